@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { AuthModule } from '@jobbro/auth';
+import { CompanyModule } from '@jobbro/company';
+import {
+  AppConfig,
+  complexityPlugin,
+  ConfigModule,
+  DatabaseModule,
+  GraphqlErrorFilter,
+  projectRoot,
+  validationException,
+} from '@jobbro/core';
+import { ReferenceModule } from '@jobbro/reference';
+import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { LoggerModule } from 'nestjs-pino';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Headers can carry tokens; bodies and variables can carry personal data: neither is logged.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+            transport: undefined,
+          },
+        }),
+        DatabaseModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [GraphQLSchemaHost],
+          useFactory: (schemaHost: GraphQLSchemaHost) => ({
+            autoSchemaFile: config.isProduction ? true : join(projectRoot(), 'schema.graphql'),
+            sortSchema: true,
+            playground: false,
+            introspection: config.graphqlIntrospection,
+            // Stack traces stay in the server log; clients get codes and messages.
+            includeStacktraceInErrorResponses: false,
+            plugins: [
+              complexityPlugin(() => schemaHost.schema, config.graphqlMaxComplexity),
+              ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+            ],
+            context: ({ req }: { req: Request }) => ({ req }),
+          }),
+        }),
+        HealthModule,
+        AuthModule,
+        ReferenceModule,
+        CompanyModule,
+        ...(config.runWorkerInProcess ? [WorkerModule] : []),
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            transform: true,
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            exceptionFactory: validationException,
+          }),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,353 @@
+import { hashPassword } from '@jobbro/auth';
+import { Role, todayInDenmark } from '@jobbro/core';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** Shown on the console at every start in the embedded default. Demo data only: never production. */
+export const DEMO_PASSWORD = 'Jobbro-demo-2026';
+
+interface DemoLogin {
+  role: string;
+  email: string;
+  password: string;
+}
+
+const JOB_CENTRES = [
+  { key: 'kk', name: 'Jobcenter København', municipalityCode: 101 },
+  { key: 'aarhus', name: 'Jobcenter Aarhus', municipalityCode: 751 },
+  { key: 'odense', name: 'Jobcenter Odense', municipalityCode: 461 },
+] as const;
+
+const STAFF = [
+  { email: 'admin@kk.jobbro.dk', name: 'Anne Lykke', role: Role.Administrator, centre: 'kk' },
+  { email: 'konsulent@kk.jobbro.dk', name: 'Mette Sørensen', role: Role.JobConsultant, centre: 'kk' },
+  { email: 'sagsbehandler@kk.jobbro.dk', name: 'Jonas Bech', role: Role.Caseworker, centre: 'kk' },
+  { email: 'konsulent@aarhus.jobbro.dk', name: 'Ali Haddad', role: Role.JobConsultant, centre: 'aarhus' },
+  { email: 'konsulent@odense.jobbro.dk', name: 'Sofie Kragh', role: Role.JobConsultant, centre: 'odense' },
+] as const;
+
+type Type = 'internship' | 'wage_subsidy' | 'ordinary_hours' | 'flex_job';
+type Status = 'draft' | 'published' | 'paused';
+
+interface DemoPlacement {
+  title: string;
+  occupation: string;
+  type: Type;
+  status: Status;
+  description: string;
+  tasks: string[];
+  hours: [number, number];
+  weeks: number;
+  capacity: number;
+  accommodations: string[];
+  requirements?: string[];
+  ordinary?: [number, number];
+  schedule?: string;
+}
+
+interface DemoCompany {
+  cvr: string;
+  name: string;
+  industry: string;
+  employees: number;
+  admin?: { email: string; name: string };
+  site: { name: string; street: string; postalCode: string };
+  mentors: { name: string; email: string; capacity: number; login?: boolean }[];
+  partners: { centre: 'kk' | 'aarhus' | 'odense'; status: 'proposed' | 'active' | 'paused' }[];
+  placements: DemoPlacement[];
+}
+
+// Fictional companies; the CVR numbers pass the modulus-11 check but are made up.
+const COMPANIES: DemoCompany[] = [
+  {
+    cvr: '31000017',
+    name: 'Køkkenet på Havnen ApS',
+    industry: 'Restaurant',
+    employees: 24,
+    admin: { email: 'virksomhed@kokkenet.jobbro.dk', name: 'Lars Holm' },
+    site: { name: 'Restauranten', street: 'Islands Brygge 22', postalCode: '2300' },
+    mentors: [
+      { name: 'Birgitte Holm', email: 'mentor@kokkenet.jobbro.dk', capacity: 2, login: true },
+      { name: 'Karim Nasser', email: 'karim@kokkenet.jobbro.dk', capacity: 1 },
+    ],
+    partners: [{ centre: 'kk', status: 'active' }],
+    placements: [
+      {
+        title: 'Køkkenhjælper i frokostkøkkenet',
+        occupation: 'kitchen assistant',
+        type: 'internship',
+        status: 'published',
+        description: 'Vi laver frokost til 120 gæster om dagen. Du bliver en del af et roligt og fast hold.',
+        tasks: ['Klargøring af grøntsager', 'Anretning af smørrebrød', 'Opvask og oprydning'],
+        hours: [10, 25],
+        weeks: 13,
+        capacity: 2,
+        accommodations: ['no_heavy_lifting', 'fixed_routines', 'close_guidance', 'flexible_start_time'],
+        requirements: ['food_hygiene_certificate'],
+        ordinary: [4, 5],
+        schedule: 'Mandag-fredag 9-14; start kl. 10 de første uger er muligt.',
+      },
+      {
+        title: 'Kok med ansvar for salater',
+        occupation: 'cook',
+        type: 'wage_subsidy',
+        status: 'published',
+        description: 'For en uddannet kok, der vil tilbage i faget i eget tempo.',
+        tasks: ['Salater og kolde anretninger', 'Varebestilling med køkkenchefen'],
+        hours: [20, 30],
+        weeks: 26,
+        capacity: 1,
+        accommodations: ['no_heavy_lifting', 'breaks_as_needed'],
+        ordinary: [8, 15],
+      },
+    ],
+  },
+  {
+    cvr: '32000010',
+    name: 'Grøn By Anlæg A/S',
+    industry: 'Anlægsgartneri',
+    employees: 58,
+    admin: { email: 'hr@gronby.jobbro.dk', name: 'Pia Mortensen' },
+    site: { name: 'Materielgården', street: 'Vasbygade 10', postalCode: '2450' },
+    mentors: [{ name: 'Henrik Dahl', email: 'henrik@gronby.jobbro.dk', capacity: 3 }],
+    partners: [{ centre: 'kk', status: 'active' }],
+    placements: [
+      {
+        title: 'Anlægsgartner-medhjælper i byens parker',
+        occupation: 'landscape gardener',
+        type: 'internship',
+        status: 'published',
+        description: 'Udendørs arbejde i et sjak på tre. Vi lærer dig op fra bunden.',
+        tasks: ['Beskæring af buske', 'Lugning og plantning', 'Affaldsindsamling i parker'],
+        hours: [15, 30],
+        weeks: 13,
+        capacity: 3,
+        accommodations: ['limited_customer_contact', 'fixed_routines', 'close_guidance'],
+        requirements: ['danish_spoken'],
+        ordinary: [6, 10],
+      },
+      {
+        title: 'Småjob: vintervedligehold',
+        occupation: 'landscape gardener',
+        type: 'ordinary_hours',
+        status: 'draft',
+        description: 'Få timer om ugen med snerydning og saltning fra december.',
+        tasks: [],
+        hours: [4, 10],
+        weeks: 12,
+        capacity: 2,
+        accommodations: ['short_days'],
+      },
+    ],
+  },
+  {
+    cvr: '33000014',
+    name: 'Lagerhuset Nord ApS',
+    industry: 'Lager og logistik',
+    employees: 85,
+    admin: { email: 'drift@lagerhuset.jobbro.dk', name: 'Thomas Vestergaard' },
+    site: { name: 'Lager Skejby', street: 'Agro Food Park 3', postalCode: '8200' },
+    mentors: [{ name: 'Signe Bak', email: 'signe@lagerhuset.jobbro.dk', capacity: 4 }],
+    partners: [
+      { centre: 'aarhus', status: 'active' },
+      { centre: 'kk', status: 'paused' },
+    ],
+    placements: [
+      {
+        title: 'Lagermedarbejder, pakning og plukning',
+        occupation: 'warehouse worker',
+        type: 'internship',
+        status: 'published',
+        description: 'Plukning af ordrer efter scanner. Rolige omgivelser om formiddagen.',
+        tasks: ['Plukning efter scanner', 'Pakning af ordrer', 'Optælling af varer'],
+        hours: [15, 32],
+        weeks: 13,
+        capacity: 4,
+        accommodations: ['written_instructions', 'fixed_routines', 'quiet_workspace', 'limited_customer_contact'],
+        ordinary: [5, 10],
+      },
+      {
+        title: 'Truckfører i løntilskud',
+        occupation: 'forklift operator',
+        type: 'wage_subsidy',
+        status: 'paused',
+        description: 'Kørsel med gaffeltruck mellem lager og rampe.',
+        tasks: ['Af- og pålæsning', 'Flytning af paller'],
+        hours: [30, 37],
+        weeks: 26,
+        capacity: 1,
+        accommodations: ['seated_work'],
+        requirements: ['forklift_certificate'],
+      },
+    ],
+  },
+  {
+    cvr: '34000018',
+    name: 'Café Solsikken (socialøkonomisk virksomhed)',
+    industry: 'Café',
+    employees: 9,
+    admin: { email: 'leder@solsikken.jobbro.dk', name: 'Hanne Juul' },
+    site: { name: 'Caféen', street: 'Vestergade 40', postalCode: '5000' },
+    mentors: [{ name: 'Mads Riis', email: 'mads@solsikken.jobbro.dk', capacity: 2 }],
+    partners: [{ centre: 'odense', status: 'proposed' }],
+    placements: [
+      {
+        title: 'Barista og café-medhjælper',
+        occupation: 'barista',
+        type: 'internship',
+        status: 'published',
+        description: 'En lille café med plads til at lære i eget tempo.',
+        tasks: ['Kaffe og kage til gæster', 'Oprydning i caféen'],
+        hours: [6, 20],
+        weeks: 13,
+        capacity: 2,
+        accommodations: ['short_days', 'breaks_as_needed', 'reduced_pace', 'close_guidance'],
+        ordinary: [10, 4],
+      },
+    ],
+  },
+  {
+    cvr: '35000011',
+    name: 'Plejecenter Lindegården',
+    industry: 'Ældrepleje',
+    employees: 140,
+    admin: { email: 'leder@lindegaarden.jobbro.dk', name: 'Gitte Lund' },
+    site: { name: 'Lindegården', street: 'Lindevej 5', postalCode: '2100' },
+    mentors: [{ name: 'Rasmus Krogh', email: 'rasmus@lindegaarden.jobbro.dk', capacity: 2 }],
+    partners: [{ centre: 'kk', status: 'active' }],
+    placements: [
+      {
+        title: 'Servicemedarbejder i køkken og dagligstue',
+        occupation: 'home care aide',
+        type: 'flex_job',
+        status: 'published',
+        description: 'Hjælp til måltider og samvær med beboerne. Ingen personlig pleje.',
+        tasks: ['Dække bord og servere', 'Samvær og aktiviteter med beboere'],
+        hours: [10, 20],
+        weeks: 26,
+        capacity: 2,
+        accommodations: ['varied_positions', 'breaks_as_needed', 'step_free_access'],
+        requirements: ['clean_criminal_record'],
+        ordinary: [0, 10],
+      },
+    ],
+  },
+];
+
+async function occupationId(m: EntityManager, label: string): Promise<{ id: string; iscoCode: string }> {
+  const rows: { id: string; iscoCode: string }[] = await m.query(
+    `SELECT id, isco_code AS "iscoCode" FROM occupation WHERE label = $1`,
+    [label],
+  );
+  if (!rows[0]) throw new Error(`Demo data: no ESCO occupation labelled '${label}'`);
+  return rows[0];
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Loads the demo data once (when there is no job centre yet); returns the demo logins to print. */
+export async function seedDemoData(app: INestApplication): Promise<DemoLogin[]> {
+  const dataSource = app.get(DataSource);
+  const logins: DemoLogin[] = [
+    ...STAFF.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD })),
+    { role: Role.CompanyAdmin, email: COMPANIES[0].admin!.email, password: DEMO_PASSWORD },
+    { role: Role.Mentor, email: COMPANIES[0].mentors[0].email, password: DEMO_PASSWORD },
+  ];
+  const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM job_centre`)) as { n: number }[];
+  if (n > 0) return logins;
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const today = todayInDenmark();
+  await dataSource.transaction(async (m) => {
+    const centres: Record<string, string> = {};
+    for (const c of JOB_CENTRES) {
+      const [row] = (await m.query(`INSERT INTO job_centre (name, municipality_code) VALUES ($1, $2) RETURNING id`, [
+        c.name,
+        c.municipalityCode,
+      ])) as { id: string }[];
+      centres[c.key] = row.id;
+    }
+    const insertUser = async (email: string, name: string, role: Role, jobCentreId: string | null): Promise<string> => {
+      const [row] = (await m.query(
+        `INSERT INTO app_user (email, password_hash, display_name, role, job_centre_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [email, passwordHash, name, role, jobCentreId],
+      )) as { id: string }[];
+      return row.id;
+    };
+    for (const s of STAFF) await insertUser(s.email, s.name, s.role, centres[s.centre]);
+
+    for (const c of COMPANIES) {
+      const adminId = c.admin ? await insertUser(c.admin.email, c.admin.name, Role.CompanyAdmin, null) : null;
+      const [company] = (await m.query(
+        `INSERT INTO company (cvr, name, industry, ordinary_employees, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [c.cvr, c.name, c.industry, c.employees, adminId],
+      )) as { id: string }[];
+      if (adminId) await m.query(`INSERT INTO company_admin (company_id, user_id) VALUES ($1, $2)`, [company.id, adminId]);
+      const [site] = (await m.query(
+        `INSERT INTO site (company_id, name, street_address, postal_code, municipality_code, latitude, longitude)
+         SELECT $1, $2, $3, code, municipality_code, latitude, longitude FROM postal_code WHERE code = $4
+         RETURNING id`,
+        [company.id, c.site.name, c.site.street, c.site.postalCode],
+      )) as { id: string }[];
+      const mentorIds: string[] = [];
+      for (const mentor of c.mentors) {
+        const userId = mentor.login ? await insertUser(mentor.email, mentor.name, Role.Mentor, null) : null;
+        const [row] = (await m.query(
+          `INSERT INTO mentor (company_id, site_id, name, email, capacity, user_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [company.id, site.id, mentor.name, mentor.email, mentor.capacity, userId],
+        )) as { id: string }[];
+        mentorIds.push(row.id);
+      }
+      for (const p of c.partners) {
+        await m.query(
+          `INSERT INTO partnership (company_id, job_centre_id, status, starts_on, slots_per_year, placement_types, proposed_by, proposed_by_side)
+           VALUES ($1, $2, $3, $4, $5, $6::placement_type[], $7, 'company')`,
+          [company.id, centres[p.centre], p.status, addDays(today, -90), 6, ['internship', 'wage_subsidy'], adminId],
+        );
+      }
+      for (const [i, p] of c.placements.entries()) {
+        const occupation = await occupationId(m, p.occupation);
+        const hasMentor = p.status !== 'draft' || p.tasks.length > 0;
+        await m.query(
+          `INSERT INTO placement (company_id, site_id, mentor_id, type, title, occupation_id, isco_code, description, tasks,
+             weekly_hours_min, weekly_hours_max, schedule_notes, start_earliest, start_latest, duration_weeks, capacity,
+             accommodations, requirements, ordinary_hours_possible, ordinary_hours_after_weeks, ordinary_hours_per_week,
+             status, published_at, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::accommodation[],
+             $18::placement_requirement[], $19, $20, $21, $22, $23, $24)`,
+          [
+            company.id,
+            site.id,
+            hasMentor ? mentorIds[i % mentorIds.length] : null,
+            p.type,
+            p.title,
+            occupation.id,
+            occupation.iscoCode,
+            p.description,
+            p.tasks,
+            p.hours[0],
+            p.hours[1],
+            p.schedule ?? null,
+            addDays(today, 7),
+            addDays(today, 120),
+            p.weeks,
+            p.capacity,
+            p.accommodations,
+            p.requirements ?? [],
+            p.ordinary !== undefined,
+            p.ordinary?.[0] ?? null,
+            p.ordinary?.[1] ?? null,
+            p.status,
+            p.status === 'draft' ? null : new Date(),
+            adminId,
+          ],
+        );
+      }
+    }
+  });
+  return logins;
+}

@@ -1,0 +1,23 @@
+import { OutboxRelay } from '@jobbro/core';
+import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+
+/**
+ * Background work: relays outbox events to their handlers (search indexing and mail arrive with
+ * later capabilities). Runs inside the API process by default (RUN_WORKER_IN_PROCESS), or alone
+ * through apps/worker/src/main.ts.
+ */
+@Module({ providers: [OutboxRelay], exports: [OutboxRelay] })
+export class WorkerModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Worker');
+
+  constructor(private readonly relay: OutboxRelay) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.on('placement.changed', (event) => {
+      this.logger.debug(`placement ${event.placementId} is now ${event.status}`);
+      return Promise.resolve();
+    });
+    this.relay.on('company.changed', () => Promise.resolve());
+    this.relay.start();
+  }
+}

@@ -1,0 +1,33 @@
+import { AppConfig } from '@jobbro/core';
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthRepository } from './auth.repository';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { AccessGuard } from './guards';
+import { JwtStrategy, LocalStrategy } from './strategies';
+import { JobCentreEntity, UserEntity } from './user.entity';
+
+@Module({
+  imports: [
+    PassportModule,
+    TypeOrmModule.forFeature([UserEntity, JobCentreEntity]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  providers: [
+    AuthRepository,
+    AuthService,
+    AuthResolver,
+    LocalStrategy,
+    JwtStrategy,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,20 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+
+@InputType()
+export class LoginInput {
+  @Field() @IsEmail() @MaxLength(254) email!: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) password!: string;
+}
+
+@InputType()
+export class SignUpEmployerInput {
+  @Field() @IsEmail() @MaxLength(254) email!: string;
+  @Field({ description: 'At least 12 characters.' }) @IsString() @MinLength(12) @MaxLength(200) password!: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) displayName!: string;
+}
+
+@InputType()
+export class RefreshTokenInput {
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) refreshToken!: string;
+}

@@ -1,0 +1,66 @@
+import {
+  CommonException,
+  type Principal,
+  PUBLIC_KEY,
+  requestOf,
+  type Role,
+  ROLES_KEY,
+} from '@jobbro/core';
+import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+
+/**
+ * The global guard. Fails closed: a handler marked neither @Public nor @Roles is refused
+ * (and a test lists such handlers), a missing or bad token is UNAUTHENTICATED, a wrong role FORBIDDEN.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override getRequest(context: ExecutionContext): Request {
+    return requestOf(context);
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles) {
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} has neither @Public nor @Roles`);
+      throw new CommonException('FORBIDDEN');
+    }
+    await super.canActivate(context);
+    const user = requestOf(context).user as Principal;
+    if (!roles.includes(user.role)) throw new CommonException('FORBIDDEN');
+    return true;
+  }
+
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err || !user) throw new CommonException('UNAUTHENTICATED');
+    return user;
+  }
+}
+
+/** Runs the local (email + password) strategy for the `login` mutation's arguments. */
+@Injectable()
+export class LoginGuard extends AuthGuard('local') {
+  override getRequest(context: ExecutionContext): Request {
+    const req = GqlExecutionContext.create(context).getContext<{ req: Request }>().req;
+    const args = GqlExecutionContext.create(context).getArgs<{ input: { email: string; password: string } }>();
+    req.body = { ...(req.body as object), email: args.input.email, password: args.input.password };
+    return req;
+  }
+
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err) throw err;
+    if (!user) throw new CommonException('VALIDATION_FAILED');
+    return user;
+  }
+}

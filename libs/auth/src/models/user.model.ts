@@ -1,0 +1,27 @@
+import { Role, RoleGql } from '@jobbro/core';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('JobCentre', { description: 'A municipal job centre: the tenant staff users belong to.' })
+export class JobCentreModel {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field(() => Int) municipalityCode!: number;
+}
+
+@ObjectType('User')
+export class UserModel {
+  @Field(() => ID) id!: string;
+  @Field() email!: string;
+  @Field() displayName!: string;
+  @Field(() => RoleGql) role!: Role;
+  @Field(() => String) preferredLanguage!: string;
+  jobCentreId!: string | null;
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayloadModel {
+  @Field({ description: 'Bearer token for the Authorization header.' }) accessToken!: string;
+  @Field({ description: 'Exchange for a new pair with refreshToken; single use.' }) refreshToken!: string;
+  @Field(() => Int, { description: 'Seconds until the access token expires.' }) expiresIn!: number;
+  @Field(() => UserModel) user!: UserModel;
+}

@@ -1,0 +1,118 @@
+import { defineErrors, DomainException } from '@jobbro/core';
+
+export type CompanyErrorCode =
+  | 'INVALID_CVR'
+  | 'DUPLICATE_CVR'
+  | 'COMPANY_NOT_FOUND'
+  | 'UNKNOWN_POSTAL_CODE'
+  | 'SITE_NOT_FOUND'
+  | 'MENTOR_NOT_FOUND'
+  | 'MENTOR_EMAIL_TAKEN'
+  | 'UNKNOWN_OCCUPATION'
+  | 'PLACEMENT_NOT_FOUND'
+  | 'PLACEMENT_INVALID'
+  | 'PLACEMENT_NOT_PUBLISHABLE'
+  | 'PLACEMENT_INVALID_TRANSITION'
+  | 'PLACEMENT_NOT_EDITABLE'
+  | 'PLACEMENT_VERSION_CONFLICT'
+  | 'JOB_CENTRE_NOT_FOUND'
+  | 'PARTNERSHIP_NOT_FOUND'
+  | 'PARTNERSHIP_EXISTS'
+  | 'PARTNERSHIP_INVALID_TRANSITION';
+
+const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
+  INVALID_CVR: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'CVR-nummeret {cvr} er ikke gyldigt. Et CVR-nummer har 8 cifre; tjek for tastefejl.',
+    en: 'The CVR number {cvr} is not valid. A CVR number has 8 digits; check for typos.',
+  },
+  DUPLICATE_CVR: {
+    graphqlCode: 'CONFLICT',
+    da: 'Virksomheden med CVR-nummer {cvr} er allerede registreret. Bed virksomhedens administrator om adgang.',
+    en: 'The company with CVR number {cvr} is already registered. Ask its administrator for access.',
+  },
+  COMPANY_NOT_FOUND: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Virksomheden findes ikke, eller du har ikke adgang til den.',
+    en: 'The company does not exist, or you do not have access to it.',
+  },
+  UNKNOWN_POSTAL_CODE: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Postnummeret {postalCode} findes ikke i Danmark.',
+    en: 'The postal code {postalCode} does not exist in Denmark.',
+  },
+  SITE_NOT_FOUND: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Arbejdsstedet findes ikke hos denne virksomhed.',
+    en: 'The site does not exist at this company.',
+  },
+  MENTOR_NOT_FOUND: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Mentoren findes ikke hos denne virksomhed.',
+    en: 'The mentor does not exist at this company.',
+  },
+  MENTOR_EMAIL_TAKEN: {
+    graphqlCode: 'CONFLICT',
+    da: 'Virksomheden har allerede en mentor med e-mailadressen {email}.',
+    en: 'The company already has a mentor with the email address {email}.',
+  },
+  UNKNOWN_OCCUPATION: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Stillingsbetegnelsen findes ikke. Vælg en fra listen (søg med occupations).',
+    en: 'The occupation does not exist. Choose one from the list (search with occupations).',
+  },
+  PLACEMENT_NOT_FOUND: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Opslaget findes ikke, eller du har ikke adgang til det.',
+    en: 'The placement does not exist, or you do not have access to it.',
+  },
+  PLACEMENT_INVALID: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Opslaget hænger ikke sammen; se felterne.',
+    en: 'The placement is not consistent; see the fields.',
+  },
+  PLACEMENT_NOT_PUBLISHABLE: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Opslaget kan ikke offentliggøres endnu; se hvad der mangler.',
+    en: 'The placement cannot be published yet; see what is missing.',
+  },
+  PLACEMENT_INVALID_TRANSITION: {
+    graphqlCode: 'CONFLICT',
+    da: 'Et opslag med status "{fromDa}" kan ikke {actionDa}.',
+    en: 'A placement with status "{fromEn}" cannot be {actionEn}.',
+  },
+  PLACEMENT_NOT_EDITABLE: {
+    graphqlCode: 'CONFLICT',
+    da: 'Opslaget er lukket og kan ikke længere ændres.',
+    en: 'The placement is closed and can no longer be changed.',
+  },
+  PLACEMENT_VERSION_CONFLICT: {
+    graphqlCode: 'CONFLICT',
+    da: 'Opslaget er ændret af en anden (version {actual}, du havde {expected}). Hent det igen og prøv igen.',
+    en: 'Someone else changed the placement (version {actual}, you had {expected}). Reload it and try again.',
+  },
+  JOB_CENTRE_NOT_FOUND: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Jobcentret findes ikke.',
+    en: 'The job centre does not exist.',
+  },
+  PARTNERSHIP_NOT_FOUND: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Partnerskabet findes ikke, eller du har ikke adgang til det.',
+    en: 'The partnership does not exist, or you do not have access to it.',
+  },
+  PARTNERSHIP_EXISTS: {
+    graphqlCode: 'CONFLICT',
+    da: 'Virksomheden har allerede et åbent partnerskab med dette jobcenter.',
+    en: 'The company already has an open partnership with this job centre.',
+  },
+  PARTNERSHIP_INVALID_TRANSITION: {
+    graphqlCode: 'CONFLICT',
+    da: 'Et partnerskab med status "{from}" kan ikke ændres til "{to}" af dig.',
+    en: 'A partnership with status "{from}" cannot be changed to "{to}" by you.',
+  },
+});
+
+export class CompanyException extends DomainException<CompanyErrorCode> {
+  protected readonly table = COMPANY_ERRORS;
+}

@@ -1,0 +1,210 @@
+import { AuthService } from '@jobbro/auth';
+import { forbidden, type Principal, publishEvent, todayInDenmark } from '@jobbro/core';
+import { ReferenceService } from '@jobbro/reference';
+import { Injectable } from '@nestjs/common';
+import { CompanyAccess } from './company.access';
+import type { CompanyEntity, MentorEntity, PartnershipEntity, SiteEntity } from './company.entities';
+import { PartnershipStatus } from './company.enums';
+import { CompanyException } from './company.exception';
+import { CompanyRepository } from './company.repository';
+import type {
+  AddMentorInput,
+  ChangePartnershipStatusInput,
+  CreateSiteInput,
+  ProposePartnershipInput,
+  RegisterCompanyInput,
+} from './dto/company.inputs';
+import { isValidCvr, normalizeCvr } from './rules/cvr';
+import { canChangePartnership } from './rules/partnership-rules';
+
+@Injectable()
+export class CompanyService {
+  constructor(
+    private readonly companies: CompanyRepository,
+    private readonly access: CompanyAccess,
+    private readonly reference: ReferenceService,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** A company admin registers a company and becomes its administrator. */
+  async registerCompany(principal: Principal, input: RegisterCompanyInput): Promise<CompanyEntity> {
+    const cvr = normalizeCvr(input.cvr);
+    if (!isValidCvr(cvr)) {
+      throw new CompanyException('INVALID_CVR', { cvr: input.cvr }, [
+        {
+          field: 'cvr',
+          constraint: 'cvr',
+          message: { da: 'Ugyldigt CVR-nummer (8 cifre, modulus 11).', en: 'Invalid CVR number (8 digits, modulus 11).' },
+        },
+      ]);
+    }
+    if (await this.companies.cvrExists(cvr)) throw new CompanyException('DUPLICATE_CVR', { cvr });
+    const result = await this.companies.transaction(async (manager) => {
+      const saved = await this.companies.insertCompanyWithAdmin(
+        manager,
+        {
+          cvr,
+          name: input.name.trim(),
+          industry: input.industry?.trim() || null,
+          ordinaryEmployees: input.ordinaryEmployees,
+          createdBy: principal.userId,
+        },
+        principal.userId,
+      );
+      if (saved !== 'duplicate') await publishEvent(manager, 'company.changed', saved.id, { companyId: saved.id });
+      return saved;
+    });
+    if (result === 'duplicate') throw new CompanyException('DUPLICATE_CVR', { cvr });
+    return result;
+  }
+
+  async company(principal: Principal, id: string): Promise<CompanyEntity> {
+    const company = await this.companies.findCompany(id);
+    if (!company) throw new CompanyException('COMPANY_NOT_FOUND');
+    await this.access.assertCanReadCompany(principal, id);
+    return company;
+  }
+
+  async myCompanies(principal: Principal): Promise<CompanyEntity[]> {
+    const ids = await this.companies.companyIdsOfUser(principal.userId);
+    return ids.length ? this.companies.findCompaniesByIds(ids) : [];
+  }
+
+  async createSite(principal: Principal, input: CreateSiteInput): Promise<SiteEntity> {
+    await this.requireManageableCompany(principal, input.companyId);
+    const postal = await this.reference.postalCode(input.postalCode);
+    if (!postal) {
+      throw new CompanyException('UNKNOWN_POSTAL_CODE', { postalCode: input.postalCode }, [
+        {
+          field: 'postalCode',
+          constraint: 'postalCode',
+          message: { da: 'Ukendt postnummer.', en: 'Unknown postal code.' },
+        },
+      ]);
+    }
+    return this.companies.insertSite({
+      companyId: input.companyId,
+      name: input.name.trim(),
+      streetAddress: input.streetAddress.trim(),
+      postalCode: postal.code,
+      municipalityCode: postal.municipalityCode,
+      latitude: postal.latitude,
+      longitude: postal.longitude,
+      pNumber: input.pNumber ?? null,
+    });
+  }
+
+  async addMentor(principal: Principal, input: AddMentorInput): Promise<MentorEntity> {
+    await this.requireManageableCompany(principal, input.companyId);
+    if (input.siteId) await this.requireSiteOf(input.companyId, input.siteId);
+    const email = input.email.trim().toLowerCase();
+    const mentor = await this.companies.insertMentor({
+      companyId: input.companyId,
+      siteId: input.siteId ?? null,
+      name: input.name.trim(),
+      email,
+      phone: input.phone?.trim() ?? null,
+      capacity: input.capacity,
+      userId: null,
+    });
+    if (mentor === 'duplicate') throw new CompanyException('MENTOR_EMAIL_TAKEN', { email });
+    return mentor;
+  }
+
+  async proposePartnership(principal: Principal, input: ProposePartnershipInput): Promise<PartnershipEntity> {
+    const company = await this.companies.findCompany(input.companyId);
+    if (!company) throw new CompanyException('COMPANY_NOT_FOUND');
+    const [jobCentre] = await this.auth.findJobCentresByIds([input.jobCentreId]);
+    if (!jobCentre) throw new CompanyException('JOB_CENTRE_NOT_FOUND');
+    const side = await this.access.partySide(principal, input.companyId, input.jobCentreId);
+    if (!side) throw forbidden();
+    if (input.endsOn && input.endsOn < input.startsOn) {
+      throw new CompanyException('PARTNERSHIP_INVALID_TRANSITION', { from: '-', to: PartnershipStatus.Proposed }, [
+        {
+          field: 'endsOn',
+          constraint: 'period',
+          message: { da: 'Slutdatoen ligger før startdatoen.', en: 'The end date is before the start date.' },
+        },
+      ]);
+    }
+    const partnership = await this.companies.insertPartnership({
+      companyId: input.companyId,
+      jobCentreId: input.jobCentreId,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn ?? null,
+      slotsPerYear: input.slotsPerYear ?? null,
+      placementTypes: input.placementTypes ?? [],
+      notes: input.notes?.trim() || null,
+      proposedBy: principal.userId,
+      proposedBySide: side,
+    });
+    if (partnership === 'duplicate') throw new CompanyException('PARTNERSHIP_EXISTS');
+    return partnership;
+  }
+
+  /** Accept, pause, resume or end a partnership, under a row lock so two decisions cannot cross. */
+  async changePartnershipStatus(principal: Principal, input: ChangePartnershipStatusInput): Promise<PartnershipEntity> {
+    const existing = await this.companies.findPartnership(input.id);
+    if (!existing) throw new CompanyException('PARTNERSHIP_NOT_FOUND');
+    const side = await this.access.partySide(principal, existing.companyId, existing.jobCentreId);
+    if (!side) throw forbidden();
+    await this.companies.transaction(async (manager) => {
+      const current = await this.companies.lockPartnership(manager, input.id);
+      if (!current) throw new CompanyException('PARTNERSHIP_NOT_FOUND');
+      if (!canChangePartnership(current, input.status, side)) {
+        throw new CompanyException('PARTNERSHIP_INVALID_TRANSITION', { from: current.status, to: input.status });
+      }
+      const endsOn = input.status === PartnershipStatus.Ended ? todayInDenmark() : null;
+      await this.companies.updatePartnershipStatus(manager, input.id, input.status, endsOn);
+      await publishEvent(manager, 'company.changed', current.companyId, { companyId: current.companyId });
+    });
+    return (await this.companies.findPartnership(input.id)) as PartnershipEntity;
+  }
+
+  // Batch lookups for the per-request loaders; the parent object was already access-checked.
+  companiesByIds(ids: readonly string[]): Promise<CompanyEntity[]> {
+    return this.companies.findCompaniesByIds(ids);
+  }
+  sitesByIds(ids: readonly string[]): Promise<SiteEntity[]> {
+    return this.companies.findSitesByIds(ids);
+  }
+  mentorsByIds(ids: readonly string[]): Promise<MentorEntity[]> {
+    return this.companies.findMentorsByIds(ids);
+  }
+  sitesOfCompanies(companyIds: readonly string[]): Promise<SiteEntity[]> {
+    return this.companies.findSitesOfCompanies(companyIds);
+  }
+  mentorsOfCompanies(companyIds: readonly string[]): Promise<MentorEntity[]> {
+    return this.companies.findMentorsOfCompanies(companyIds);
+  }
+  partnershipsOfCompanies(companyIds: readonly string[]): Promise<PartnershipEntity[]> {
+    return this.companies.findPartnershipsOfCompanies(companyIds);
+  }
+
+  async requireManageableCompany(principal: Principal, companyId: string): Promise<CompanyEntity> {
+    const company = await this.companies.findCompany(companyId);
+    if (!company) throw new CompanyException('COMPANY_NOT_FOUND');
+    await this.access.assertCanManage(principal, companyId);
+    return company;
+  }
+
+  async requireSiteOf(companyId: string, siteId: string): Promise<SiteEntity> {
+    const site = await this.companies.findSite(siteId);
+    if (site?.companyId !== companyId) {
+      throw new CompanyException('SITE_NOT_FOUND', {}, [
+        { field: 'siteId', constraint: 'exists', message: { da: 'Ukendt arbejdssted.', en: 'Unknown site.' } },
+      ]);
+    }
+    return site;
+  }
+
+  async requireMentorOf(companyId: string, mentorId: string): Promise<MentorEntity> {
+    const mentor = await this.companies.findMentor(mentorId);
+    if (mentor?.companyId !== companyId) {
+      throw new CompanyException('MENTOR_NOT_FOUND', {}, [
+        { field: 'mentorId', constraint: 'exists', message: { da: 'Ukendt mentor.', en: 'Unknown mentor.' } },
+      ]);
+    }
+    return mentor;
+  }
+}

@@ -1,0 +1,7 @@
+export * from './company.enums';
+export * from './company.exception';
+export * from './company.module';
+export * from './company.service';
+export * from './placement.service';
+export * from './models/company.models';
+export { isValidCvr } from './rules/cvr';

@@ -1,0 +1,99 @@
+import { Connection } from '@jobbro/core';
+import { Accommodation, OccupationModel, PlacementRequirement, AccommodationGql, PlacementRequirementGql } from '@jobbro/reference';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PartnershipStatus, PlacementStatus, PlacementType, PlacementTypeGql, PlacementStatusGql, PartnershipStatusGql } from '../company.enums';
+
+@ObjectType('Company')
+export class CompanyModel {
+  @Field(() => ID) id!: string;
+  @Field() cvr!: string;
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) industry!: string | null;
+  @Field(() => Float, { description: 'Ordinary employees (FTE).' }) ordinaryEmployees!: number;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+}
+
+@ObjectType('Site')
+export class SiteModel {
+  @Field(() => ID) id!: string;
+  companyId!: string;
+  @Field() name!: string;
+  @Field() streetAddress!: string;
+  @Field() postalCode!: string;
+  @Field(() => Int) municipalityCode!: number;
+  @Field(() => Float) latitude!: number;
+  @Field(() => Float) longitude!: number;
+  @Field(() => String, { nullable: true }) pNumber!: string | null;
+}
+
+@ObjectType('Mentor')
+export class MentorModel {
+  @Field(() => ID) id!: string;
+  companyId!: string;
+  @Field(() => ID, { nullable: true }) siteId!: string | null;
+  @Field() name!: string;
+  @Field() email!: string;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => Int) capacity!: number;
+}
+
+@ObjectType('Partnership')
+export class PartnershipModel {
+  @Field(() => ID) id!: string;
+  companyId!: string;
+  @Field(() => ID) jobCentreId!: string;
+  @Field(() => PartnershipStatusGql) status!: PartnershipStatus;
+  @Field() startsOn!: string;
+  @Field(() => String, { nullable: true }) endsOn!: string | null;
+  @Field(() => Int, { nullable: true }) slotsPerYear!: number | null;
+  @Field(() => [PlacementTypeGql]) placementTypes!: PlacementType[];
+  @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => String, { description: 'company or job_centre' }) proposedBySide!: string;
+}
+
+@ObjectType('OrdinaryHoursPath', { description: 'Whether and when the slot offers paid ordinary hours.' })
+export class OrdinaryHoursPathModel {
+  @Field() possible!: boolean;
+  @Field(() => Int, { nullable: true }) afterWeeks!: number | null;
+  @Field(() => Float, { nullable: true }) hoursPerWeek!: number | null;
+}
+
+@ObjectType('Placement', { description: 'A placement slot a company offers (praktikplads, løntilskud, ...).' })
+export class PlacementModel {
+  @Field(() => ID) id!: string;
+  companyId!: string;
+  siteId!: string | null;
+  mentorId!: string | null;
+  occupationId!: string;
+  @Field(() => PlacementTypeGql) type!: PlacementType;
+  @Field() title!: string;
+  @Field({ description: 'ISCO-08 unit group of the occupation.' }) iscoCode!: string;
+  @Field() description!: string;
+  @Field(() => [String]) tasks!: string[];
+  @Field(() => Float) weeklyHoursMin!: number;
+  @Field(() => Float) weeklyHoursMax!: number;
+  @Field(() => String, { nullable: true }) scheduleNotes!: string | null;
+  @Field() startEarliest!: string;
+  @Field(() => String, { nullable: true }) startLatest!: string | null;
+  @Field(() => Int) durationWeeks!: number;
+  @Field(() => Int) capacity!: number;
+  @Field(() => [AccommodationGql]) accommodations!: Accommodation[];
+  @Field(() => String, { nullable: true }) accommodationNotes!: string | null;
+  @Field(() => [PlacementRequirementGql]) requirements!: PlacementRequirement[];
+  @Field(() => String, { nullable: true }) requirementNotes!: string | null;
+  ordinaryHoursPossible!: boolean;
+  ordinaryHoursAfterWeeks!: number | null;
+  ordinaryHoursPerWeek!: number | null;
+  @Field(() => PlacementStatusGql) status!: PlacementStatus;
+  @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt!: Date | null;
+  @Field(() => Int, { description: 'Send as expectedVersion when you update.' }) version!: number;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
+  @Field(() => GraphQLISODateTime) updatedAt!: Date;
+}
+
+@ObjectType()
+export class PlacementConnection extends Connection(PlacementModel) {}
+
+// Re-exported for the resolvers' field types.
+export { OccupationModel };

@@ -1,0 +1,108 @@
+import { type Cursor, decodeCursor } from '@jobbro/core';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
+import { PlacementEntity } from './company.entities';
+import type { PlacementStatus, PlacementType } from './company.enums';
+import { VISIBLE_PARTNERSHIP_STATUSES } from './rules/partnership-rules';
+
+/** Whose placements a caller may list; decided by the access policy, applied here in SQL. */
+export type PlacementVisibility =
+  | { kind: 'companies'; companyIds: string[] }
+  | { kind: 'jobCentre'; jobCentreId: string }
+  | { kind: 'none' };
+
+export interface PlacementListFilter {
+  companyId?: string;
+  statuses?: PlacementStatus[];
+  types?: PlacementType[];
+  occupationId?: string;
+  iscoCode?: string;
+  municipalityCode?: number;
+}
+
+@Injectable()
+export class PlacementRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(PlacementEntity) private readonly placements: Repository<PlacementEntity>,
+  ) {}
+
+  transactional<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  insert(manager: EntityManager, placement: Partial<PlacementEntity>): Promise<PlacementEntity> {
+    const repo = manager.getRepository(PlacementEntity);
+    return repo.save(repo.create(placement));
+  }
+
+  findById(id: string): Promise<PlacementEntity | null> {
+    return this.placements.findOneBy({ id });
+  }
+
+  findByIds(ids: readonly string[]): Promise<PlacementEntity[]> {
+    return this.placements.createQueryBuilder('p').where('p.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** Locks the row until the transaction ends: status changes and edits are serialized per slot. */
+  lockForUpdate(manager: EntityManager, id: string): Promise<PlacementEntity | null> {
+    return manager
+      .getRepository(PlacementEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id = :id', { id })
+      .getOne();
+  }
+
+  async saveChanges(manager: EntityManager, placement: PlacementEntity): Promise<PlacementEntity> {
+    return manager.getRepository(PlacementEntity).save(placement);
+  }
+
+  /** One page, newest first, of the placements the caller may see that match the filter. */
+  async page(
+    visibility: PlacementVisibility,
+    filter: PlacementListFilter,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<{ rows: PlacementEntity[]; totalCount: number }> {
+    if (visibility.kind === 'none') return { rows: [], totalCount: 0 };
+    const base = this.filtered(visibility, filter);
+    const cursor: Cursor | null = decodeCursor(after);
+    const pageQuery = base.clone().orderBy('p.createdAt', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1);
+    if (cursor) pageQuery.andWhere('(p.createdAt, p.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
+    const [rows, totalCount] = await Promise.all([pageQuery.getMany(), base.getCount()]);
+    return { rows, totalCount };
+  }
+
+  private filtered(visibility: PlacementVisibility, filter: PlacementListFilter): SelectQueryBuilder<PlacementEntity> {
+    const q = this.placements.createQueryBuilder('p');
+    if (visibility.kind === 'companies') {
+      q.where('p.companyId = ANY(:visibleCompanies)', { visibleCompanies: visibility.companyIds });
+    } else if (visibility.kind === 'jobCentre') {
+      // Staff see partner companies' slots once they are out of draft.
+      q.where(`p.status <> 'draft'`).andWhere(
+        `p.companyId IN (SELECT company_id FROM partnership
+                          WHERE job_centre_id = :jobCentreId AND status = ANY(:partnerStatuses::partnership_status[]))`,
+        { jobCentreId: visibility.jobCentreId, partnerStatuses: VISIBLE_PARTNERSHIP_STATUSES },
+      );
+    }
+    if (filter.companyId) q.andWhere('p.companyId = :companyId', { companyId: filter.companyId });
+    if (filter.statuses?.length) {
+      q.andWhere('p.status = ANY(:statuses::placement_status[])', { statuses: filter.statuses });
+    }
+    if (filter.types?.length) q.andWhere('p.type = ANY(:types::placement_type[])', { types: filter.types });
+    if (filter.occupationId) q.andWhere('p.occupationId = :occupationId', { occupationId: filter.occupationId });
+    if (filter.iscoCode) q.andWhere('p.iscoCode LIKE :iscoPrefix', { iscoPrefix: `${filter.iscoCode}%` });
+    if (filter.municipalityCode !== undefined) {
+      q.andWhere(
+        new Brackets((b) =>
+          b.where('p.siteId IN (SELECT id FROM site WHERE municipality_code = :municipalityCode)', {
+            municipalityCode: filter.municipalityCode,
+          }),
+        ),
+      );
+    }
+    return q;
+  }
+}

@@ -1,0 +1,34 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { CommonException } from '../errors/common.exception';
+import { type Language, languageFrom } from '../i18n/language';
+import type { Principal, Role } from './principal';
+
+export const PUBLIC_KEY = 'jobbro:public';
+export const ROLES_KEY = 'jobbro:roles';
+
+/** Anyone, signed in or not, may call this. Every resolver needs this or @Roles. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+
+/** Signed-in users with one of these roles may call this; finer checks live in the service. */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+
+export function requestOf(context: ExecutionContext): Request {
+  if (context.getType<string>() === 'graphql') {
+    return GqlExecutionContext.create(context).getContext<{ req: Request }>().req;
+  }
+  return context.switchToHttp().getRequest<Request>();
+}
+
+/** The signed-in user; throws UNAUTHENTICATED where a resolver is public and nobody signed in. */
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
+  const user = requestOf(context).user as Principal | undefined;
+  if (!user) throw new CommonException('UNAUTHENTICATED');
+  return user;
+});
+
+/** The caller's language, from Accept-Language (Danish unless English is preferred). */
+export const Lang = createParamDecorator((_: unknown, context: ExecutionContext): Language =>
+  languageFrom(requestOf(context)?.headers['accept-language']),
+);

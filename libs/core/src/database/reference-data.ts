@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { projectRoot } from '../project-root';
+import { normalizeSearchText } from '../text/normalize';
+
+export interface PostalCodeRow {
+  code: string;
+  placeName: string;
+  municipalityCode: number;
+  municipalityName: string;
+  regionName: string;
+  latitude: number;
+  longitude: number;
+}
+export interface IscoGroupRow {
+  code: string;
+  label: string;
+  description: string;
+}
+export interface OccupationRow {
+  id: string;
+  escoUri: string;
+  iscoCode: string;
+  label: string;
+  altLabels: string[];
+  description: string;
+  searchText: string;
+}
+
+// GeoNames mixes English and Danish names; the product speaks Danish.
+const REGION_NAMES: Record<string, string> = {
+  'Capital Region': 'Region Hovedstaden',
+  Zealand: 'Region Sjælland',
+  'North Denmark': 'Region Nordjylland',
+  'Central Jutland': 'Region Midtjylland',
+  'South Denmark': 'Region Syddanmark',
+};
+const MUNICIPALITY_NAMES: Record<number, string> = {
+  101: 'Københavns Kommune',
+  159: 'Gladsaxe Kommune',
+  825: 'Læsø Kommune',
+  851: 'Aalborg Kommune',
+};
+
+function readCsv(file: string): Record<string, string>[] {
+  const text = readFileSync(join(projectRoot(), 'libs/reference/data', file), 'utf8');
+  return parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+}
+
+/** The shipped reference data (see libs/reference/data/README.md for sources and licences). */
+export function readReferenceData(): {
+  postalCodes: PostalCodeRow[];
+  iscoGroups: IscoGroupRow[];
+  occupations: OccupationRow[];
+} {
+  const postalCodes = readCsv('dk-postal-codes.csv').map((r) => {
+    const municipalityCode = Number(r.province_code);
+    return {
+      code: r.zipcode,
+      placeName: r.place,
+      municipalityCode,
+      municipalityName: MUNICIPALITY_NAMES[municipalityCode] ?? r.province,
+      regionName: REGION_NAMES[r.state] ?? r.state,
+      latitude: Number(r.latitude),
+      longitude: Number(r.longitude),
+    };
+  });
+  const iscoGroups = readCsv('esco-isco-groups.csv').map((r) => ({
+    code: r.code,
+    label: r.preferredLabel,
+    description: r.description ?? '',
+  }));
+  const occupations = readCsv('esco-occupations.csv').map((r) => {
+    const altLabels = (r.altLabels ?? '')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return {
+      id: r.conceptUri.slice(r.conceptUri.lastIndexOf('/') + 1),
+      escoUri: r.conceptUri,
+      iscoCode: r.iscoGroup,
+      label: r.preferredLabel,
+      altLabels,
+      description: r.description ?? '',
+      searchText: normalizeSearchText([r.preferredLabel, ...altLabels].join(' | ')),
+    };
+  });
+  return { postalCodes, iscoGroups, occupations };
+}

@@ -1,0 +1,73 @@
+import { defineErrors, DomainException } from './domain.exception';
+
+export type CommonErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'VERSION_CONFLICT'
+  | 'ALREADY_EXISTS'
+  | 'CONSTRAINT_VIOLATED'
+  | 'REFERENCE_NOT_FOUND'
+  | 'QUERY_TOO_COMPLEX'
+  | 'INTERNAL';
+
+const COMMON_ERRORS = defineErrors<CommonErrorCode>({
+  VALIDATION_FAILED: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Nogle felter er ikke udfyldt korrekt.',
+    en: 'Some fields are not filled in correctly.',
+  },
+  UNAUTHENTICATED: {
+    graphqlCode: 'UNAUTHENTICATED',
+    da: 'Du skal logge ind for at se dette.',
+    en: 'You need to sign in to see this.',
+  },
+  FORBIDDEN: {
+    graphqlCode: 'FORBIDDEN',
+    da: 'Du har ikke adgang til dette.',
+    en: 'You do not have access to this.',
+  },
+  NOT_FOUND: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Det findes ikke, eller du har ikke adgang til det.',
+    en: 'It does not exist, or you do not have access to it.',
+  },
+  VERSION_CONFLICT: {
+    graphqlCode: 'CONFLICT',
+    da: 'Nogen har ændret dette, mens du redigerede. Hent den nyeste version og prøv igen.',
+    en: 'Someone changed this while you were editing. Load the latest version and try again.',
+  },
+  ALREADY_EXISTS: {
+    graphqlCode: 'CONFLICT',
+    da: 'Det findes allerede.',
+    en: 'It already exists.',
+  },
+  CONSTRAINT_VIOLATED: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Ændringen bryder en regel for data og blev ikke gemt.',
+    en: 'The change breaks a data rule and was not saved.',
+  },
+  REFERENCE_NOT_FOUND: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Noget, som ændringen henviser til, findes ikke.',
+    en: 'Something the change refers to does not exist.',
+  },
+  QUERY_TOO_COMPLEX: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Forespørgslen er for stor ({complexity} > {max}). Del den op.',
+    en: 'The query is too large ({complexity} > {max}). Split it up.',
+  },
+  INTERNAL: {
+    graphqlCode: 'INTERNAL_SERVER_ERROR',
+    da: 'Der skete en uventet fejl. Prøv igen, eller kontakt support med fejl-id {correlationId}.',
+    en: 'Something unexpected went wrong. Try again, or contact support with error id {correlationId}.',
+  },
+});
+
+export class CommonException extends DomainException<CommonErrorCode> {
+  protected readonly table = COMMON_ERRORS;
+}
+
+export const notFound = (): CommonException => new CommonException('NOT_FOUND');
+export const forbidden = (): CommonException => new CommonException('FORBIDDEN');

@@ -1,0 +1,5 @@
+export * from './catalogues';
+export * from './reference.models';
+export * from './reference.module';
+export * from './reference.service';
+export type { OccupationEntity, PostalCodeEntity } from './reference.entities';

@@ -1,0 +1,67 @@
+import { Lang, type Language, Role, Roles } from '@jobbro/core';
+import { Args, ArgsType, Field, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IscoGroupModel, OccupationModel, PostalCodeModel } from './reference.models';
+import { ReferenceService } from './reference.service';
+
+const ALL_ROLES = Object.values(Role);
+
+@ArgsType()
+class OccupationSearchArgs {
+  @Field({ description: 'Words of the occupation (typos are tolerated) or an ISCO-08 code prefix.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  search!: string;
+
+  @Field(() => Int, { defaultValue: 10 })
+  @Min(1)
+  @Max(50)
+  first: number = 10;
+}
+
+@ArgsType()
+class PostalCodeArgs {
+  @Field() @Matches(/^\d{4}$/) code!: string;
+}
+
+@ObjectType('CatalogueItem', { description: 'A code with its label in the caller’s language.' })
+class CatalogueItemModel {
+  @Field() code!: string;
+  @Field() label!: string;
+}
+
+@Resolver(() => OccupationModel)
+export class ReferenceResolver {
+  constructor(private readonly reference: ReferenceService) {}
+
+  @Roles(...ALL_ROLES)
+  @Query(() => [OccupationModel], { description: 'ESCO occupations matching the search, best first.' })
+  occupations(@Args() args: OccupationSearchArgs): Promise<OccupationModel[]> {
+    return this.reference.searchOccupations(args.search, args.first);
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => PostalCodeModel, { nullable: true, description: 'A Danish postal code, or null.' })
+  postalCode(@Args() args: PostalCodeArgs): Promise<PostalCodeModel | null> {
+    return this.reference.postalCode(args.code);
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => [CatalogueItemModel], { description: 'Accommodations (skånehensyn) with labels.' })
+  accommodationCatalogue(@Lang() language: Language): CatalogueItemModel[] {
+    return this.reference.accommodationCatalogue(language);
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => [CatalogueItemModel], { description: 'Placement requirements with labels.' })
+  requirementCatalogue(@Lang() language: Language): CatalogueItemModel[] {
+    return this.reference.requirementCatalogue(language);
+  }
+
+  @ResolveField(() => IscoGroupModel)
+  async iscoGroup(@Parent() occupation: OccupationModel): Promise<IscoGroupModel | undefined> {
+    const [group] = await this.reference.iscoGroups([occupation.iscoCode]);
+    return group;
+  }
+}
