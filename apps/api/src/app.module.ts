@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { AuthModule } from '@jobbro/auth';
@@ -9,7 +8,6 @@ import {
   ConfigModule,
   DatabaseModule,
   GraphqlErrorFilter,
-  projectRoot,
   validationException,
 } from '@jobbro/core';
 import { ReferenceModule } from '@jobbro/reference';
@@ -42,7 +40,8 @@ export class AppModule {
           driver: ApolloDriver,
           inject: [GraphQLSchemaHost],
           useFactory: (schemaHost: GraphQLSchemaHost) => ({
-            autoSchemaFile: config.isProduction ? true : join(projectRoot(), 'schema.graphql'),
+            // In memory; schema.graphql is written and checked by test/schema.e2e-spec.ts.
+            autoSchemaFile: true,
             sortSchema: true,
             playground: false,
             introspection: config.graphqlIntrospection,

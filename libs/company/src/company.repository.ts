@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { CompanyEntity, MentorEntity, PartnershipEntity, SiteEntity } from './company.entities';
-import type { PartnershipStatus } from './company.enums';
+import { PartnershipStatus } from './company.enums';
 
 const isUniqueViolation = (e: unknown, constraint?: string): boolean => {
   const driver = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
@@ -135,7 +135,9 @@ export class CompanyRepository {
     partnership: Omit<PartnershipEntity, 'id' | 'createdAt' | 'updatedAt' | 'status'>,
   ): Promise<PartnershipEntity | 'duplicate'> {
     try {
-      return await this.partnerships.save(this.partnerships.create(partnership));
+      return await this.partnerships.save(
+        this.partnerships.create({ ...partnership, status: PartnershipStatus.Proposed }),
+      );
     } catch (e) {
       if (isUniqueViolation(e, 'partnership_one_open')) return 'duplicate';
       throw e;

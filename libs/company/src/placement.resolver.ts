@@ -1,9 +1,9 @@
-import { byIds, CurrentUser, type Page, PageArgs, type Principal, requestLoader, Role, Roles } from '@jobbro/core';
+import { byIds, CurrentUser, type Page, type Principal, requestLoader, Role, Roles } from '@jobbro/core';
 import { OccupationModel, ReferenceService } from '@jobbro/reference';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CompanyService } from './company.service';
 import { uuidArg } from './company.resolver';
-import { CreatePlacementInput, PlacementFilter, UpdatePlacementInput } from './dto/placement.inputs';
+import { CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.inputs';
 import {
   CompanyModel,
   MentorModel,
@@ -69,10 +69,9 @@ export class PlacementResolver {
   })
   placements(
     @CurrentUser() user: Principal,
-    @Args() page: PageArgs,
-    @Args('filter', { type: () => PlacementFilter, nullable: true }) filter?: PlacementFilter,
+    @Args() args: PlacementsArgs,
   ): Promise<Page<PlacementModel>> {
-    return this.service.page(user, filter, page.first, page.after);
+    return this.service.page(user, args.filter, args.first, args.after);
   }
 
   @ResolveField(() => CompanyModel)

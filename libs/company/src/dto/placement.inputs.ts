@@ -1,6 +1,6 @@
-import { IsIsoDate } from '@jobbro/core';
+import { IsIsoDate, PageArgs } from '@jobbro/core';
 import { Accommodation, PlacementRequirement, AccommodationGql, PlacementRequirementGql } from '@jobbro/reference';
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -119,4 +119,13 @@ export class PlacementFilter {
   @Min(100)
   @Max(999)
   municipalityCode?: number;
+}
+
+@ArgsType()
+export class PlacementsArgs extends PageArgs {
+  @Field(() => PlacementFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlacementFilter)
+  filter?: PlacementFilter;
 }

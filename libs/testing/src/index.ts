@@ -1,0 +1,5 @@
+export * from './api';
+export * from './builders';
+export * from './database';
+export * from './graphql';
+export * from './test-app';

@@ -1,0 +1,44 @@
+import { AppConfig, loadConfig } from '@jobbro/core';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import supertest from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../../apps/api/src/app.module';
+import { createTestDatabase } from './database';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  http: () => supertest.Agent;
+  close: () => Promise<void>;
+}
+
+/**
+ * The real application (every module, guard, pipe and filter) on this test file's own database,
+ * reached over HTTP with supertest. Nothing of ours is mocked.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    RUN_WORKER_IN_PROCESS: 'false',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  const server = app.getHttpServer() as Parameters<typeof supertest>[0];
+  return {
+    app,
+    config,
+    dataSource: app.get(DataSource),
+    http: () => supertest.agent(server),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
