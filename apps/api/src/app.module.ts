@@ -68,6 +68,8 @@ export class AppModule {
             transform: true,
             whitelist: true,
             forbidNonWhitelisted: true,
+            // The target lets us read constraint arguments; values are never echoed back or logged.
+            validationError: { target: true, value: false },
             exceptionFactory: validationException,
           }),
         },

@@ -11,7 +11,8 @@ import { dataSourceOptions } from './data-source-options';
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions(config.connectionUrl()),
         autoLoadEntities: true,
-        logging: ['error'] as const,
+        // TypeORM would log failing queries with their parameters: personal data. Errors are logged by the filter.
+        logging: false,
       }),
     }),
   ],

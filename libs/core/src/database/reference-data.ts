@@ -54,18 +54,22 @@ export function readReferenceData(): {
   iscoGroups: IscoGroupRow[];
   occupations: OccupationRow[];
 } {
-  const postalCodes = readCsv('dk-postal-codes.csv').map((r) => {
-    const municipalityCode = Number(r.province_code);
-    return {
-      code: r.zipcode,
-      placeName: r.place,
-      municipalityCode,
-      municipalityName: MUNICIPALITY_NAMES[municipalityCode] ?? r.province,
-      regionName: REGION_NAMES[r.state] ?? r.state,
-      latitude: Number(r.latitude),
-      longitude: Number(r.longitude),
-    };
-  });
+  // Codes below 1000 are non-geographic (PO boxes, "Udland", company codes) and carry misleading
+  // coordinates in GeoNames (0900 København C is placed in Aalborg); no site can be there.
+  const postalCodes = readCsv('dk-postal-codes.csv')
+    .filter((r) => r.zipcode >= '1000')
+    .map((r) => {
+      const municipalityCode = Number(r.province_code);
+      return {
+        code: r.zipcode,
+        placeName: r.place,
+        municipalityCode,
+        municipalityName: MUNICIPALITY_NAMES[municipalityCode] ?? r.province,
+        regionName: REGION_NAMES[r.state] ?? r.state,
+        latitude: Number(r.latitude),
+        longitude: Number(r.longitude),
+      };
+    });
   const iscoGroups = readCsv('esco-isco-groups.csv').map((r) => ({
     code: r.code,
     label: r.preferredLabel,
