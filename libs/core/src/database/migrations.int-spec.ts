@@ -1,0 +1,56 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createTestDatabase } from '../../../testing/src/database';
+import { dataSourceOptions } from './data-source-options';
+import { migrations } from './migrations';
+
+/** Every migration can be undone and redone: `down` is as real as `up`. */
+describe('migrations', () => {
+  it('revert all the way down and apply again to the same schema', async () => {
+    const db = await createTestDatabase();
+    const ds = new DataSource(dataSourceOptions(db.url));
+    await ds.initialize();
+    const tables = async (): Promise<string[]> =>
+      ((await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)) as {
+        table_name: string;
+      }[]).map((r) => r.table_name);
+    try {
+      const before = await tables();
+      expect(before).toEqual(expect.arrayContaining(['company', 'placement', 'app_user', 'outbox_event', 'occupation']));
+      for (let i = 0; i < migrations.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+      expect(await tables()).toEqual(['migration']);
+      await ds.runMigrations({ transaction: 'each' });
+      expect(await tables()).toEqual(before);
+      const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM occupation`)) as { n: number }[];
+      expect(n).toBe(2942);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+
+  it('enforces the CVR check and the publish rule in the database itself', async () => {
+    const db = await createTestDatabase();
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await expect(
+        client.query(`INSERT INTO company (cvr, name, ordinary_employees) VALUES ('12345678', 'X', 1)`),
+      ).rejects.toThrow(/company_cvr_check/);
+      const [{ id }] = (
+        await client.query(`INSERT INTO company (cvr, name, ordinary_employees) VALUES ('10150817', 'X', 1) RETURNING id`)
+      ).rows as { id: string }[];
+      await expect(
+        client.query(
+          `INSERT INTO placement (company_id, type, title, occupation_id, isco_code, weekly_hours_min, weekly_hours_max,
+             start_earliest, duration_weeks, capacity, status)
+           SELECT $1, 'internship', 'T', id, isco_code, 10, 20, '2030-01-01', 4, 1, 'published' FROM occupation LIMIT 1`,
+          [id],
+        ),
+      ).rejects.toThrow(/placement_publishable/);
+    } finally {
+      await client.end();
+      await db.drop();
+    }
+  });
+});
