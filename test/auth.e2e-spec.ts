@@ -13,18 +13,30 @@ describe('signing in', () => {
 
   it('signs a consultant in, tells who they are and where they work', async () => {
     const centre = await aJobCentre(t.dataSource, { name: 'Jobcenter Odense' });
-    const user = await aUser().withRole(Role.JobConsultant).inJobCentre(centre.id).named('Sofie Kragh').build(t.dataSource);
+    const user = await aUser()
+      .withRole(Role.JobConsultant)
+      .inJobCentre(centre.id)
+      .named('Sofie Kragh')
+      .build(t.dataSource);
     const login = ok(await anonymous.login(user.email.toUpperCase(), user.password)).login;
     expect(login).toMatchObject({ expiresIn: 900, user: { id: user.id, role: 'JOB_CONSULTANT' } });
     const me = ok(await anonymous.as(login.accessToken).me()).me;
-    expect(me).toMatchObject({ displayName: 'Sofie Kragh', jobCentre: { name: 'Jobcenter Odense' } });
+    expect(me).toMatchObject({
+      displayName: 'Sofie Kragh',
+      jobCentre: { name: 'Jobcenter Odense' },
+    });
   });
 
   it('gives one message for a wrong password and an unknown email, so accounts cannot be probed', async () => {
     const user = await aUser().build(t.dataSource);
     const wrongPassword = failure(await anonymous.login(user.email, 'not-the-password'));
-    const unknownEmail = failure(await anonymous.login('nobody@test.jobbro.dk', 'not-the-password'));
-    expect(wrongPassword.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+    const unknownEmail = failure(
+      await anonymous.login('nobody@test.jobbro.dk', 'not-the-password'),
+    );
+    expect(wrongPassword.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'INVALID_CREDENTIALS',
+    });
     expect(unknownEmail.extensions).toEqual(wrongPassword.extensions);
     expect(unknownEmail.message).toBe('Forkert e-mail eller adgangskode.');
   });
@@ -32,7 +44,9 @@ describe('signing in', () => {
   it('refuses a disabled user', async () => {
     const user = await aUser().build(t.dataSource);
     await t.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [user.id]);
-    expect(failure(await anonymous.login(user.email, user.password)).extensions.reason).toBe('INVALID_CREDENTIALS');
+    expect(failure(await anonymous.login(user.email, user.password)).extensions.reason).toBe(
+      'INVALID_CREDENTIALS',
+    );
   });
 
   it('rotates refresh tokens, and a reused one ends the whole session', async () => {
@@ -47,14 +61,18 @@ describe('signing in', () => {
       code: 'UNAUTHENTICATED',
       reason: 'INVALID_REFRESH_TOKEN',
     });
-    expect(failure(await anonymous.refreshToken(second.refreshToken)).extensions.reason).toBe('INVALID_REFRESH_TOKEN');
+    expect(failure(await anonymous.refreshToken(second.refreshToken)).extensions.reason).toBe(
+      'INVALID_REFRESH_TOKEN',
+    );
   });
 
   it('revokes the session on logout', async () => {
     const user = await aUser().build(t.dataSource);
     const login = ok(await anonymous.login(user.email, user.password)).login;
     expect(ok(await anonymous.logout(login.refreshToken)).logout).toBe(true);
-    expect(failure(await anonymous.refreshToken(login.refreshToken)).extensions.reason).toBe('INVALID_REFRESH_TOKEN');
+    expect(failure(await anonymous.refreshToken(login.refreshToken)).extensions.reason).toBe(
+      'INVALID_REFRESH_TOKEN',
+    );
   });
 
   it('refuses a tampered or missing access token', async () => {
@@ -66,16 +84,28 @@ describe('signing in', () => {
   });
 
   it('lets an employer sign up, but not twice with one email, and not with a short password', async () => {
-    const input = { email: 'ny@virksomhed.dk', password: 'en-lang-adgangskode', displayName: 'Ny Arbejdsgiver' };
+    const input = {
+      email: 'ny@virksomhed.dk',
+      password: 'en-lang-adgangskode',
+      displayName: 'Ny Arbejdsgiver',
+    };
     const signedUp = ok(await anonymous.signUpEmployer(input)).signUpEmployer;
     expect(signedUp.user.role).toBe('COMPANY_ADMIN');
-    expect(failure(await anonymous.signUpEmployer({ ...input, email: 'NY@virksomhed.dk' })).extensions).toMatchObject({
+    expect(
+      failure(await anonymous.signUpEmployer({ ...input, email: 'NY@virksomhed.dk' })).extensions,
+    ).toMatchObject({
       code: 'CONFLICT',
       reason: 'EMAIL_TAKEN',
     });
-    expect(failure(await anonymous.signUpEmployer({ ...input, email: 'kort@virksomhed.dk', password: 'kort' })).extensions).toMatchObject({
+    expect(
+      failure(
+        await anonymous.signUpEmployer({ ...input, email: 'kort@virksomhed.dk', password: 'kort' }),
+      ).extensions,
+    ).toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: [{ field: 'password', constraint: 'minLength', message: 'Skal være mindst 12 tegn.' }],
+      fields: [
+        { field: 'password', constraint: 'minLength', message: 'Skal være mindst 12 tegn.' },
+      ],
     });
   });
 
@@ -88,8 +118,12 @@ describe('signing in', () => {
   it('refuses queries that are too large before running them', async () => {
     const user = await aUser().build(t.dataSource);
     const api = await anonymous.signIn(user.email, user.password);
-    const page = 'placements(first: 100) { edges { node { id title tasks company { name sites { id } } } } }';
+    const page =
+      'placements(first: 100) { edges { node { id title tasks company { name sites { id } } } } }';
     const huge = await api.run(`{ a: ${page} b: ${page} }`);
-    expect(failure(huge).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COMPLEX' });
+    expect(failure(huge).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'QUERY_TOO_COMPLEX',
+    });
   });
 });

@@ -23,10 +23,22 @@ describe('employer posting internship slots', () => {
   afterAll(() => t.close());
 
   it('goes from sign-in to a published slot that a partner consultant finds', async () => {
-    const centre = await aJobCentre(t.dataSource, { name: 'Jobcenter København', municipalityCode: 101 });
-    const otherCentre = await aJobCentre(t.dataSource, { name: 'Jobcenter Aarhus', municipalityCode: 751 });
-    const consultant = await aUser().withRole(Role.JobConsultant).inJobCentre(centre.id).build(t.dataSource);
-    const outsider = await aUser().withRole(Role.JobConsultant).inJobCentre(otherCentre.id).build(t.dataSource);
+    const centre = await aJobCentre(t.dataSource, {
+      name: 'Jobcenter København',
+      municipalityCode: 101,
+    });
+    const otherCentre = await aJobCentre(t.dataSource, {
+      name: 'Jobcenter Aarhus',
+      municipalityCode: 751,
+    });
+    const consultant = await aUser()
+      .withRole(Role.JobConsultant)
+      .inJobCentre(centre.id)
+      .build(t.dataSource);
+    const outsider = await aUser()
+      .withRole(Role.JobConsultant)
+      .inJobCentre(otherCentre.id)
+      .build(t.dataSource);
     const employerUser = await aUser().withRole(Role.CompanyAdmin).build(t.dataSource);
     const rivalUser = await aUser().withRole(Role.CompanyAdmin).build(t.dataSource);
 
@@ -34,18 +46,33 @@ describe('employer posting internship slots', () => {
     const employer = await anonymous.signIn(employerUser.email, employerUser.password);
     const cvr = aValidCvr();
     const company = ok(
-      await employer.registerCompany({ cvr: `DK ${cvr.slice(0, 4)} ${cvr.slice(4)}`, name: 'Køkkenet ApS', ordinaryEmployees: 12 }),
+      await employer.registerCompany({
+        cvr: `DK ${cvr.slice(0, 4)} ${cvr.slice(4)}`,
+        name: 'Køkkenet ApS',
+        ordinaryEmployees: 12,
+      }),
     ).registerCompany;
     expect(company).toMatchObject({ cvr, name: 'Køkkenet ApS', ordinaryEmployees: 12 });
 
     const site = ok(
-      await employer.createSite({ companyId: company.id, name: 'Restauranten', streetAddress: 'Islands Brygge 22', postalCode: '2300' }),
+      await employer.createSite({
+        companyId: company.id,
+        name: 'Restauranten',
+        streetAddress: 'Islands Brygge 22',
+        postalCode: '2300',
+      }),
     ).createSite;
     expect(site).toMatchObject({ postalCode: '2300', municipalityCode: 101 });
     expect(site.latitude).toBeCloseTo(55.66, 1);
 
     const mentor = ok(
-      await employer.addMentor({ companyId: company.id, siteId: site.id, name: 'Birgitte Holm', email: 'birgitte@kokkenet.dk', capacity: 2 }),
+      await employer.addMentor({
+        companyId: company.id,
+        siteId: site.id,
+        name: 'Birgitte Holm',
+        email: 'birgitte@kokkenet.dk',
+        capacity: 2,
+      }),
     ).addMentor;
 
     // It finds the occupation with a typo, posts a draft and publishes it.
@@ -89,15 +116,26 @@ describe('employer posting internship slots', () => {
 
     // The job centre accepts the partnership the company proposes; its consultant then sees the slot.
     const partnership = ok(
-      await employer.proposePartnership({ companyId: company.id, jobCentreId: centre.id, startsOn: '2030-01-01', slotsPerYear: 6 }),
+      await employer.proposePartnership({
+        companyId: company.id,
+        jobCentreId: centre.id,
+        startsOn: '2030-01-01',
+        slotsPerYear: 6,
+      }),
     ).proposePartnership;
     const asConsultant = await anonymous.signIn(consultant.email, consultant.password);
     expect(ok(await asConsultant.placements()).placements.totalCount).toBe(0);
     ok(await asConsultant.changePartnershipStatus(partnership.id, 'ACTIVE'));
 
-    const seen = ok(await asConsultant.placements({ filter: { municipalityCode: 101, types: ['INTERNSHIP'] } })).placements;
+    const seen = ok(
+      await asConsultant.placements({ filter: { municipalityCode: 101, types: ['INTERNSHIP'] } }),
+    ).placements;
     expect(seen.totalCount).toBe(1);
-    expect(seen.edges[0].node).toMatchObject({ id: draft.id, title: 'Køkkenhjælper', company: { name: 'Køkkenet ApS' } });
+    expect(seen.edges[0].node).toMatchObject({
+      id: draft.id,
+      title: 'Køkkenhjælper',
+      company: { name: 'Køkkenet ApS' },
+    });
     expect(ok(await asConsultant.placement(draft.id)).placement.mentor.name).toBe('Birgitte Holm');
     expect(ok(await asConsultant.company(company.id)).company.partnerships[0]).toMatchObject({
       status: 'ACTIVE',
@@ -111,11 +149,18 @@ describe('employer posting internship slots', () => {
 
     // Another company's admin cannot change it; an anonymous caller is told to sign in.
     const rival = await anonymous.signIn(rivalUser.email, rivalUser.password);
-    expect(failure(await rival.updatePlacement({ id: draft.id, title: 'Overtaget' })).extensions.code).toBe('FORBIDDEN');
+    expect(
+      failure(await rival.updatePlacement({ id: draft.id, title: 'Overtaget' })).extensions.code,
+    ).toBe('FORBIDDEN');
     expect(failure(await rival.pausePlacement(draft.id)).extensions.code).toBe('FORBIDDEN');
     expect(failure(await anonymous.placements()).extensions.code).toBe('UNAUTHENTICATED');
-    expect(failure(await anonymous.publishPlacement(draft.id)).extensions.code).toBe('UNAUTHENTICATED');
-    expect(ok(await employer.placement(draft.id)).placement).toMatchObject({ title: 'Køkkenhjælper', status: 'PUBLISHED' });
+    expect(failure(await anonymous.publishPlacement(draft.id)).extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(ok(await employer.placement(draft.id)).placement).toMatchObject({
+      title: 'Køkkenhjælper',
+      status: 'PUBLISHED',
+    });
 
     // A consultant reads but does not post slots.
     expect(failure(await asConsultant.pausePlacement(draft.id)).extensions.code).toBe('FORBIDDEN');
@@ -124,7 +169,13 @@ describe('employer posting internship slots', () => {
   it('pages through placements with cursors, newest first', async () => {
     const admin = await aUser().withRole(Role.CompanyAdmin).build(t.dataSource);
     const employer = await anonymous.signIn(admin.email, admin.password);
-    const company = ok(await employer.registerCompany({ cvr: aValidCvr(), name: 'Sideskift A/S', ordinaryEmployees: 3 })).registerCompany;
+    const company = ok(
+      await employer.registerCompany({
+        cvr: aValidCvr(),
+        name: 'Sideskift A/S',
+        ordinaryEmployees: 3,
+      }),
+    ).registerCompany;
     const occupation = await occupationByLabel(t.dataSource, 'warehouse worker');
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -146,7 +197,9 @@ describe('employer posting internship slots', () => {
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = ok(await employer.placements({ first: 2, after, filter: { companyId: company.id } })).placements;
+      const page = ok(
+        await employer.placements({ first: 2, after, filter: { companyId: company.id } }),
+      ).placements;
       expect(page.totalCount).toBe(5);
       seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
       if (!page.pageInfo.hasNextPage) break;

@@ -65,13 +65,20 @@ describe('bad input on the company side', () => {
       () => employer.registerCompany({ cvr, name: 'Fejl ApS', ordinaryEmployees: 2 }),
       ['company', 'company_admin'],
     );
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CVR', fields: [{ field: 'cvr' }] });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_CVR',
+      fields: [{ field: 'cvr' }],
+    });
     expect(error.message).toContain('CVR-nummeret');
   });
 
   it('refuses a CVR number that is already registered, in Danish or English', async () => {
     const error = await expectRefused(
-      () => employer.inLanguage('en-GB,en;q=0.9').registerCompany({ cvr: company.cvr, name: 'Kopi ApS', ordinaryEmployees: 2 }),
+      () =>
+        employer
+          .inLanguage('en-GB,en;q=0.9')
+          .registerCompany({ cvr: company.cvr, name: 'Kopi ApS', ordinaryEmployees: 2 }),
       ['company', 'company_admin'],
     );
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE_CVR' });
@@ -87,14 +94,25 @@ describe('bad input on the company side', () => {
       employer.registerCompany({ cvr, name: 'Også først ApS', ordinaryEmployees: 1 }),
     ]);
     expect(results.filter((r) => !r.errors).length).toBe(1);
-    expect(results.find((r) => r.errors)?.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', reason: 'DUPLICATE_CVR' } });
-    const [{ n }] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM company WHERE cvr = $1`, [cvr])) as { n: number }[];
+    expect(results.find((r) => r.errors)?.errors?.[0]).toMatchObject({
+      extensions: { code: 'CONFLICT', reason: 'DUPLICATE_CVR' },
+    });
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM company WHERE cvr = $1`,
+      [cvr],
+    );
     expect(n).toBe(1);
   });
 
   it('refuses an unknown postal code', async () => {
     const error = await expectRefused(
-      () => employer.createSite({ companyId: company.id, name: 'Lager', streetAddress: 'Vej 1', postalCode: '0001' }),
+      () =>
+        employer.createSite({
+          companyId: company.id,
+          name: 'Lager',
+          streetAddress: 'Vej 1',
+          postalCode: '0001',
+        }),
       ['site'],
     );
     expect(error.extensions).toMatchObject({
@@ -105,10 +123,10 @@ describe('bad input on the company side', () => {
   });
 
   it('refuses weekly hours where min is above max', async () => {
-    const error = await expectRefused(() => employer.createPlacement(slot({ weeklyHoursMin: 30, weeklyHoursMax: 20 })), [
-      'placement',
-      'outbox_event',
-    ]);
+    const error = await expectRefused(
+      () => employer.createPlacement(slot({ weeklyHoursMin: 30, weeklyHoursMax: 20 })),
+      ['placement', 'outbox_event'],
+    );
     expect(error.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'PLACEMENT_INVALID',
@@ -117,7 +135,10 @@ describe('bad input on the company side', () => {
   });
 
   it.each([0, -1])('refuses capacity %s', async (capacity) => {
-    const error = await expectRefused(() => employer.createPlacement(slot({ capacity })), ['placement']);
+    const error = await expectRefused(
+      () => employer.createPlacement(slot({ capacity })),
+      ['placement'],
+    );
     expect(error.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'VALIDATION_FAILED',
@@ -126,75 +147,143 @@ describe('bad input on the company side', () => {
   });
 
   it('refuses an oversized string and names the field and the limit', async () => {
-    const error = await expectRefused(() => employer.createPlacement(slot({ title: 'x'.repeat(201) })), ['placement']);
+    const error = await expectRefused(
+      () => employer.createPlacement(slot({ title: 'x'.repeat(201) })),
+      ['placement'],
+    );
     expect(error.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'title', constraint: 'maxLength', message: 'Må højst være 200 tegn.' }],
     });
-    const task = failure(await employer.inLanguage('en').createPlacement(slot({ tasks: ['ok', 'y'.repeat(301)] })));
-    expect(task.extensions.fields).toEqual([{ field: 'tasks', constraint: 'maxLength', message: 'Must be at most 300 characters.' }]);
+    const task = failure(
+      await employer.inLanguage('en').createPlacement(slot({ tasks: ['ok', 'y'.repeat(301)] })),
+    );
+    expect(task.extensions.fields).toEqual([
+      { field: 'tasks', constraint: 'maxLength', message: 'Must be at most 300 characters.' },
+    ]);
   });
 
   it('refuses an unknown occupation', async () => {
     const error = await expectRefused(
-      () => employer.createPlacement(slot({ occupationId: '00000000-0000-4000-8000-000000000000' })),
+      () =>
+        employer.createPlacement(slot({ occupationId: '00000000-0000-4000-8000-000000000000' })),
       ['placement'],
     );
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_OCCUPATION', fields: [{ field: 'occupationId' }] });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'UNKNOWN_OCCUPATION',
+      fields: [{ field: 'occupationId' }],
+    });
   });
 
   it('refuses a mentor or site of another company', async () => {
     const otherAdmin = await aUser().withRole(Role.CompanyAdmin).build(t.dataSource);
     const other = await aCompany(t.dataSource, otherAdmin.id);
-    expect(failure(await employer.createPlacement(slot({ mentorId: other.mentorId }))).extensions.reason).toBe('MENTOR_NOT_FOUND');
-    expect(failure(await employer.createPlacement(slot({ siteId: other.siteId }))).extensions.reason).toBe('SITE_NOT_FOUND');
+    expect(
+      failure(await employer.createPlacement(slot({ mentorId: other.mentorId }))).extensions.reason,
+    ).toBe('MENTOR_NOT_FOUND');
+    expect(
+      failure(await employer.createPlacement(slot({ siteId: other.siteId }))).extensions.reason,
+    ).toBe('SITE_NOT_FOUND');
   });
 
   it('refuses to publish without a mentor or tasks, listing what is missing, and keeps the draft as it was', async () => {
-    const draft = ok(await employer.createPlacement(slot({ mentorId: null, tasks: [] }))).createPlacement;
+    const draft = ok(
+      await employer.createPlacement(slot({ mentorId: null, tasks: [] })),
+    ).createPlacement;
     const error = await expectRefused(() => employer.publishPlacement(draft.id), ['outbox_event']);
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PLACEMENT_NOT_PUBLISHABLE' });
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'PLACEMENT_NOT_PUBLISHABLE',
+    });
     expect(error.extensions.fields?.map((f) => f.field)).toEqual(['mentorId', 'tasks']);
-    expect(ok(await employer.placement(draft.id)).placement).toMatchObject({ status: 'DRAFT', version: 1 });
+    expect(ok(await employer.placement(draft.id)).placement).toMatchObject({
+      status: 'DRAFT',
+      version: 1,
+    });
   });
 
   it('refuses a transition the current status does not allow', async () => {
     const draft = ok(await employer.createPlacement(slot())).createPlacement;
     const error = await expectRefused(() => employer.pausePlacement(draft.id), ['outbox_event']);
-    expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PLACEMENT_INVALID_TRANSITION' });
+    expect(error.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PLACEMENT_INVALID_TRANSITION',
+    });
     expect(error.message).toBe('Et opslag med status "kladde" kan ikke sættes på pause.');
 
     ok(await employer.closePlacement(draft.id));
-    expect(failure(await employer.publishPlacement(draft.id)).extensions.reason).toBe('PLACEMENT_INVALID_TRANSITION');
-    expect(failure(await employer.updatePlacement({ id: draft.id, title: 'Igen' })).extensions.reason).toBe('PLACEMENT_NOT_EDITABLE');
+    expect(failure(await employer.publishPlacement(draft.id)).extensions.reason).toBe(
+      'PLACEMENT_INVALID_TRANSITION',
+    );
+    expect(
+      failure(await employer.updatePlacement({ id: draft.id, title: 'Igen' })).extensions.reason,
+    ).toBe('PLACEMENT_NOT_EDITABLE');
   });
 
   it('keeps an open slot publishable: removing its tasks is refused', async () => {
-    const open = ok(await employer.publishPlacement(ok(await employer.createPlacement(slot())).createPlacement.id)).publishPlacement;
+    const open = ok(
+      await employer.publishPlacement(
+        ok(await employer.createPlacement(slot())).createPlacement.id,
+      ),
+    ).publishPlacement;
     const error = failure(await employer.updatePlacement({ id: open.id, tasks: [] }));
-    expect(error.extensions).toMatchObject({ reason: 'PLACEMENT_NOT_PUBLISHABLE', fields: [{ field: 'tasks' }] });
+    expect(error.extensions).toMatchObject({
+      reason: 'PLACEMENT_NOT_PUBLISHABLE',
+      fields: [{ field: 'tasks' }],
+    });
     expect(ok(await employer.placement(open.id)).placement.tasks).toEqual(['Plukning']);
   });
 
   it('refuses an edit based on a stale version, so a second writer cannot overwrite the first', async () => {
     const draft = ok(await employer.createPlacement(slot())).createPlacement;
-    ok(await employer.updatePlacement({ id: draft.id, expectedVersion: 1, title: 'Første skribent' }));
-    const error = failure(await employer.updatePlacement({ id: draft.id, expectedVersion: 1, title: 'Anden skribent' }));
-    expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PLACEMENT_VERSION_CONFLICT' });
-    expect(ok(await employer.placement(draft.id)).placement).toMatchObject({ title: 'Første skribent', version: 2 });
+    ok(
+      await employer.updatePlacement({
+        id: draft.id,
+        expectedVersion: 1,
+        title: 'Første skribent',
+      }),
+    );
+    const error = failure(
+      await employer.updatePlacement({ id: draft.id, expectedVersion: 1, title: 'Anden skribent' }),
+    );
+    expect(error.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PLACEMENT_VERSION_CONFLICT',
+    });
+    expect(ok(await employer.placement(draft.id)).placement).toMatchObject({
+      title: 'Første skribent',
+      version: 2,
+    });
   });
 
   it('serializes concurrent status changes on one slot with a row lock', async () => {
     const draft = ok(await employer.createPlacement(slot())).createPlacement;
-    const results = await Promise.all([employer.publishPlacement(draft.id), employer.publishPlacement(draft.id)]);
+    const results = await Promise.all([
+      employer.publishPlacement(draft.id),
+      employer.publishPlacement(draft.id),
+    ]);
     expect(results.filter((r) => !r.errors).length).toBe(1);
-    expect(ok(await employer.placement(draft.id)).placement).toMatchObject({ status: 'PUBLISHED', version: 2 });
+    expect(ok(await employer.placement(draft.id)).placement).toMatchObject({
+      status: 'PUBLISHED',
+      version: 2,
+    });
   });
 
   it('refuses malformed ids and dates at the edge', async () => {
-    expect(failure(await employer.placement('not-a-uuid')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'id' }] });
-    expect(failure(await employer.createPlacement(slot({ startEarliest: '2030-02-30' }))).extensions.fields).toEqual([
-      { field: 'startEarliest', constraint: 'isIsoDate', message: 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).' },
+    expect(failure(await employer.placement('not-a-uuid')).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'id' }],
+    });
+    expect(
+      failure(await employer.createPlacement(slot({ startEarliest: '2030-02-30' }))).extensions
+        .fields,
+    ).toEqual([
+      {
+        field: 'startEarliest',
+        constraint: 'isIsoDate',
+        message: 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).',
+      },
     ]);
   });
 
@@ -202,10 +291,10 @@ describe('bad input on the company side', () => {
     const before = await countRows(t.dataSource, 'outbox_event');
     const draft = ok(await employer.createPlacement(slot())).createPlacement;
     ok(await employer.publishPlacement(draft.id));
-    const events = (await t.dataSource.query(
+    const events = await t.dataSource.query<{ type: string; payload: { status: string } }[]>(
       `SELECT type, payload FROM outbox_event WHERE aggregate_id = $1 ORDER BY id`,
       [draft.id],
-    )) as { type: string; payload: { status: string } }[];
+    );
     expect(events.map((e) => [e.type, e.payload.status])).toEqual([
       ['placement.changed', 'draft'],
       ['placement.changed', 'published'],

@@ -24,8 +24,13 @@ function operations(t: TestApp): Operation[] {
         const type = Reflect.getMetadata('graphql:resolver_type', handler) as string | undefined;
         if (!type || !OPERATION_TYPES.includes(type)) continue;
         const marked = (key: string): boolean =>
-          Reflect.getMetadata(key, handler) !== undefined || Reflect.getMetadata(key, instance.constructor) !== undefined;
-        found.push({ name: `${instance.constructor.name}.${method}`, isPublic: marked(PUBLIC_KEY), hasRoles: marked(ROLES_KEY) });
+          Reflect.getMetadata(key, handler) !== undefined ||
+          Reflect.getMetadata(key, instance.constructor) !== undefined;
+        found.push({
+          name: `${instance.constructor.name}.${method}`,
+          isPublic: marked(PUBLIC_KEY),
+          hasRoles: marked(ROLES_KEY),
+        });
       }
     }
   }
@@ -47,7 +52,11 @@ describe('resolver guards', () => {
   });
 
   it('keeps the public operations to the sign-in ones', () => {
-    expect(operations(t).filter((o) => o.isPublic).map((o) => o.name)).toEqual([
+    expect(
+      operations(t)
+        .filter((o) => o.isPublic)
+        .map((o) => o.name),
+    ).toEqual([
       'AuthResolver.login',
       'AuthResolver.logout',
       'AuthResolver.refreshToken',

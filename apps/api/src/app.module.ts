@@ -49,7 +49,9 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             plugins: [
               complexityPlugin(() => schemaHost.schema, config.graphqlMaxComplexity),
-              ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+              ...(config.isProduction
+                ? []
+                : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
             ],
             context: ({ req }: { req: Request }) => ({ req }),
           }),

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import {
-  AppConfig,
+  type AppConfig,
   ConfigError,
   type EmbeddedPostgresHandle,
   loadConfig,
@@ -52,7 +52,10 @@ async function bootstrap(): Promise<void> {
   }
 }
 
-function printBanner(config: AppConfig, logins: { role: string; email: string; password: string }[] | undefined): void {
+function printBanner(
+  config: AppConfig,
+  logins: { role: string; email: string; password: string }[] | undefined,
+): void {
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   say(`GraphQL API:  http://${host}:${config.port}/graphql`);
   say(`Health:       http://${host}:${config.port}/health`);

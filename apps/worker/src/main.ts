@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { ConfigError, ConfigModule, DatabaseModule, loadConfig, prepareDatabase } from '@jobbro/core';
+import {
+  ConfigError,
+  ConfigModule,
+  DatabaseModule,
+  loadConfig,
+  prepareDatabase,
+} from '@jobbro/core';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './worker.module';

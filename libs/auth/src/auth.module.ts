@@ -17,7 +17,10 @@ import { JobCentreEntity, UserEntity } from './user.entity';
     TypeOrmModule.forFeature([UserEntity, JobCentreEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
   providers: [

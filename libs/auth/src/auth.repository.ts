@@ -70,7 +70,10 @@ export class AuthRepository {
   }
 
   /** Locks the token row so two concurrent refreshes with one token cannot both succeed. */
-  async lockRefreshToken(manager: EntityManager, tokenHash: string): Promise<RefreshTokenRow | null> {
+  async lockRefreshToken(
+    manager: EntityManager,
+    tokenHash: string,
+  ): Promise<RefreshTokenRow | null> {
     const rows: RefreshTokenRow[] = await manager.query(
       `SELECT id, user_id AS "userId", family_id AS "familyId", expires_at AS "expiresAt", revoked_at AS "revokedAt"
          FROM refresh_token WHERE token_hash = $1 FOR UPDATE`,
@@ -80,7 +83,10 @@ export class AuthRepository {
   }
 
   async revokeRefreshToken(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
+    await manager.query(
+      `UPDATE refresh_token SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
+      [id],
+    );
   }
 
   async revokeFamily(manager: EntityManager | undefined, familyId: string): Promise<void> {

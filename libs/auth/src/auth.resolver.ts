@@ -23,7 +23,6 @@ const CurrentUserEntity = createParamDecorator(
     GqlExecutionContext.create(context).getContext<{ req: { user: UserEntity } }>().req.user,
 );
 
-
 @Resolver(() => UserModel)
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
@@ -46,14 +45,18 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Revoke a refresh token (and the session it belongs to).' })
+  @Mutation(() => Boolean, {
+    description: 'Revoke a refresh token (and the session it belongs to).',
+  })
   async logout(@Args('input') input: RefreshTokenInput): Promise<boolean> {
     await this.auth.logout(input.refreshToken);
     return true;
   }
 
   @Public()
-  @Mutation(() => AuthPayloadModel, { description: 'Create an employer account, then register a company.' })
+  @Mutation(() => AuthPayloadModel, {
+    description: 'Create an employer account, then register a company.',
+  })
   async signUpEmployer(@Args('input') input: SignUpEmployerInput): Promise<AuthPayloadModel> {
     const user = await this.auth.signUpEmployer(input);
     return { ...(await this.auth.issueTokens(user)), user };
@@ -68,7 +71,9 @@ export class AuthResolver {
   }
 
   @Roles(...ALL_ROLES)
-  @Query(() => [JobCentreModel], { description: 'All job centres, e.g. to propose a partnership to.' })
+  @Query(() => [JobCentreModel], {
+    description: 'All job centres, e.g. to propose a partnership to.',
+  })
   jobCentres(): Promise<JobCentreModel[]> {
     return this.auth.listJobCentres();
   }

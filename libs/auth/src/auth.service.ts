@@ -73,7 +73,11 @@ export class AuthService {
   }
 
   /** Self-service sign-up for employers; other roles are created by a job centre. */
-  async signUpEmployer(input: { email: string; password: string; displayName: string }): Promise<UserEntity> {
+  async signUpEmployer(input: {
+    email: string;
+    password: string;
+    displayName: string;
+  }): Promise<UserEntity> {
     const email = input.email.trim().toLowerCase();
     if (await this.repository.emailExists(email)) throw new AuthException('EMAIL_TAKEN');
     try {
@@ -111,7 +115,9 @@ export class AuthService {
 
   private async issueInFamily(user: UserEntity, familyId: string): Promise<TokenPair> {
     const payload: AccessTokenPayload = { sub: user.id, role: user.role, jc: user.jobCentreId };
-    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.accessTokenTtlSeconds });
+    const accessToken = await this.jwt.signAsync(payload, {
+      expiresIn: this.config.accessTokenTtlSeconds,
+    });
     const refreshToken = randomBytes(32).toString('base64url');
     await this.repository.insertRefreshToken(undefined, {
       userId: user.id,

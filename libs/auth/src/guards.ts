@@ -33,7 +33,9 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles) {
-      this.logger.error(`${context.getClass().name}.${context.getHandler().name} has neither @Public nor @Roles`);
+      this.logger.error(
+        `${context.getClass().name}.${context.getHandler().name} has neither @Public nor @Roles`,
+      );
       throw new CommonException('FORBIDDEN');
     }
     await super.canActivate(context);
@@ -53,13 +55,15 @@ export class AccessGuard extends AuthGuard('jwt') {
 export class LoginGuard extends AuthGuard('local') {
   override getRequest(context: ExecutionContext): Request {
     const req = GqlExecutionContext.create(context).getContext<{ req: Request }>().req;
-    const args = GqlExecutionContext.create(context).getArgs<{ input: { email: string; password: string } }>();
+    const args = GqlExecutionContext.create(context).getArgs<{
+      input: { email: string; password: string };
+    }>();
     req.body = { ...(req.body as object), email: args.input.email, password: args.input.password };
     return req;
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err) throw err;
+    if (err instanceof Error) throw err;
     if (!user) throw new CommonException('VALIDATION_FAILED');
     return user;
   }

@@ -7,7 +7,11 @@ import type { PlacementVisibility } from './placement.repository';
 import type { PartySide } from './rules/partnership-rules';
 import { VISIBLE_PARTNERSHIP_STATUSES } from './rules/partnership-rules';
 
-const OPEN_PARTNERSHIPS = [PartnershipStatus.Proposed, PartnershipStatus.Active, PartnershipStatus.Paused];
+const OPEN_PARTNERSHIPS = [
+  PartnershipStatus.Proposed,
+  PartnershipStatus.Active,
+  PartnershipStatus.Paused,
+];
 
 /**
  * Who may see and change company-side data, in one place:
@@ -22,7 +26,10 @@ export class CompanyAccess {
   constructor(private readonly companies: CompanyRepository) {}
 
   async assertCanManage(principal: Principal, companyId: string): Promise<void> {
-    if (principal.role === Role.CompanyAdmin && (await this.companies.isCompanyAdmin(principal.userId, companyId))) {
+    if (
+      principal.role === Role.CompanyAdmin &&
+      (await this.companies.isCompanyAdmin(principal.userId, companyId))
+    ) {
       return;
     }
     throw forbidden();
@@ -57,7 +64,11 @@ export class CompanyAccess {
     if (isStaff(principal.role) && principal.jobCentreId !== null) {
       return (
         placement.status !== PlacementStatus.Draft &&
-        this.companies.hasPartnershipIn(principal.jobCentreId, placement.companyId, VISIBLE_PARTNERSHIP_STATUSES)
+        this.companies.hasPartnershipIn(
+          principal.jobCentreId,
+          placement.companyId,
+          VISIBLE_PARTNERSHIP_STATUSES,
+        )
       );
     }
     return false;
@@ -65,7 +76,10 @@ export class CompanyAccess {
 
   async placementVisibility(principal: Principal): Promise<PlacementVisibility> {
     if (principal.role === Role.CompanyAdmin || principal.role === Role.Mentor) {
-      return { kind: 'companies', companyIds: await this.companies.companyIdsOfUser(principal.userId) };
+      return {
+        kind: 'companies',
+        companyIds: await this.companies.companyIdsOfUser(principal.userId),
+      };
     }
     if (isStaff(principal.role) && principal.jobCentreId !== null) {
       return { kind: 'jobCentre', jobCentreId: principal.jobCentreId };
@@ -74,8 +88,15 @@ export class CompanyAccess {
   }
 
   /** The side a user acts for in a partnership between `companyId` and `jobCentreId`, if any. */
-  async partySide(principal: Principal, companyId: string, jobCentreId: string): Promise<PartySide | null> {
-    if (principal.role === Role.CompanyAdmin && (await this.companies.isCompanyAdmin(principal.userId, companyId))) {
+  async partySide(
+    principal: Principal,
+    companyId: string,
+    jobCentreId: string,
+  ): Promise<PartySide | null> {
+    if (
+      principal.role === Role.CompanyAdmin &&
+      (await this.companies.isCompanyAdmin(principal.userId, companyId))
+    ) {
       return 'company';
     }
     if (

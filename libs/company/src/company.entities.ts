@@ -1,9 +1,18 @@
 import { Accommodation, PlacementRequirement } from '@jobbro/reference';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { PartnershipStatus, PlacementStatus, PlacementType } from './company.enums';
 import type { PartySide } from './rules/partnership-rules';
 
-const numeric = { to: (v: number | null): number | null => v, from: (v: string | null): number | null => (v === null ? null : Number(v)) };
+const numeric = {
+  to: (v: number | null): number | null => v,
+  from: (v: string | null): number | null => (v === null ? null : Number(v)),
+};
 
 @Entity('company')
 export class CompanyEntity {
@@ -11,7 +20,8 @@ export class CompanyEntity {
   @Column({ type: 'char', length: 8 }) cvr!: string;
   @Column() name!: string;
   @Column({ type: 'varchar', nullable: true }) industry!: string | null;
-  @Column({ type: 'numeric', precision: 7, scale: 1, transformer: numeric }) ordinaryEmployees!: number;
+  @Column({ type: 'numeric', precision: 7, scale: 1, transformer: numeric })
+  ordinaryEmployees!: number;
   @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
@@ -49,11 +59,13 @@ export class PartnershipEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) companyId!: string;
   @Column({ type: 'uuid' }) jobCentreId!: string;
-  @Column({ type: 'enum', enum: PartnershipStatus, enumName: 'partnership_status' }) status!: PartnershipStatus;
+  @Column({ type: 'enum', enum: PartnershipStatus, enumName: 'partnership_status' })
+  status!: PartnershipStatus;
   @Column({ type: 'date' }) startsOn!: string;
   @Column({ type: 'date', nullable: true }) endsOn!: string | null;
   @Column({ type: 'smallint', nullable: true }) slotsPerYear!: number | null;
-  @Column({ type: 'enum', enum: PlacementType, enumName: 'placement_type', array: true }) placementTypes!: PlacementType[];
+  @Column({ type: 'enum', enum: PlacementType, enumName: 'placement_type', array: true })
+  placementTypes!: PlacementType[];
   @Column({ type: 'varchar', nullable: true }) notes!: string | null;
   @Column({ type: 'uuid', nullable: true }) proposedBy!: string | null;
   @Column({ type: 'varchar' }) proposedBySide!: PartySide;
@@ -73,23 +85,32 @@ export class PlacementEntity {
   @Column({ type: 'varchar', length: 4 }) iscoCode!: string;
   @Column() description!: string;
   @Column({ type: 'text', array: true }) tasks!: string[];
-  @Column({ type: 'numeric', precision: 4, scale: 1, transformer: numeric }) weeklyHoursMin!: number;
-  @Column({ type: 'numeric', precision: 4, scale: 1, transformer: numeric }) weeklyHoursMax!: number;
+  @Column({ type: 'numeric', precision: 4, scale: 1, transformer: numeric })
+  weeklyHoursMin!: number;
+  @Column({ type: 'numeric', precision: 4, scale: 1, transformer: numeric })
+  weeklyHoursMax!: number;
   @Column({ type: 'varchar', nullable: true }) scheduleNotes!: string | null;
   @Column({ type: 'date' }) startEarliest!: string;
   @Column({ type: 'date', nullable: true }) startLatest!: string | null;
   @Column({ type: 'smallint' }) durationWeeks!: number;
   @Column({ type: 'smallint' }) capacity!: number;
-  @Column({ type: 'enum', enum: Accommodation, enumName: 'accommodation', array: true }) accommodations!: Accommodation[];
+  @Column({ type: 'enum', enum: Accommodation, enumName: 'accommodation', array: true })
+  accommodations!: Accommodation[];
   @Column({ type: 'varchar', nullable: true }) accommodationNotes!: string | null;
-  @Column({ type: 'enum', enum: PlacementRequirement, enumName: 'placement_requirement', array: true })
+  @Column({
+    type: 'enum',
+    enum: PlacementRequirement,
+    enumName: 'placement_requirement',
+    array: true,
+  })
   requirements!: PlacementRequirement[];
   @Column({ type: 'varchar', nullable: true }) requirementNotes!: string | null;
   @Column() ordinaryHoursPossible!: boolean;
   @Column({ type: 'smallint', nullable: true }) ordinaryHoursAfterWeeks!: number | null;
   @Column({ type: 'numeric', precision: 4, scale: 1, nullable: true, transformer: numeric })
   ordinaryHoursPerWeek!: number | null;
-  @Column({ type: 'enum', enum: PlacementStatus, enumName: 'placement_status' }) status!: PlacementStatus;
+  @Column({ type: 'enum', enum: PlacementStatus, enumName: 'placement_status' })
+  status!: PlacementStatus;
   @Column({ type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
   @Column({ type: 'integer' }) version!: number;

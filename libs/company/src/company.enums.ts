@@ -6,7 +6,11 @@ export enum PlacementType {
   OrdinaryHours = 'ordinary_hours',
   FlexJob = 'flex_job',
 }
-export const PlacementTypeGql = graphqlEnum(PlacementType, 'PlacementType', 'virksomhedspraktik, løntilskud, ordinære timer (småjob), fleksjob');
+export const PlacementTypeGql = graphqlEnum(
+  PlacementType,
+  'PlacementType',
+  'virksomhedspraktik, løntilskud, ordinære timer (småjob), fleksjob',
+);
 
 export enum PlacementStatus {
   Draft = 'draft',

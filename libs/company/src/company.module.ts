@@ -3,7 +3,13 @@ import { ReferenceModule } from '@jobbro/reference';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CompanyAccess } from './company.access';
-import { CompanyEntity, MentorEntity, PartnershipEntity, PlacementEntity, SiteEntity } from './company.entities';
+import {
+  CompanyEntity,
+  MentorEntity,
+  PartnershipEntity,
+  PlacementEntity,
+  SiteEntity,
+} from './company.entities';
 import { CompanyRepository } from './company.repository';
 import { CompanyResolver, PartnershipResolver } from './company.resolver';
 import { CompanyService } from './company.service';
@@ -15,7 +21,13 @@ import { PlacementService } from './placement.service';
   imports: [
     AuthModule,
     ReferenceModule,
-    TypeOrmModule.forFeature([CompanyEntity, SiteEntity, MentorEntity, PartnershipEntity, PlacementEntity]),
+    TypeOrmModule.forFeature([
+      CompanyEntity,
+      SiteEntity,
+      MentorEntity,
+      PartnershipEntity,
+      PlacementEntity,
+    ]),
   ],
   providers: [
     CompanyRepository,

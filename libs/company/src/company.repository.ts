@@ -16,7 +16,8 @@ export class CompanyRepository {
     @InjectRepository(CompanyEntity) private readonly companies: Repository<CompanyEntity>,
     @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
     @InjectRepository(MentorEntity) private readonly mentors: Repository<MentorEntity>,
-    @InjectRepository(PartnershipEntity) private readonly partnerships: Repository<PartnershipEntity>,
+    @InjectRepository(PartnershipEntity)
+    private readonly partnerships: Repository<PartnershipEntity>,
   ) {}
 
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -30,8 +31,13 @@ export class CompanyRepository {
     adminUserId: string,
   ): Promise<CompanyEntity | 'duplicate'> {
     try {
-      const saved = await manager.getRepository(CompanyEntity).save(manager.create(CompanyEntity, company));
-      await manager.query(`INSERT INTO company_admin (company_id, user_id) VALUES ($1, $2)`, [saved.id, adminUserId]);
+      const saved = await manager
+        .getRepository(CompanyEntity)
+        .save(manager.create(CompanyEntity, company));
+      await manager.query(`INSERT INTO company_admin (company_id, user_id) VALUES ($1, $2)`, [
+        saved.id,
+        adminUserId,
+      ]);
       return saved;
     } catch (e) {
       if (isUniqueViolation(e, 'company_cvr_key')) return 'duplicate';
@@ -70,14 +76,18 @@ export class CompanyRepository {
   }
 
   async isMentorAt(userId: string, companyId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM mentor WHERE user_id = $1 AND company_id = $2`, [
-      userId,
-      companyId,
-    ]);
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM mentor WHERE user_id = $1 AND company_id = $2`,
+      [userId, companyId],
+    );
     return rows.length > 0;
   }
 
-  async hasPartnershipIn(jobCentreId: string, companyId: string, statuses: readonly PartnershipStatus[]): Promise<boolean> {
+  async hasPartnershipIn(
+    jobCentreId: string,
+    companyId: string,
+    statuses: readonly PartnershipStatus[],
+  ): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM partnership WHERE job_centre_id = $1 AND company_id = $2 AND status = ANY($3::partnership_status[])`,
       [jobCentreId, companyId, statuses],
@@ -106,7 +116,9 @@ export class CompanyRepository {
   }
 
   /** Inserts a mentor; 'duplicate' if the company already has one with that email. */
-  async insertMentor(mentor: Omit<MentorEntity, 'id' | 'createdAt'>): Promise<MentorEntity | 'duplicate'> {
+  async insertMentor(
+    mentor: Omit<MentorEntity, 'id' | 'createdAt'>,
+  ): Promise<MentorEntity | 'duplicate'> {
     try {
       return await this.mentors.save(this.mentors.create(mentor));
     } catch (e) {

@@ -1,7 +1,24 @@
 import { JobCentreModel } from '@jobbro/auth';
 import { AuthService } from '@jobbro/auth';
-import { byIds, CurrentUser, groupedBy, type Principal, requestLoader, Role, Roles } from '@jobbro/core';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  byIds,
+  CurrentUser,
+  groupedBy,
+  type Principal,
+  requestLoader,
+  Role,
+  Roles,
+} from '@jobbro/core';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
 import { CompanyService } from './company.service';
 import {
@@ -14,11 +31,18 @@ import {
 import { CompanyModel, MentorModel, PartnershipModel, SiteModel } from './models/company.models';
 import { invalidField } from '@jobbro/core';
 
-const READERS = [Role.Administrator, Role.JobConsultant, Role.Caseworker, Role.CompanyAdmin, Role.Mentor];
+const READERS = [
+  Role.Administrator,
+  Role.JobConsultant,
+  Role.Caseworker,
+  Role.CompanyAdmin,
+  Role.Mentor,
+];
 const PARTNERS = [Role.CompanyAdmin, Role.Administrator, Role.JobConsultant];
 
 export const uuidArg = new ParseUUIDPipe({
-  exceptionFactory: () => invalidField('id', 'isUuid', { da: 'Skal være et gyldigt id.', en: 'Must be a valid id.' }),
+  exceptionFactory: () =>
+    invalidField('id', 'isUuid', { da: 'Skal være et gyldigt id.', en: 'Must be a valid id.' }),
 });
 
 @Resolver(() => CompanyModel)
@@ -26,25 +50,40 @@ export class CompanyResolver {
   constructor(private readonly companies: CompanyService) {}
 
   @Roles(Role.CompanyAdmin)
-  @Mutation(() => CompanyModel, { description: 'Register a company; you become its administrator.' })
-  registerCompany(@CurrentUser() user: Principal, @Args('input') input: RegisterCompanyInput): Promise<CompanyModel> {
+  @Mutation(() => CompanyModel, {
+    description: 'Register a company; you become its administrator.',
+  })
+  registerCompany(
+    @CurrentUser() user: Principal,
+    @Args('input') input: RegisterCompanyInput,
+  ): Promise<CompanyModel> {
     return this.companies.registerCompany(user, input);
   }
 
   @Roles(Role.CompanyAdmin)
-  @Mutation(() => SiteModel, { description: 'Add a workplace address; area and coordinates come from the postal code.' })
-  createSite(@CurrentUser() user: Principal, @Args('input') input: CreateSiteInput): Promise<SiteModel> {
+  @Mutation(() => SiteModel, {
+    description: 'Add a workplace address; area and coordinates come from the postal code.',
+  })
+  createSite(
+    @CurrentUser() user: Principal,
+    @Args('input') input: CreateSiteInput,
+  ): Promise<SiteModel> {
     return this.companies.createSite(user, input);
   }
 
   @Roles(Role.CompanyAdmin)
   @Mutation(() => MentorModel)
-  addMentor(@CurrentUser() user: Principal, @Args('input') input: AddMentorInput): Promise<MentorModel> {
+  addMentor(
+    @CurrentUser() user: Principal,
+    @Args('input') input: AddMentorInput,
+  ): Promise<MentorModel> {
     return this.companies.addMentor(user, input);
   }
 
   @Roles(...PARTNERS)
-  @Mutation(() => PartnershipModel, { description: 'Propose a partnership; the other side accepts it.' })
+  @Mutation(() => PartnershipModel, {
+    description: 'Propose a partnership; the other side accepts it.',
+  })
   proposePartnership(
     @CurrentUser() user: Principal,
     @Args('input') input: ProposePartnershipInput,
@@ -53,7 +92,9 @@ export class CompanyResolver {
   }
 
   @Roles(...PARTNERS)
-  @Mutation(() => PartnershipModel, { description: 'Accept (active), pause, resume or end a partnership.' })
+  @Mutation(() => PartnershipModel, {
+    description: 'Accept (active), pause, resume or end a partnership.',
+  })
   changePartnershipStatus(
     @CurrentUser() user: Principal,
     @Args('input') input: ChangePartnershipStatusInput,
@@ -63,7 +104,10 @@ export class CompanyResolver {
 
   @Roles(...READERS)
   @Query(() => CompanyModel)
-  company(@CurrentUser() user: Principal, @Args('id', { type: () => ID }, uuidArg) id: string): Promise<CompanyModel> {
+  company(
+    @CurrentUser() user: Principal,
+    @Args('id', { type: () => ID }, uuidArg) id: string,
+  ): Promise<CompanyModel> {
     return this.companies.company(user, id);
   }
 
@@ -88,7 +132,10 @@ export class CompanyResolver {
   }
 
   @ResolveField(() => [PartnershipModel])
-  partnerships(@Parent() company: CompanyModel, @Context() ctx: object): Promise<PartnershipModel[]> {
+  partnerships(
+    @Parent() company: CompanyModel,
+    @Context() ctx: object,
+  ): Promise<PartnershipModel[]> {
     return requestLoader(ctx, 'partnershipsOfCompany', async (ids: readonly string[]) =>
       groupedBy(ids, await this.companies.partnershipsOfCompanies(ids), (p) => p.companyId),
     ).load(company.id);
@@ -103,14 +150,20 @@ export class PartnershipResolver {
   ) {}
 
   @ResolveField(() => JobCentreModel)
-  jobCentre(@Parent() partnership: PartnershipModel, @Context() ctx: object): Promise<JobCentreModel | null> {
+  jobCentre(
+    @Parent() partnership: PartnershipModel,
+    @Context() ctx: object,
+  ): Promise<JobCentreModel | null> {
     return requestLoader(ctx, 'jobCentre', async (ids: readonly string[]) =>
       byIds(ids, await this.auth.findJobCentresByIds(ids), (j) => j.id),
     ).load(partnership.jobCentreId);
   }
 
   @ResolveField(() => CompanyModel)
-  company(@Parent() partnership: PartnershipModel, @Context() ctx: object): Promise<CompanyModel | null> {
+  company(
+    @Parent() partnership: PartnershipModel,
+    @Context() ctx: object,
+  ): Promise<CompanyModel | null> {
     return requestLoader(ctx, 'company', async (ids: readonly string[]) =>
       byIds(ids, await this.companies.companiesByIds(ids), (c) => c.id),
     ).load(partnership.companyId);

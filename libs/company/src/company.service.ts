@@ -3,7 +3,12 @@ import { forbidden, type Principal, publishEvent, todayInDenmark } from '@jobbro
 import { ReferenceService } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
 import { CompanyAccess } from './company.access';
-import type { CompanyEntity, MentorEntity, PartnershipEntity, SiteEntity } from './company.entities';
+import type {
+  CompanyEntity,
+  MentorEntity,
+  PartnershipEntity,
+  SiteEntity,
+} from './company.entities';
 import { PartnershipStatus } from './company.enums';
 import { CompanyException } from './company.exception';
 import { CompanyRepository } from './company.repository';
@@ -34,7 +39,10 @@ export class CompanyService {
         {
           field: 'cvr',
           constraint: 'cvr',
-          message: { da: 'Ugyldigt CVR-nummer (8 cifre, modulus 11).', en: 'Invalid CVR number (8 digits, modulus 11).' },
+          message: {
+            da: 'Ugyldigt CVR-nummer (8 cifre, modulus 11).',
+            en: 'Invalid CVR number (8 digits, modulus 11).',
+          },
         },
       ]);
     }
@@ -51,7 +59,8 @@ export class CompanyService {
         },
         principal.userId,
       );
-      if (saved !== 'duplicate') await publishEvent(manager, 'company.changed', saved.id, { companyId: saved.id });
+      if (saved !== 'duplicate')
+        await publishEvent(manager, 'company.changed', saved.id, { companyId: saved.id });
       return saved;
     });
     if (result === 'duplicate') throw new CompanyException('DUPLICATE_CVR', { cvr });
@@ -111,7 +120,10 @@ export class CompanyService {
     return mentor;
   }
 
-  async proposePartnership(principal: Principal, input: ProposePartnershipInput): Promise<PartnershipEntity> {
+  async proposePartnership(
+    principal: Principal,
+    input: ProposePartnershipInput,
+  ): Promise<PartnershipEntity> {
     const company = await this.companies.findCompany(input.companyId);
     if (!company) throw new CompanyException('COMPANY_NOT_FOUND');
     const [jobCentre] = await this.auth.findJobCentresByIds([input.jobCentreId]);
@@ -119,13 +131,20 @@ export class CompanyService {
     const side = await this.access.partySide(principal, input.companyId, input.jobCentreId);
     if (!side) throw forbidden();
     if (input.endsOn && input.endsOn < input.startsOn) {
-      throw new CompanyException('PARTNERSHIP_INVALID_TRANSITION', { from: '-', to: PartnershipStatus.Proposed }, [
-        {
-          field: 'endsOn',
-          constraint: 'period',
-          message: { da: 'Slutdatoen ligger før startdatoen.', en: 'The end date is before the start date.' },
-        },
-      ]);
+      throw new CompanyException(
+        'PARTNERSHIP_INVALID_TRANSITION',
+        { from: '-', to: PartnershipStatus.Proposed },
+        [
+          {
+            field: 'endsOn',
+            constraint: 'period',
+            message: {
+              da: 'Slutdatoen ligger før startdatoen.',
+              en: 'The end date is before the start date.',
+            },
+          },
+        ],
+      );
     }
     const partnership = await this.companies.insertPartnership({
       companyId: input.companyId,
@@ -143,7 +162,10 @@ export class CompanyService {
   }
 
   /** Accept, pause, resume or end a partnership, under a row lock so two decisions cannot cross. */
-  async changePartnershipStatus(principal: Principal, input: ChangePartnershipStatusInput): Promise<PartnershipEntity> {
+  async changePartnershipStatus(
+    principal: Principal,
+    input: ChangePartnershipStatusInput,
+  ): Promise<PartnershipEntity> {
     const existing = await this.companies.findPartnership(input.id);
     if (!existing) throw new CompanyException('PARTNERSHIP_NOT_FOUND');
     const side = await this.access.partySide(principal, existing.companyId, existing.jobCentreId);
@@ -152,11 +174,16 @@ export class CompanyService {
       const current = await this.companies.lockPartnership(manager, input.id);
       if (!current) throw new CompanyException('PARTNERSHIP_NOT_FOUND');
       if (!canChangePartnership(current, input.status, side)) {
-        throw new CompanyException('PARTNERSHIP_INVALID_TRANSITION', { from: current.status, to: input.status });
+        throw new CompanyException('PARTNERSHIP_INVALID_TRANSITION', {
+          from: current.status,
+          to: input.status,
+        });
       }
       const endsOn = input.status === PartnershipStatus.Ended ? todayInDenmark() : null;
       await this.companies.updatePartnershipStatus(manager, input.id, input.status, endsOn);
-      await publishEvent(manager, 'company.changed', current.companyId, { companyId: current.companyId });
+      await publishEvent(manager, 'company.changed', current.companyId, {
+        companyId: current.companyId,
+      });
     });
     return (await this.companies.findPartnership(input.id)) as PartnershipEntity;
   }
@@ -192,7 +219,11 @@ export class CompanyService {
     const site = await this.companies.findSite(siteId);
     if (site?.companyId !== companyId) {
       throw new CompanyException('SITE_NOT_FOUND', {}, [
-        { field: 'siteId', constraint: 'exists', message: { da: 'Ukendt arbejdssted.', en: 'Unknown site.' } },
+        {
+          field: 'siteId',
+          constraint: 'exists',
+          message: { da: 'Ukendt arbejdssted.', en: 'Unknown site.' },
+        },
       ]);
     }
     return site;
@@ -202,7 +233,11 @@ export class CompanyService {
     const mentor = await this.companies.findMentor(mentorId);
     if (mentor?.companyId !== companyId) {
       throw new CompanyException('MENTOR_NOT_FOUND', {}, [
-        { field: 'mentorId', constraint: 'exists', message: { da: 'Ukendt mentor.', en: 'Unknown mentor.' } },
+        {
+          field: 'mentorId',
+          constraint: 'exists',
+          message: { da: 'Ukendt mentor.', en: 'Unknown mentor.' },
+        },
       ]);
     }
     return mentor;

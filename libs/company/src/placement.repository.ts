@@ -1,7 +1,13 @@
 import { type Cursor, decodeCursor } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
+import {
+  Brackets,
+  DataSource,
+  type EntityManager,
+  Repository,
+  type SelectQueryBuilder,
+} from 'typeorm';
 import { PlacementEntity } from './company.entities';
 import type { PlacementStatus, PlacementType } from './company.enums';
 import { VISIBLE_PARTNERSHIP_STATUSES } from './rules/partnership-rules';
@@ -69,13 +75,21 @@ export class PlacementRepository {
     if (visibility.kind === 'none') return { rows: [], totalCount: 0 };
     const base = this.filtered(visibility, filter);
     const cursor: Cursor | null = decodeCursor(after);
-    const pageQuery = base.clone().orderBy('p.createdAt', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1);
-    if (cursor) pageQuery.andWhere('(p.createdAt, p.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
+    const pageQuery = base
+      .clone()
+      .orderBy('p.createdAt', 'DESC')
+      .addOrderBy('p.id', 'DESC')
+      .limit(first + 1);
+    if (cursor)
+      pageQuery.andWhere('(p.createdAt, p.id) < (:at, :id)', { at: cursor.at, id: cursor.id });
     const [rows, totalCount] = await Promise.all([pageQuery.getMany(), base.getCount()]);
     return { rows, totalCount };
   }
 
-  private filtered(visibility: PlacementVisibility, filter: PlacementListFilter): SelectQueryBuilder<PlacementEntity> {
+  private filtered(
+    visibility: PlacementVisibility,
+    filter: PlacementListFilter,
+  ): SelectQueryBuilder<PlacementEntity> {
     const q = this.placements.createQueryBuilder('p');
     if (visibility.kind === 'companies') {
       q.where('p.companyId = ANY(:visibleCompanies)', { visibleCompanies: visibility.companyIds });
@@ -91,9 +105,12 @@ export class PlacementRepository {
     if (filter.statuses?.length) {
       q.andWhere('p.status = ANY(:statuses::placement_status[])', { statuses: filter.statuses });
     }
-    if (filter.types?.length) q.andWhere('p.type = ANY(:types::placement_type[])', { types: filter.types });
-    if (filter.occupationId) q.andWhere('p.occupationId = :occupationId', { occupationId: filter.occupationId });
-    if (filter.iscoCode) q.andWhere('p.iscoCode LIKE :iscoPrefix', { iscoPrefix: `${filter.iscoCode}%` });
+    if (filter.types?.length)
+      q.andWhere('p.type = ANY(:types::placement_type[])', { types: filter.types });
+    if (filter.occupationId)
+      q.andWhere('p.occupationId = :occupationId', { occupationId: filter.occupationId });
+    if (filter.iscoCode)
+      q.andWhere('p.iscoCode LIKE :iscoPrefix', { iscoPrefix: `${filter.iscoCode}%` });
     if (filter.municipalityCode !== undefined) {
       q.andWhere(
         new Brackets((b) =>

@@ -1,6 +1,23 @@
-import { byIds, CurrentUser, type Page, type Principal, requestLoader, Role, Roles } from '@jobbro/core';
+import {
+  byIds,
+  CurrentUser,
+  type Page,
+  type Principal,
+  requestLoader,
+  Role,
+  Roles,
+} from '@jobbro/core';
 import { OccupationModel, ReferenceService } from '@jobbro/reference';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { CompanyService } from './company.service';
 import { uuidArg } from './company.resolver';
 import { CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.inputs';
@@ -15,7 +32,13 @@ import {
 import { PlacementService } from './placement.service';
 import { availableActions } from './rules/placement-rules';
 
-const READERS = [Role.Administrator, Role.JobConsultant, Role.Caseworker, Role.CompanyAdmin, Role.Mentor];
+const READERS = [
+  Role.Administrator,
+  Role.JobConsultant,
+  Role.Caseworker,
+  Role.CompanyAdmin,
+  Role.Mentor,
+];
 
 @Resolver(() => PlacementModel)
 export class PlacementResolver {
@@ -27,45 +50,73 @@ export class PlacementResolver {
 
   @Roles(Role.CompanyAdmin)
   @Mutation(() => PlacementModel, { description: 'Create a placement slot as a draft.' })
-  createPlacement(@CurrentUser() user: Principal, @Args('input') input: CreatePlacementInput): Promise<PlacementModel> {
+  createPlacement(
+    @CurrentUser() user: Principal,
+    @Args('input') input: CreatePlacementInput,
+  ): Promise<PlacementModel> {
     return this.service.create(user, input);
   }
 
   @Roles(Role.CompanyAdmin)
-  @Mutation(() => PlacementModel, { description: 'Change a draft or open slot; omitted fields stay as they are.' })
-  updatePlacement(@CurrentUser() user: Principal, @Args('input') input: UpdatePlacementInput): Promise<PlacementModel> {
+  @Mutation(() => PlacementModel, {
+    description: 'Change a draft or open slot; omitted fields stay as they are.',
+  })
+  updatePlacement(
+    @CurrentUser() user: Principal,
+    @Args('input') input: UpdatePlacementInput,
+  ): Promise<PlacementModel> {
     return this.service.update(user, input);
   }
 
   @Roles(Role.CompanyAdmin)
-  @Mutation(() => PlacementModel, { description: 'Publish (needs a mentor, a task and a site) or resume.' })
-  publishPlacement(@CurrentUser() user: Principal, @Args('id', { type: () => ID }, uuidArg) id: string): Promise<PlacementModel> {
+  @Mutation(() => PlacementModel, {
+    description: 'Publish (needs a mentor, a task and a site) or resume.',
+  })
+  publishPlacement(
+    @CurrentUser() user: Principal,
+    @Args('id', { type: () => ID }, uuidArg) id: string,
+  ): Promise<PlacementModel> {
     return this.service.transition(user, id, 'publish');
   }
 
   @Roles(Role.CompanyAdmin)
   @Mutation(() => PlacementModel)
-  pausePlacement(@CurrentUser() user: Principal, @Args('id', { type: () => ID }, uuidArg) id: string): Promise<PlacementModel> {
+  pausePlacement(
+    @CurrentUser() user: Principal,
+    @Args('id', { type: () => ID }, uuidArg) id: string,
+  ): Promise<PlacementModel> {
     return this.service.transition(user, id, 'pause');
   }
 
   @Roles(Role.CompanyAdmin)
   @Mutation(() => PlacementModel)
-  closePlacement(@CurrentUser() user: Principal, @Args('id', { type: () => ID }, uuidArg) id: string): Promise<PlacementModel> {
+  closePlacement(
+    @CurrentUser() user: Principal,
+    @Args('id', { type: () => ID }, uuidArg) id: string,
+  ): Promise<PlacementModel> {
     return this.service.transition(user, id, 'close');
   }
 
   @Roles(...READERS)
   @Query(() => PlacementModel)
-  placement(@CurrentUser() user: Principal, @Args('id', { type: () => ID }, uuidArg) id: string): Promise<PlacementModel> {
+  placement(
+    @CurrentUser() user: Principal,
+    @Args('id', { type: () => ID }, uuidArg) id: string,
+  ): Promise<PlacementModel> {
     return this.service.placement(user, id);
   }
 
   @Roles(...READERS)
   @Query(() => PlacementConnection, {
-    description: 'Slots you may see, newest first: your own company’s, or partner companies’ published ones.',
-    complexity: ({ args, childComplexity }: { args: { first?: number }; childComplexity: number }) =>
-      (args.first ?? 20) * childComplexity,
+    description:
+      'Slots you may see, newest first: your own company’s, or partner companies’ published ones.',
+    complexity: ({
+      args,
+      childComplexity,
+    }: {
+      args: { first?: number };
+      childComplexity: number;
+    }) => (args.first ?? 20) * childComplexity,
   })
   placements(
     @CurrentUser() user: Principal,
@@ -75,14 +126,20 @@ export class PlacementResolver {
   }
 
   @ResolveField(() => CompanyModel)
-  company(@Parent() placement: PlacementModel, @Context() ctx: object): Promise<CompanyModel | null> {
+  company(
+    @Parent() placement: PlacementModel,
+    @Context() ctx: object,
+  ): Promise<CompanyModel | null> {
     return requestLoader(ctx, 'company', async (ids: readonly string[]) =>
       byIds(ids, await this.companies.companiesByIds(ids), (c) => c.id),
     ).load(placement.companyId);
   }
 
   @ResolveField(() => SiteModel, { nullable: true })
-  site(@Parent() placement: PlacementModel, @Context() ctx: object): Promise<SiteModel | null> | null {
+  site(
+    @Parent() placement: PlacementModel,
+    @Context() ctx: object,
+  ): Promise<SiteModel | null> | null {
     if (!placement.siteId) return null;
     return requestLoader(ctx, 'site', async (ids: readonly string[]) =>
       byIds(ids, await this.companies.sitesByIds(ids), (s) => s.id),
@@ -90,7 +147,10 @@ export class PlacementResolver {
   }
 
   @ResolveField(() => MentorModel, { nullable: true })
-  mentor(@Parent() placement: PlacementModel, @Context() ctx: object): Promise<MentorModel | null> | null {
+  mentor(
+    @Parent() placement: PlacementModel,
+    @Context() ctx: object,
+  ): Promise<MentorModel | null> | null {
     if (!placement.mentorId) return null;
     return requestLoader(ctx, 'mentor', async (ids: readonly string[]) =>
       byIds(ids, await this.companies.mentorsByIds(ids), (m) => m.id),
@@ -98,7 +158,10 @@ export class PlacementResolver {
   }
 
   @ResolveField(() => OccupationModel)
-  occupation(@Parent() placement: PlacementModel, @Context() ctx: object): Promise<OccupationModel | null> {
+  occupation(
+    @Parent() placement: PlacementModel,
+    @Context() ctx: object,
+  ): Promise<OccupationModel | null> {
     return requestLoader(ctx, 'occupation', async (ids: readonly string[]) =>
       byIds(ids, await this.reference.occupations(ids), (o) => o.id),
     ).load(placement.occupationId);

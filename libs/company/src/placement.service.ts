@@ -1,4 +1,12 @@
-import { forbidden, type FieldProblem, type Page, type Principal, publishEvent, todayInDenmark, toPage } from '@jobbro/core';
+import {
+  forbidden,
+  type FieldProblem,
+  type Page,
+  type Principal,
+  publishEvent,
+  todayInDenmark,
+  toPage,
+} from '@jobbro/core';
 import { ReferenceService } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -7,7 +15,12 @@ import type { PlacementEntity } from './company.entities';
 import { PlacementStatus } from './company.enums';
 import { CompanyException } from './company.exception';
 import { CompanyService } from './company.service';
-import type { CreatePlacementInput, OrdinaryHoursPathInput, PlacementFilter, UpdatePlacementInput } from './dto/placement.inputs';
+import type {
+  CreatePlacementInput,
+  OrdinaryHoursPathInput,
+  PlacementFilter,
+  UpdatePlacementInput,
+} from './dto/placement.inputs';
 import { PlacementRepository } from './placement.repository';
 import {
   decideTransition,
@@ -63,7 +76,7 @@ export class PlacementService {
       type: input.type,
       title: input.title.trim(),
       occupationId: input.occupationId,
-      iscoCode: iscoCode as string,
+      iscoCode: iscoCode,
       description: input.description?.trim() ?? '',
       tasks: (input.tasks ?? []).map((t) => t.trim()).filter(Boolean),
       weeklyHoursMin: input.weeklyHoursMin,
@@ -98,7 +111,8 @@ export class PlacementService {
     const iscoCode = await this.checkReferences(existing.companyId, input);
     return this.placements.transactional(async (manager) => {
       const placement = await this.lock(manager, input.id);
-      if (!EDITABLE_STATUSES.includes(placement.status)) throw new CompanyException('PLACEMENT_NOT_EDITABLE');
+      if (!EDITABLE_STATUSES.includes(placement.status))
+        throw new CompanyException('PLACEMENT_NOT_EDITABLE');
       if (input.expectedVersion !== undefined && input.expectedVersion !== placement.version) {
         throw new CompanyException('PLACEMENT_VERSION_CONFLICT', {
           expected: input.expectedVersion,
@@ -111,9 +125,12 @@ export class PlacementService {
       }
       Object.assign(placement, ordinaryHours(ordinaryHoursPath), iscoCode ? { iscoCode } : {});
       if (input.title !== undefined) placement.title = input.title.trim();
-      if (input.tasks !== undefined) placement.tasks = input.tasks.map((t) => t.trim()).filter(Boolean);
-      if (input.accommodations !== undefined) placement.accommodations = [...new Set(input.accommodations)];
-      if (input.requirements !== undefined) placement.requirements = [...new Set(input.requirements)];
+      if (input.tasks !== undefined)
+        placement.tasks = input.tasks.map((t) => t.trim()).filter(Boolean);
+      if (input.accommodations !== undefined)
+        placement.accommodations = [...new Set(input.accommodations)];
+      if (input.requirements !== undefined)
+        placement.requirements = [...new Set(input.requirements)];
       this.assertConsistent(placement);
       if (placement.status !== PlacementStatus.Draft) {
         // An open slot must stay publishable; the start window may lapse and is checked on publish.
@@ -128,7 +145,11 @@ export class PlacementService {
   }
 
   /** publish / pause / close, as the transition table allows, under a row lock. */
-  async transition(principal: Principal, id: string, action: PlacementAction): Promise<PlacementEntity> {
+  async transition(
+    principal: Principal,
+    id: string,
+    action: PlacementAction,
+  ): Promise<PlacementEntity> {
     await this.requireManageable(principal, id);
     return this.placements.transactional(async (manager) => {
       const placement = await this.lock(manager, id);
@@ -141,7 +162,12 @@ export class PlacementService {
           actionEn: ACTION_WORDS[action].en,
         });
       }
-      if (!decision.ok) throw new CompanyException('PLACEMENT_NOT_PUBLISHABLE', {}, decision.reason === 'NOT_PUBLISHABLE' ? decision.problems : []);
+      if (!decision.ok)
+        throw new CompanyException(
+          'PLACEMENT_NOT_PUBLISHABLE',
+          {},
+          decision.reason === 'NOT_PUBLISHABLE' ? decision.problems : [],
+        );
       placement.status = decision.to;
       if (decision.to === PlacementStatus.Published) placement.publishedAt = new Date();
       if (decision.to === PlacementStatus.Closed) placement.closedAt = new Date();

@@ -12,12 +12,16 @@ export function projectRoot(): string {
   let dir = __dirname;
   for (;;) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'jobbro') {
+    if (
+      existsSync(pkg) &&
+      (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'jobbro'
+    ) {
       cached = dir;
       return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('Could not find the Jobbro project root above ' + __dirname);
+    if (parent === dir)
+      throw new Error('Could not find the Jobbro project root above ' + __dirname);
     dir = parent;
   }
 }

@@ -25,7 +25,10 @@ export const AccommodationGql = graphqlEnum(Accommodation, 'Accommodation');
 export const ACCOMMODATION_LABELS = {
   [Accommodation.NoHeavyLifting]: { da: 'Ingen tunge løft', en: 'No heavy lifting' },
   [Accommodation.SeatedWork]: { da: 'Siddende arbejde', en: 'Seated work' },
-  [Accommodation.VariedPositions]: { da: 'Skiftende arbejdsstillinger', en: 'Varied working positions' },
+  [Accommodation.VariedPositions]: {
+    da: 'Skiftende arbejdsstillinger',
+    en: 'Varied working positions',
+  },
   [Accommodation.QuietWorkspace]: { da: 'Roligt arbejdsmiljø', en: 'Quiet workspace' },
   [Accommodation.FixedRoutines]: { da: 'Faste rutiner', en: 'Fixed routines' },
   [Accommodation.ShortDays]: { da: 'Korte arbejdsdage', en: 'Short days' },
@@ -33,8 +36,14 @@ export const ACCOMMODATION_LABELS = {
   [Accommodation.CloseGuidance]: { da: 'Tæt vejledning', en: 'Close guidance' },
   [Accommodation.BreaksAsNeeded]: { da: 'Pauser efter behov', en: 'Breaks as needed' },
   [Accommodation.ReducedPace]: { da: 'Nedsat tempo', en: 'Reduced pace' },
-  [Accommodation.WrittenInstructions]: { da: 'Skriftlige instruktioner', en: 'Written instructions' },
-  [Accommodation.LimitedCustomerContact]: { da: 'Begrænset kundekontakt', en: 'Limited customer contact' },
+  [Accommodation.WrittenInstructions]: {
+    da: 'Skriftlige instruktioner',
+    en: 'Written instructions',
+  },
+  [Accommodation.LimitedCustomerContact]: {
+    da: 'Begrænset kundekontakt',
+    en: 'Limited customer contact',
+  },
   [Accommodation.StepFreeAccess]: { da: 'Niveaufri adgang', en: 'Step-free access' },
 } satisfies Record<Accommodation, Localized>;
 
@@ -58,8 +67,17 @@ export const REQUIREMENT_LABELS = {
   [PlacementRequirement.DanishSpoken]: { da: 'Taler dansk', en: 'Spoken Danish' },
   [PlacementRequirement.DanishWritten]: { da: 'Skriver dansk', en: 'Written Danish' },
   [PlacementRequirement.English]: { da: 'Engelsk', en: 'English' },
-  [PlacementRequirement.CleanCriminalRecord]: { da: 'Ren straffeattest', en: 'Clean criminal record' },
-  [PlacementRequirement.ChildProtectionCertificate]: { da: 'Børneattest', en: 'Child protection certificate' },
-  [PlacementRequirement.FoodHygieneCertificate]: { da: 'Hygiejnebevis', en: 'Food hygiene certificate' },
+  [PlacementRequirement.CleanCriminalRecord]: {
+    da: 'Ren straffeattest',
+    en: 'Clean criminal record',
+  },
+  [PlacementRequirement.ChildProtectionCertificate]: {
+    da: 'Børneattest',
+    en: 'Child protection certificate',
+  },
+  [PlacementRequirement.FoodHygieneCertificate]: {
+    da: 'Hygiejnebevis',
+    en: 'Food hygiene certificate',
+  },
   [PlacementRequirement.ForkliftCertificate]: { da: 'Truckcertifikat', en: 'Forklift certificate' },
 } satisfies Record<PlacementRequirement, Localized>;

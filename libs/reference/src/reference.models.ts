@@ -22,7 +22,8 @@ export class IscoGroupModel {
 export class OccupationModel {
   @Field(() => ID) id!: string;
   @Field() escoUri!: string;
-  @Field({ description: 'ISCO-08 unit group (4 digits); DISCO-08 shares these levels.' }) iscoCode!: string;
+  @Field({ description: 'ISCO-08 unit group (4 digits); DISCO-08 shares these levels.' })
+  iscoCode!: string;
   @Field() label!: string;
   @Field(() => [String]) altLabels!: string[];
   @Field() description!: string;

@@ -17,7 +17,10 @@ export class ReferenceRepository {
   }
 
   findPostalCodes(codes: readonly string[]): Promise<PostalCodeEntity[]> {
-    return this.postalCodes.createQueryBuilder('p').where('p.code = ANY(:codes)', { codes }).getMany();
+    return this.postalCodes
+      .createQueryBuilder('p')
+      .where('p.code = ANY(:codes)', { codes })
+      .getMany();
   }
 
   findOccupation(id: string): Promise<OccupationEntity | null> {
@@ -29,7 +32,10 @@ export class ReferenceRepository {
   }
 
   findIscoGroups(codes: readonly string[]): Promise<IscoGroupEntity[]> {
-    return this.iscoGroups.createQueryBuilder('g').where('g.code = ANY(:codes)', { codes }).getMany();
+    return this.iscoGroups
+      .createQueryBuilder('g')
+      .where('g.code = ANY(:codes)', { codes })
+      .getMany();
   }
 
   /**
@@ -55,7 +61,11 @@ export class ReferenceRepository {
       .addOrderBy('score', 'DESC')
       .addOrderBy('length(o.label)', 'ASC')
       .addOrderBy('o.id')
-      .setParameters({ q, contains: `%${q.replace(/[%_\\]/g, '\\$&')}%`, prefix: `${q.replace(/[%_\\]/g, '\\$&')}%` })
+      .setParameters({
+        q,
+        contains: `%${q.replace(/[%_\\]/g, '\\$&')}%`,
+        prefix: `${q.replace(/[%_\\]/g, '\\$&')}%`,
+      })
       .limit(limit)
       .getMany();
   }

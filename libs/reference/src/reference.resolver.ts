@@ -1,5 +1,15 @@
 import { Lang, type Language, Role, Roles } from '@jobbro/core';
-import { Args, ArgsType, Field, Int, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ArgsType,
+  Field,
+  Int,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IscoGroupModel, OccupationModel, PostalCodeModel } from './reference.models';
 import { ReferenceService } from './reference.service';
@@ -8,7 +18,9 @@ const ALL_ROLES = Object.values(Role);
 
 @ArgsType()
 class OccupationSearchArgs {
-  @Field({ description: 'Words of the occupation (typos are tolerated) or an ISCO-08 code prefix.' })
+  @Field({
+    description: 'Words of the occupation (typos are tolerated) or an ISCO-08 code prefix.',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -36,7 +48,9 @@ export class ReferenceResolver {
   constructor(private readonly reference: ReferenceService) {}
 
   @Roles(...ALL_ROLES)
-  @Query(() => [OccupationModel], { description: 'ESCO occupations matching the search, best first.' })
+  @Query(() => [OccupationModel], {
+    description: 'ESCO occupations matching the search, best first.',
+  })
   occupations(@Args() args: OccupationSearchArgs): Promise<OccupationModel[]> {
     return this.reference.searchOccupations(args.search, args.first);
   }

@@ -44,10 +44,16 @@ export class ReferenceService {
   }
 
   accommodationCatalogue(language: Language): CatalogueItem[] {
-    return Object.entries(ACCOMMODATION_LABELS).map(([code, label]) => ({ code, label: label[language] }));
+    return Object.entries(ACCOMMODATION_LABELS).map(([code, label]) => ({
+      code,
+      label: label[language],
+    }));
   }
 
   requirementCatalogue(language: Language): CatalogueItem[] {
-    return Object.entries(REQUIREMENT_LABELS).map(([code, label]) => ({ code, label: label[language] }));
+    return Object.entries(REQUIREMENT_LABELS).map(([code, label]) => ({
+      code,
+      label: label[language],
+    }));
   }
 }

@@ -60,7 +60,9 @@ export class Api {
     );
   }
   logout(refreshToken: string): Res {
-    return this.run(`mutation($input: RefreshTokenInput!) { logout(input: $input) }`, { input: { refreshToken } });
+    return this.run(`mutation($input: RefreshTokenInput!) { logout(input: $input) }`, {
+      input: { refreshToken },
+    });
   }
   me(): Res {
     return this.run(`{ me { id email displayName role jobCentre { id name } } }`);
@@ -69,10 +71,13 @@ export class Api {
     return this.run(`{ jobCentres { id name municipalityCode } }`);
   }
   occupations(search: string, first = 5): Res {
-    return this.run(`query($search: String!, $first: Int) { occupations(search: $search, first: $first) { id label iscoCode } }`, {
-      search,
-      first,
-    });
+    return this.run(
+      `query($search: String!, $first: Int) { occupations(search: $search, first: $first) { id label iscoCode } }`,
+      {
+        search,
+        first,
+      },
+    );
   }
   registerCompany(input: Vars): Res {
     return this.run(
@@ -97,7 +102,10 @@ export class Api {
     );
   }
   addMentor(input: Vars): Res {
-    return this.run(`mutation($input: AddMentorInput!) { addMentor(input: $input) { id name email capacity } }`, { input });
+    return this.run(
+      `mutation($input: AddMentorInput!) { addMentor(input: $input) { id name email capacity } }`,
+      { input },
+    );
   }
   proposePartnership(input: Vars): Res {
     return this.run(
@@ -112,23 +120,35 @@ export class Api {
     );
   }
   createPlacement(input: Vars): Res {
-    return this.run(`mutation($input: CreatePlacementInput!) { createPlacement(input: $input) { ${PLACEMENT_FIELDS} } }`, {
-      input,
-    });
+    return this.run(
+      `mutation($input: CreatePlacementInput!) { createPlacement(input: $input) { ${PLACEMENT_FIELDS} } }`,
+      {
+        input,
+      },
+    );
   }
   updatePlacement(input: Vars): Res {
-    return this.run(`mutation($input: UpdatePlacementInput!) { updatePlacement(input: $input) { ${PLACEMENT_FIELDS} } }`, {
-      input,
-    });
+    return this.run(
+      `mutation($input: UpdatePlacementInput!) { updatePlacement(input: $input) { ${PLACEMENT_FIELDS} } }`,
+      {
+        input,
+      },
+    );
   }
   publishPlacement(id: string): Res {
-    return this.run(`mutation($id: ID!) { publishPlacement(id: $id) { ${PLACEMENT_FIELDS} } }`, { id });
+    return this.run(`mutation($id: ID!) { publishPlacement(id: $id) { ${PLACEMENT_FIELDS} } }`, {
+      id,
+    });
   }
   pausePlacement(id: string): Res {
-    return this.run(`mutation($id: ID!) { pausePlacement(id: $id) { ${PLACEMENT_FIELDS} } }`, { id });
+    return this.run(`mutation($id: ID!) { pausePlacement(id: $id) { ${PLACEMENT_FIELDS} } }`, {
+      id,
+    });
   }
   closePlacement(id: string): Res {
-    return this.run(`mutation($id: ID!) { closePlacement(id: $id) { ${PLACEMENT_FIELDS} } }`, { id });
+    return this.run(`mutation($id: ID!) { closePlacement(id: $id) { ${PLACEMENT_FIELDS} } }`, {
+      id,
+    });
   }
   placement(id: string): Res {
     return this.run(`query($id: ID!) { placement(id: $id) { ${PLACEMENT_FIELDS} } }`, { id });

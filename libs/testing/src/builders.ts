@@ -11,7 +11,9 @@ const unique = (): string => randomBytes(4).toString('hex');
 export function aValidCvr(): string {
   const weights = [2, 7, 6, 5, 4, 3, 2];
   for (;;) {
-    const body = String(1 + Math.floor(Math.random() * 9)) + String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
+    const body =
+      String(1 + Math.floor(Math.random() * 9)) +
+      String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
     const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
     const check = (11 - (sum % 11)) % 11;
     if (check < 10) return body + String(check);
@@ -24,10 +26,10 @@ export async function aJobCentre(
 ): Promise<{ id: string; name: string }> {
   const name = overrides.name ?? `Jobcenter Test ${unique()}`;
   const code = overrides.municipalityCode ?? 100 + Math.floor(Math.random() * 30000);
-  const [row] = (await ds.query(`INSERT INTO job_centre (name, municipality_code) VALUES ($1, $2) RETURNING id`, [
-    name,
-    code,
-  ])) as { id: string }[];
+  const [row] = await ds.query<{ id: string }[]>(
+    `INSERT INTO job_centre (name, municipality_code) VALUES ($1, $2) RETURNING id`,
+    [name, code],
+  );
   return { id: row.id, name };
 }
 
@@ -64,11 +66,17 @@ class UserBuilder {
 
   async build(ds: DataSource): Promise<BuiltUser> {
     passwordHash ??= hashPassword(TEST_PASSWORD);
-    const [row] = (await ds.query(
+    const [row] = await ds.query<{ id: string }[]>(
       `INSERT INTO app_user (email, password_hash, display_name, role, job_centre_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [this.email, await passwordHash, this.name, this.role, this.jobCentreId],
-    )) as { id: string }[];
-    return { id: row.id, email: this.email, password: TEST_PASSWORD, role: this.role, jobCentreId: this.jobCentreId };
+    );
+    return {
+      id: row.id,
+      email: this.email,
+      password: TEST_PASSWORD,
+      role: this.role,
+      jobCentreId: this.jobCentreId,
+    };
   }
 }
 
@@ -80,21 +88,24 @@ export async function aCompany(
   adminUserId: string,
 ): Promise<{ id: string; cvr: string; siteId: string; mentorId: string }> {
   const cvr = aValidCvr();
-  const [company] = (await ds.query(
+  const [company] = await ds.query<{ id: string }[]>(
     `INSERT INTO company (cvr, name, ordinary_employees) VALUES ($1, $2, 20) RETURNING id`,
     [cvr, `Testfirma ${unique()} ApS`],
-  )) as { id: string }[];
-  await ds.query(`INSERT INTO company_admin (company_id, user_id) VALUES ($1, $2)`, [company.id, adminUserId]);
-  const [site] = (await ds.query(
+  );
+  await ds.query(`INSERT INTO company_admin (company_id, user_id) VALUES ($1, $2)`, [
+    company.id,
+    adminUserId,
+  ]);
+  const [site] = await ds.query<{ id: string }[]>(
     `INSERT INTO site (company_id, name, street_address, postal_code, municipality_code, latitude, longitude)
      SELECT $1, 'Hovedkontor', 'Testvej 1', code, municipality_code, latitude, longitude FROM postal_code WHERE code = '2300'
      RETURNING id`,
     [company.id],
-  )) as { id: string }[];
-  const [mentor] = (await ds.query(
+  );
+  const [mentor] = await ds.query<{ id: string }[]>(
     `INSERT INTO mentor (company_id, site_id, name, email, capacity) VALUES ($1, $2, 'Mona Mentor', $3, 2) RETURNING id`,
     [company.id, site.id, `mentor-${unique()}@test.jobbro.dk`],
-  )) as { id: string }[];
+  );
   return { id: company.id, cvr, siteId: site.id, mentorId: mentor.id };
 }
 
@@ -104,20 +115,25 @@ export async function aPartnership(
   jobCentreId: string,
   status: 'proposed' | 'active' | 'paused' | 'ended' = 'active',
 ): Promise<string> {
-  const [row] = (await ds.query(
+  const [row] = await ds.query<{ id: string }[]>(
     `INSERT INTO partnership (company_id, job_centre_id, status, starts_on, proposed_by_side)
      VALUES ($1, $2, $3, current_date, 'company') RETURNING id`,
     [companyId, jobCentreId, status],
-  )) as { id: string }[];
+  );
   return row.id;
 }
 
 /** An ESCO occupation id by its English label (e.g. 'kitchen assistant'). */
-export async function occupationByLabel(ds: DataSource, label: string): Promise<{ id: string; iscoCode: string }> {
-  const [row] = (await ds.query(`SELECT id, isco_code AS "iscoCode" FROM occupation WHERE label = $1`, [label])) as {
-    id: string;
-    iscoCode: string;
-  }[];
+export async function occupationByLabel(
+  ds: DataSource,
+  label: string,
+): Promise<{ id: string; iscoCode: string }> {
+  const [row] = await ds.query<
+    {
+      id: string;
+      iscoCode: string;
+    }[]
+  >(`SELECT id, isco_code AS "iscoCode" FROM occupation WHERE label = $1`, [label]);
   if (!row) throw new Error(`No occupation labelled ${label}`);
   return row;
 }
@@ -125,6 +141,6 @@ export async function occupationByLabel(ds: DataSource, label: string): Promise<
 /** Counts rows, to show that a refused operation left nothing behind. */
 export async function countRows(ds: DataSource, table: string): Promise<number> {
   if (!/^[a-z_]+$/.test(table)) throw new Error('bad table name');
-  const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM ${table}`)) as { n: number }[];
+  const [{ n }] = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`);
   return n;
 }

@@ -28,7 +28,11 @@ export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dir = mkdtempSync(join(projectRoot(), '.data', 'test-pg-'));
-    const embedded = await startEmbeddedPostgres({ dir, port: await freePort(), persistent: false });
+    const embedded = await startEmbeddedPostgres({
+      dir,
+      port: await freePort(),
+      persistent: false,
+    });
     (globalThis as Record<string, unknown>).__JOBBRO_EMBEDDED_PG__ = embedded;
     serverUrl = embedded.url;
   }

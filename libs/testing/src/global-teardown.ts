@@ -3,7 +3,8 @@ import type { EmbeddedPostgresHandle } from '../../core/src/database/embedded-po
 import { withDatabase } from '../../core/src/database/embedded-postgres';
 
 export default async function globalTeardown(): Promise<void> {
-  const embedded = (globalThis as Record<string, unknown>).__JOBBRO_EMBEDDED_PG__ as EmbeddedPostgresHandle | undefined;
+  const embedded = (globalThis as Record<string, unknown>).__JOBBRO_EMBEDDED_PG__ as
+    EmbeddedPostgresHandle | undefined;
   if (embedded) {
     await embedded.stop();
     return;
@@ -18,7 +19,8 @@ export default async function globalTeardown(): Promise<void> {
       `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`,
       [process.env.JOBBRO_TEST_TEMPLATE, `jobbro_test_${process.pid}_%`],
     );
-    for (const { datname } of rows.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    for (const { datname } of rows.rows)
+      await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   } finally {
     await admin.end();
   }

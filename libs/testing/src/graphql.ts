@@ -3,7 +3,11 @@ import type supertest from 'supertest';
 export interface GraphqlError {
   message: string;
   path?: string[];
-  extensions: { code: string; reason?: string; fields?: { field: string; constraint: string; message: string }[] };
+  extensions: {
+    code: string;
+    reason?: string;
+    fields?: { field: string; constraint: string; message: string }[];
+  };
 }
 
 export interface GraphqlResponse<T = Record<string, unknown>> {

@@ -1,4 +1,4 @@
-import { AppConfig, loadConfig } from '@jobbro/core';
+import { type AppConfig, loadConfig } from '@jobbro/core';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import supertest from 'supertest';
@@ -27,7 +27,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register(config)],
+  }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
   const server = app.getHttpServer() as Parameters<typeof supertest>[0];

@@ -20,10 +20,25 @@ const JOB_CENTRES = [
 
 const STAFF = [
   { email: 'admin@kk.jobbro.dk', name: 'Anne Lykke', role: Role.Administrator, centre: 'kk' },
-  { email: 'konsulent@kk.jobbro.dk', name: 'Mette Sørensen', role: Role.JobConsultant, centre: 'kk' },
+  {
+    email: 'konsulent@kk.jobbro.dk',
+    name: 'Mette Sørensen',
+    role: Role.JobConsultant,
+    centre: 'kk',
+  },
   { email: 'sagsbehandler@kk.jobbro.dk', name: 'Jonas Bech', role: Role.Caseworker, centre: 'kk' },
-  { email: 'konsulent@aarhus.jobbro.dk', name: 'Ali Haddad', role: Role.JobConsultant, centre: 'aarhus' },
-  { email: 'konsulent@odense.jobbro.dk', name: 'Sofie Kragh', role: Role.JobConsultant, centre: 'odense' },
+  {
+    email: 'konsulent@aarhus.jobbro.dk',
+    name: 'Ali Haddad',
+    role: Role.JobConsultant,
+    centre: 'aarhus',
+  },
+  {
+    email: 'konsulent@odense.jobbro.dk',
+    name: 'Sofie Kragh',
+    role: Role.JobConsultant,
+    centre: 'odense',
+  },
 ] as const;
 
 type Type = 'internship' | 'wage_subsidy' | 'ordinary_hours' | 'flex_job';
@@ -77,12 +92,18 @@ const COMPANIES: DemoCompany[] = [
         occupation: 'kitchen assistant',
         type: 'internship',
         status: 'published',
-        description: 'Vi laver frokost til 120 gæster om dagen. Du bliver en del af et roligt og fast hold.',
+        description:
+          'Vi laver frokost til 120 gæster om dagen. Du bliver en del af et roligt og fast hold.',
         tasks: ['Klargøring af grøntsager', 'Anretning af smørrebrød', 'Opvask og oprydning'],
         hours: [10, 25],
         weeks: 13,
         capacity: 2,
-        accommodations: ['no_heavy_lifting', 'fixed_routines', 'close_guidance', 'flexible_start_time'],
+        accommodations: [
+          'no_heavy_lifting',
+          'fixed_routines',
+          'close_guidance',
+          'flexible_start_time',
+        ],
         requirements: ['food_hygiene_certificate'],
         ordinary: [4, 5],
         schedule: 'Mandag-fredag 9-14; start kl. 10 de første uger er muligt.',
@@ -163,7 +184,12 @@ const COMPANIES: DemoCompany[] = [
         hours: [15, 32],
         weeks: 13,
         capacity: 4,
-        accommodations: ['written_instructions', 'fixed_routines', 'quiet_workspace', 'limited_customer_contact'],
+        accommodations: [
+          'written_instructions',
+          'fixed_routines',
+          'quiet_workspace',
+          'limited_customer_contact',
+        ],
         ordinary: [5, 10],
       },
       {
@@ -234,7 +260,10 @@ const COMPANIES: DemoCompany[] = [
   },
 ];
 
-async function occupationId(m: EntityManager, label: string): Promise<{ id: string; iscoCode: string }> {
+async function occupationId(
+  m: EntityManager,
+  label: string,
+): Promise<{ id: string; iscoCode: string }> {
   const rows: { id: string; iscoCode: string }[] = await m.query(
     `SELECT id, isco_code AS "iscoCode" FROM occupation WHERE label = $1`,
     [label],
@@ -257,7 +286,11 @@ export async function seedDemoData(app: INestApplication): Promise<DemoLogin[]> 
     { role: Role.CompanyAdmin, email: COMPANIES[0].admin!.email, password: DEMO_PASSWORD },
     { role: Role.Mentor, email: COMPANIES[0].mentors[0].email, password: DEMO_PASSWORD },
   ];
-  const [{ n }] = (await dataSource.query(`SELECT count(*)::int AS n FROM job_centre`)) as { n: number }[];
+  const [{ n }] = await dataSource.query<
+    {
+      n: number;
+    }[]
+  >(`SELECT count(*)::int AS n FROM job_centre`);
   if (n > 0) return logins;
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -265,48 +298,69 @@ export async function seedDemoData(app: INestApplication): Promise<DemoLogin[]> 
   await dataSource.transaction(async (m) => {
     const centres: Record<string, string> = {};
     for (const c of JOB_CENTRES) {
-      const [row] = (await m.query(`INSERT INTO job_centre (name, municipality_code) VALUES ($1, $2) RETURNING id`, [
-        c.name,
-        c.municipalityCode,
-      ])) as { id: string }[];
+      const [row] = await m.query<{ id: string }[]>(
+        `INSERT INTO job_centre (name, municipality_code) VALUES ($1, $2) RETURNING id`,
+        [c.name, c.municipalityCode],
+      );
       centres[c.key] = row.id;
     }
-    const insertUser = async (email: string, name: string, role: Role, jobCentreId: string | null): Promise<string> => {
-      const [row] = (await m.query(
+    const insertUser = async (
+      email: string,
+      name: string,
+      role: Role,
+      jobCentreId: string | null,
+    ): Promise<string> => {
+      const [row] = await m.query<{ id: string }[]>(
         `INSERT INTO app_user (email, password_hash, display_name, role, job_centre_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [email, passwordHash, name, role, jobCentreId],
-      )) as { id: string }[];
+      );
       return row.id;
     };
     for (const s of STAFF) await insertUser(s.email, s.name, s.role, centres[s.centre]);
 
     for (const c of COMPANIES) {
-      const adminId = c.admin ? await insertUser(c.admin.email, c.admin.name, Role.CompanyAdmin, null) : null;
-      const [company] = (await m.query(
+      const adminId = c.admin
+        ? await insertUser(c.admin.email, c.admin.name, Role.CompanyAdmin, null)
+        : null;
+      const [company] = await m.query<{ id: string }[]>(
         `INSERT INTO company (cvr, name, industry, ordinary_employees, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [c.cvr, c.name, c.industry, c.employees, adminId],
-      )) as { id: string }[];
-      if (adminId) await m.query(`INSERT INTO company_admin (company_id, user_id) VALUES ($1, $2)`, [company.id, adminId]);
-      const [site] = (await m.query(
+      );
+      if (adminId)
+        await m.query(`INSERT INTO company_admin (company_id, user_id) VALUES ($1, $2)`, [
+          company.id,
+          adminId,
+        ]);
+      const [site] = await m.query<{ id: string }[]>(
         `INSERT INTO site (company_id, name, street_address, postal_code, municipality_code, latitude, longitude)
          SELECT $1, $2, $3, code, municipality_code, latitude, longitude FROM postal_code WHERE code = $4
          RETURNING id`,
         [company.id, c.site.name, c.site.street, c.site.postalCode],
-      )) as { id: string }[];
+      );
       const mentorIds: string[] = [];
       for (const mentor of c.mentors) {
-        const userId = mentor.login ? await insertUser(mentor.email, mentor.name, Role.Mentor, null) : null;
-        const [row] = (await m.query(
+        const userId = mentor.login
+          ? await insertUser(mentor.email, mentor.name, Role.Mentor, null)
+          : null;
+        const [row] = await m.query<{ id: string }[]>(
           `INSERT INTO mentor (company_id, site_id, name, email, capacity, user_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
           [company.id, site.id, mentor.name, mentor.email, mentor.capacity, userId],
-        )) as { id: string }[];
+        );
         mentorIds.push(row.id);
       }
       for (const p of c.partners) {
         await m.query(
           `INSERT INTO partnership (company_id, job_centre_id, status, starts_on, slots_per_year, placement_types, proposed_by, proposed_by_side)
            VALUES ($1, $2, $3, $4, $5, $6::placement_type[], $7, 'company')`,
-          [company.id, centres[p.centre], p.status, addDays(today, -90), 6, ['internship', 'wage_subsidy'], adminId],
+          [
+            company.id,
+            centres[p.centre],
+            p.status,
+            addDays(today, -90),
+            6,
+            ['internship', 'wage_subsidy'],
+            adminId,
+          ],
         );
       }
       for (const [i, p] of c.placements.entries()) {

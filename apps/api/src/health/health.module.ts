@@ -1,6 +1,11 @@
 import { Public } from '@jobbro/core';
 import { Controller, Get, Module } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  TerminusModule,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import type { HealthCheckResult } from '@nestjs/terminus';
 
 @Controller('health')

@@ -10,7 +10,11 @@ export class LoginInput {
 @InputType()
 export class SignUpEmployerInput {
   @Field() @IsEmail() @MaxLength(254) email!: string;
-  @Field({ description: 'At least 12 characters.' }) @IsString() @MinLength(12) @MaxLength(200) password!: string;
+  @Field({ description: 'At least 12 characters.' })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  password!: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) displayName!: string;
 }
 

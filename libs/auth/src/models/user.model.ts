@@ -1,7 +1,9 @@
 import { Role, RoleGql } from '@jobbro/core';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('JobCentre', { description: 'A municipal job centre: the tenant staff users belong to.' })
+@ObjectType('JobCentre', {
+  description: 'A municipal job centre: the tenant staff users belong to.',
+})
 export class JobCentreModel {
   @Field(() => ID) id!: string;
   @Field() name!: string;
@@ -21,7 +23,8 @@ export class UserModel {
 @ObjectType('AuthPayload')
 export class AuthPayloadModel {
   @Field({ description: 'Bearer token for the Authorization header.' }) accessToken!: string;
-  @Field({ description: 'Exchange for a new pair with refreshToken; single use.' }) refreshToken!: string;
+  @Field({ description: 'Exchange for a new pair with refreshToken; single use.' })
+  refreshToken!: string;
   @Field(() => Int, { description: 'Seconds until the access token expires.' }) expiresIn!: number;
   @Field(() => UserModel) user!: UserModel;
 }

@@ -13,7 +13,12 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PartnershipStatus, PlacementType, PlacementTypeGql, PartnershipStatusGql } from '../company.enums';
+import {
+  PartnershipStatus,
+  PlacementType,
+  PlacementTypeGql,
+  PartnershipStatusGql,
+} from '../company.enums';
 
 @InputType()
 export class RegisterCompanyInput {
@@ -27,7 +32,9 @@ export class RegisterCompanyInput {
 
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) industry?: string;
 
-  @Field(() => Float, { description: 'Ordinary employees (FTE), used for the reasonableness rule.' })
+  @Field(() => Float, {
+    description: 'Ordinary employees (FTE), used for the reasonableness rule.',
+  })
   @Min(0)
   @Max(100000)
   ordinaryEmployees!: number;

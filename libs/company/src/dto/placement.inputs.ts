@@ -1,5 +1,10 @@
 import { IsIsoDate, PageArgs } from '@jobbro/core';
-import { Accommodation, PlacementRequirement, AccommodationGql, PlacementRequirementGql } from '@jobbro/reference';
+import {
+  Accommodation,
+  PlacementRequirement,
+  AccommodationGql,
+  PlacementRequirementGql,
+} from '@jobbro/reference';
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
@@ -16,7 +21,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PlacementStatus, PlacementType, PlacementTypeGql, PlacementStatusGql } from '../company.enums';
+import {
+  PlacementStatus,
+  PlacementType,
+  PlacementTypeGql,
+  PlacementStatusGql,
+} from '../company.enums';
 
 @InputType({ description: 'Whether and when paid ordinary hours are possible (JobFirst).' })
 export class OrdinaryHoursPathInput {
@@ -45,20 +55,35 @@ class PlacementFields {
   @IsString({ each: true })
   @MaxLength(300, { each: true })
   tasks?: string[];
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(1000) scheduleNotes?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsIsoDate() startLatest?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  scheduleNotes?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @IsIsoDate()
+  startLatest?: string | null;
   @Field(() => [AccommodationGql], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
   @IsEnum(Accommodation, { each: true })
   accommodations?: Accommodation[];
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(1000) accommodationNotes?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  accommodationNotes?: string | null;
   @Field(() => [PlacementRequirementGql], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(20)
   @IsEnum(PlacementRequirement, { each: true })
   requirements?: PlacementRequirement[];
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(1000) requirementNotes?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  requirementNotes?: string | null;
   @Field(() => OrdinaryHoursPathInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -84,11 +109,17 @@ export class CreatePlacementInput extends PlacementFields {
 @InputType()
 export class UpdatePlacementInput extends PlacementFields {
   @Field(() => ID) @IsUUID() id!: string;
-  @Field(() => Int, { nullable: true, description: 'The version you edited; CONFLICT if it changed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version you edited; CONFLICT if it changed.',
+  })
   @IsOptional()
   @Min(1)
   expectedVersion?: number;
-  @Field(() => PlacementTypeGql, { nullable: true }) @IsOptional() @IsEnum(PlacementType) type?: PlacementType;
+  @Field(() => PlacementTypeGql, { nullable: true })
+  @IsOptional()
+  @IsEnum(PlacementType)
+  type?: PlacementType;
   @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() occupationId?: string;
   @Field(() => Float, { nullable: true }) @IsOptional() @Min(0.5) @Max(48) weeklyHoursMin?: number;

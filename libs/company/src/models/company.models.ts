@@ -1,7 +1,20 @@
 import { Connection } from '@jobbro/core';
-import { Accommodation, OccupationModel, PlacementRequirement, AccommodationGql, PlacementRequirementGql } from '@jobbro/reference';
+import {
+  Accommodation,
+  OccupationModel,
+  PlacementRequirement,
+  AccommodationGql,
+  PlacementRequirementGql,
+} from '@jobbro/reference';
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PartnershipStatus, PlacementStatus, PlacementType, PlacementTypeGql, PlacementStatusGql, PartnershipStatusGql } from '../company.enums';
+import {
+  PartnershipStatus,
+  PlacementStatus,
+  PlacementType,
+  PlacementTypeGql,
+  PlacementStatusGql,
+  PartnershipStatusGql,
+} from '../company.enums';
 
 @ObjectType('Company')
 export class CompanyModel {
@@ -51,14 +64,18 @@ export class PartnershipModel {
   @Field(() => String, { description: 'company or job_centre' }) proposedBySide!: string;
 }
 
-@ObjectType('OrdinaryHoursPath', { description: 'Whether and when the slot offers paid ordinary hours.' })
+@ObjectType('OrdinaryHoursPath', {
+  description: 'Whether and when the slot offers paid ordinary hours.',
+})
 export class OrdinaryHoursPathModel {
   @Field() possible!: boolean;
   @Field(() => Int, { nullable: true }) afterWeeks!: number | null;
   @Field(() => Float, { nullable: true }) hoursPerWeek!: number | null;
 }
 
-@ObjectType('Placement', { description: 'A placement slot a company offers (praktikplads, løntilskud, ...).' })
+@ObjectType('Placement', {
+  description: 'A placement slot a company offers (praktikplads, løntilskud, ...).',
+})
 export class PlacementModel {
   @Field(() => ID) id!: string;
   companyId!: string;

@@ -15,7 +15,10 @@ const S = PartnershipStatus;
  * The partnership life cycle as data. A proposal is accepted by the other side; either side may
  * pause, resume or end an agreement; an ended partnership stays ended (propose a new one).
  */
-export const PARTNERSHIP_TRANSITIONS: Record<Exclude<PartnershipStatus, 'proposed'>, PartnershipTransition[]> = {
+export const PARTNERSHIP_TRANSITIONS: Record<
+  Exclude<PartnershipStatus, 'proposed'>,
+  PartnershipTransition[]
+> = {
   [S.Active]: [
     { from: [S.Proposed], by: 'other' },
     { from: [S.Paused], by: 'either' },
@@ -31,7 +34,8 @@ export function canChangePartnership(
 ): boolean {
   if (to === S.Proposed) return false;
   return PARTNERSHIP_TRANSITIONS[to].some(
-    (t) => t.from.includes(current.status) && (t.by === 'either' || side !== current.proposedBySide),
+    (t) =>
+      t.from.includes(current.status) && (t.by === 'either' || side !== current.proposedBySide),
   );
 }
 

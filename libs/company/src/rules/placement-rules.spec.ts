@@ -50,19 +50,31 @@ describe('placement transitions', () => {
     ['no tasks', { tasks: [] }, ['tasks']],
     ['only blank tasks', { tasks: ['  '] }, ['tasks']],
     ['no site', { siteId: null }, ['siteId']],
-    ['start window passed', { startEarliest: '2026-01-01', startLatest: '2026-11-24' }, ['startLatest']],
-    ['nothing at all', { mentorId: null, tasks: [], siteId: null }, ['mentorId', 'tasks', 'siteId']],
+    [
+      'start window passed',
+      { startEarliest: '2026-01-01', startLatest: '2026-11-24' },
+      ['startLatest'],
+    ],
+    [
+      'nothing at all',
+      { mentorId: null, tasks: [], siteId: null },
+      ['mentorId', 'tasks', 'siteId'],
+    ],
     ['hours the wrong way round', { weeklyHoursMin: 30, weeklyHoursMax: 20 }, ['weeklyHoursMin']],
   ])('publishing is refused with %s', (_, overrides, fields) => {
     const result = decideTransition(facts(overrides), 'publish', TODAY);
     expect(result.ok).toBe(false);
-    expect(result.ok === false && result.reason === 'NOT_PUBLISHABLE' ? result.problems.map((p) => p.field) : []).toEqual(
-      fields,
-    );
+    expect(
+      result.ok === false && result.reason === 'NOT_PUBLISHABLE'
+        ? result.problems.map((p) => p.field)
+        : [],
+    ).toEqual(fields);
   });
 
   it('publishes a slot with no end to its start window', () => {
-    expect(decideTransition(facts({ startLatest: null, startEarliest: '2025-01-01' }), 'publish', TODAY)).toEqual({
+    expect(
+      decideTransition(facts({ startLatest: null, startEarliest: '2025-01-01' }), 'publish', TODAY),
+    ).toEqual({
       ok: true,
       to: PlacementStatus.Published,
     });
@@ -83,10 +95,22 @@ describe('placement consistency', () => {
     ['a consistent slot', {}, []],
     ['min above max hours', { weeklyHoursMin: 25, weeklyHoursMax: 20 }, ['weeklyHoursMin']],
     ['equal min and max hours', { weeklyHoursMin: 20, weeklyHoursMax: 20 }, []],
-    ['latest start before earliest', { startEarliest: '2027-01-01', startLatest: '2026-12-01' }, ['startLatest']],
+    [
+      'latest start before earliest',
+      { startEarliest: '2027-01-01', startLatest: '2026-12-01' },
+      ['startLatest'],
+    ],
     ['ordinary hours without numbers', { ordinaryHoursAfterWeeks: null }, ['ordinaryHoursPath']],
-    ['more ordinary hours than weekly hours', { ordinaryHoursPerWeek: 25 }, ['ordinaryHoursPath.hoursPerWeek']],
-    ['ordinary hours after the placement ends', { ordinaryHoursAfterWeeks: 20 }, ['ordinaryHoursPath.afterWeeks']],
+    [
+      'more ordinary hours than weekly hours',
+      { ordinaryHoursPerWeek: 25 },
+      ['ordinaryHoursPath.hoursPerWeek'],
+    ],
+    [
+      'ordinary hours after the placement ends',
+      { ordinaryHoursAfterWeeks: 20 },
+      ['ordinaryHoursPath.afterWeeks'],
+    ],
     [
       'no ordinary-hours path at all',
       { ordinaryHoursPossible: false, ordinaryHoursAfterWeeks: null, ordinaryHoursPerWeek: null },

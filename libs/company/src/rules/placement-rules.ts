@@ -86,17 +86,38 @@ export function placementProblems(p: PlacementFacts): FieldProblem[] {
 export function publishProblems(p: PlacementFacts, today: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!p.mentorId) {
-    problems.push(problem('mentorId', 'required', 'Vælg en mentor før opslaget offentliggøres.', 'Choose a mentor before publishing.'));
+    problems.push(
+      problem(
+        'mentorId',
+        'required',
+        'Vælg en mentor før opslaget offentliggøres.',
+        'Choose a mentor before publishing.',
+      ),
+    );
   }
   if (p.tasks.filter((t) => t.trim().length > 0).length === 0) {
-    problems.push(problem('tasks', 'required', 'Beskriv mindst én konkret arbejdsopgave.', 'Describe at least one concrete task.'));
+    problems.push(
+      problem(
+        'tasks',
+        'required',
+        'Beskriv mindst én konkret arbejdsopgave.',
+        'Describe at least one concrete task.',
+      ),
+    );
   }
   if (!p.siteId) {
-    problems.push(problem('siteId', 'required', 'Vælg arbejdsstedet (adresse).', 'Choose the site (address).'));
+    problems.push(
+      problem('siteId', 'required', 'Vælg arbejdsstedet (adresse).', 'Choose the site (address).'),
+    );
   }
   if ((p.startLatest ?? '9999-12-31') < today) {
     problems.push(
-      problem('startLatest', 'expired', 'Startvinduet er udløbet; ret datoerne.', 'The start window has passed; update the dates.'),
+      problem(
+        'startLatest',
+        'expired',
+        'Startvinduet er udløbet; ret datoerne.',
+        'The start window has passed; update the dates.',
+      ),
     );
   }
   return problems;
@@ -118,7 +139,10 @@ export const PLACEMENT_TRANSITIONS: Record<PlacementAction, Transition> = {
     guard: (p, today) => [...placementProblems(p), ...publishProblems(p, today)],
   },
   pause: { to: PlacementStatus.Paused, from: [PlacementStatus.Published] },
-  close: { to: PlacementStatus.Closed, from: [PlacementStatus.Draft, PlacementStatus.Published, PlacementStatus.Paused] },
+  close: {
+    to: PlacementStatus.Closed,
+    from: [PlacementStatus.Draft, PlacementStatus.Published, PlacementStatus.Paused],
+  },
 };
 
 /** Content may change while a slot is open; a closed slot is history. */
@@ -133,7 +157,11 @@ export type TransitionResult =
   | { ok: false; reason: 'INVALID_TRANSITION' }
   | { ok: false; reason: 'NOT_PUBLISHABLE'; problems: FieldProblem[] };
 
-export function decideTransition(p: PlacementFacts, action: PlacementAction, today: string): TransitionResult {
+export function decideTransition(
+  p: PlacementFacts,
+  action: PlacementAction,
+  today: string,
+): TransitionResult {
   const transition = PLACEMENT_TRANSITIONS[action];
   if (!transition.from.includes(p.status)) return { ok: false, reason: 'INVALID_TRANSITION' };
   const problems = transition.guard?.(p, today) ?? [];

@@ -12,7 +12,8 @@ export const ROLES_KEY = 'jobbro:roles';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
 
 /** Signed-in users with one of these roles may call this; finer checks live in the service. */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES_KEY, roles);
 
 export function requestOf(context: ExecutionContext): Request {
   if (context.getType<string>() === 'graphql') {
@@ -22,11 +23,13 @@ export function requestOf(context: ExecutionContext): Request {
 }
 
 /** The signed-in user; throws UNAUTHENTICATED where a resolver is public and nobody signed in. */
-export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
-  const user = requestOf(context).user as Principal | undefined;
-  if (!user) throw new CommonException('UNAUTHENTICATED');
-  return user;
-});
+export const CurrentUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Principal => {
+    const user = requestOf(context).user as Principal | undefined;
+    if (!user) throw new CommonException('UNAUTHENTICATED');
+    return user;
+  },
+);
 
 /** The caller's language, from Accept-Language (Danish unless English is preferred). */
 export const Lang = createParamDecorator((_: unknown, context: ExecutionContext): Language =>

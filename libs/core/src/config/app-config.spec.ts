@@ -3,12 +3,21 @@ import { ConfigError, loadConfig } from './app-config';
 describe('configuration', () => {
   it('defaults to the embedded database with demo data and migrations on start', () => {
     const config = loadConfig({ NODE_ENV: 'test' });
-    expect(config).toMatchObject({ port: 3000, usesEmbeddedDatabase: true, demoData: true, migrateOnStart: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      usesEmbeddedDatabase: true,
+      demoData: true,
+      migrateOnStart: true,
+    });
   });
 
   it('uses DATABASE_URL without demo data or automatic migrations unless asked', () => {
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@db:5432/jobbro' });
-    expect(config).toMatchObject({ usesEmbeddedDatabase: false, demoData: false, migrateOnStart: false });
+    expect(config).toMatchObject({
+      usesEmbeddedDatabase: false,
+      demoData: false,
+      migrateOnStart: false,
+    });
     expect(config.connectionUrl()).toBe('postgres://u:p@db:5432/jobbro');
   });
 

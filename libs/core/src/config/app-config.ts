@@ -39,7 +39,8 @@ export class AppConfig {
   /** The URL to connect to; set once the embedded server (if any) is running. */
   connectionUrl(): string {
     const url = this.databaseUrl ?? this.embeddedUrl;
-    if (!url) throw new Error('No database: set DATABASE_URL or start the embedded PostgreSQL first');
+    if (!url)
+      throw new Error('No database: set DATABASE_URL or start the embedded PostgreSQL first');
     return url;
   }
 
@@ -98,7 +99,9 @@ class Reader {
     try {
       const parsed = new URL(value);
       if (!protocols.includes(parsed.protocol)) {
-        this.problems.push(`${name} must start with ${protocols.join(' or ')} (got '${parsed.protocol}')`);
+        this.problems.push(
+          `${name} must start with ${protocols.join(' or ')} (got '${parsed.protocol}')`,
+        );
       }
     } catch {
       this.problems.push(`${name} is not a valid URL`);
@@ -110,7 +113,11 @@ class Reader {
 /** Reads and validates the environment. Throws ConfigError listing every bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const r = new Reader(env);
-  const nodeEnv = r.oneOf<NodeEnv>('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const nodeEnv = r.oneOf<NodeEnv>(
+    'NODE_ENV',
+    ['development', 'production', 'test'],
+    'development',
+  );
   const dataDir = resolve(projectRoot(), r.raw('DATA_DIR') ?? '.data');
   const databaseUrl = r.url('DATABASE_URL', ['postgres:', 'postgresql:']);
 

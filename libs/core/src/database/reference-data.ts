@@ -45,7 +45,7 @@ const MUNICIPALITY_NAMES: Record<number, string> = {
 
 function readCsv(file: string): Record<string, string>[] {
   const text = readFileSync(join(projectRoot(), 'libs/reference/data', file), 'utf8');
-  return parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  return parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true });
 }
 
 /** The shipped reference data (see libs/reference/data/README.md for sources and licences). */

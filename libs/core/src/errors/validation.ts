@@ -18,7 +18,10 @@ const MESSAGES: Record<string, Localized> = {
   isInt: { da: 'Skal være et helt tal.', en: 'Must be a whole number.' },
   isPositive: { da: 'Skal være større end 0.', en: 'Must be greater than 0.' },
   isDateString: { da: 'Skal være en dato (ÅÅÅÅ-MM-DD).', en: 'Must be a date (YYYY-MM-DD).' },
-  isIsoDate: { da: 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).', en: 'Must be a valid date (YYYY-MM-DD).' },
+  isIsoDate: {
+    da: 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).',
+    en: 'Must be a valid date (YYYY-MM-DD).',
+  },
   isNumber: { da: 'Skal være et tal.', en: 'Must be a number.' },
   isBoolean: { da: 'Skal være ja eller nej.', en: 'Must be true or false.' },
   isString: { da: 'Skal være tekst.', en: 'Must be text.' },
@@ -47,7 +50,8 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
       );
       const message: Localized = template
         ? { da: interpolate(template.da, args), en: interpolate(template.en, args) }
-        : MESSAGES[constraint] ?? (constraint.startsWith('jobbro') ? { da: english, en: english } : FALLBACK);
+        : (MESSAGES[constraint] ??
+          (constraint.startsWith('jobbro') ? { da: english, en: english } : FALLBACK));
       return { field, constraint, message };
     });
     return [...own, ...fieldProblems(error.children ?? [], field)];
@@ -58,6 +62,10 @@ export function validationException(errors: ValidationError[]): CommonException 
   return new CommonException('VALIDATION_FAILED', {}, fieldProblems(errors));
 }
 
-export function invalidField(field: string, constraint: string, message: Localized): CommonException {
+export function invalidField(
+  field: string,
+  constraint: string,
+  message: Localized,
+): CommonException {
   return new CommonException('VALIDATION_FAILED', {}, [{ field, constraint, message }]);
 }

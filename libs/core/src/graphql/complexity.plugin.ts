@@ -10,7 +10,9 @@ import { interpolate, languageFrom } from '../i18n/language';
  */
 export function complexityPlugin(getSchema: () => GraphQLSchema, max: number): ApolloServerPlugin {
   return {
-    requestDidStart(): Promise<GraphQLRequestListener<{ req?: { headers: Record<string, string> } }>> {
+    requestDidStart(): Promise<
+      GraphQLRequestListener<{ req?: { headers: Record<string, string> } }>
+    > {
       return Promise.resolve({
         didResolveOperation({ request, document, contextValue }): Promise<void> {
           const complexity = getComplexity({

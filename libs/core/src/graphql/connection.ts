@@ -27,9 +27,10 @@ export function Connection<T>(classRef: Type<T>): Type<Page<T>> {
   class ConnectionType {
     @Field(() => [Edge]) edges!: Edge[];
     @Field(() => PageInfo) pageInfo!: PageInfo;
-    @Field(() => Int, { description: 'All matching items, not just this page.' }) totalCount!: number;
+    @Field(() => Int, { description: 'All matching items, not just this page.' })
+    totalCount!: number;
   }
-  return ConnectionType as Type<Page<T>>;
+  return ConnectionType;
 }
 
 @ArgsType()
@@ -61,7 +62,8 @@ export function decodeCursor(value: string | null | undefined): Cursor | null {
   if (!value) return null;
   try {
     const [at, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at, id };
+    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at)))
+      return { at, id };
   } catch {
     // fall through
   }
@@ -79,7 +81,10 @@ export function toPage<T extends { id: string }>(
   at: (row: T) => Date,
 ): Page<T> {
   const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ node, cursor: encodeCursor({ at: at(node).toISOString(), id: node.id }) }));
+  const edges = nodes.map((node) => ({
+    node,
+    cursor: encodeCursor({ at: at(node).toISOString(), id: node.id }),
+  }));
   return {
     edges,
     totalCount,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { CommonException } from '../errors/common.exception';
+import { type CommonErrorCode, CommonException } from '../errors/common.exception';
 import { DomainException } from '../errors/domain.exception';
 import { languageFrom } from '../i18n/language';
 
@@ -16,23 +16,31 @@ const PG_SERIALIZATION = '40001';
 const PG_INVALID_TEXT = '22P02';
 const PG_TOO_LONG = '22001';
 
+const HTTP_TO_COMMON: Record<number, CommonErrorCode | undefined> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+};
+
 /** Turns anything thrown into a domain exception; null for what we did not expect. */
 export function toDomainException(error: unknown): DomainException | null {
   if (error instanceof DomainException) return error;
   if (error instanceof HttpException) {
-    const status = error.getStatus();
-    if (status === HttpStatus.UNAUTHORIZED) return new CommonException('UNAUTHENTICATED');
-    if (status === HttpStatus.FORBIDDEN) return new CommonException('FORBIDDEN');
-    if (status === HttpStatus.NOT_FOUND) return new CommonException('NOT_FOUND');
-    if (status === HttpStatus.BAD_REQUEST) return new CommonException('VALIDATION_FAILED');
-    return null;
+    const code = HTTP_TO_COMMON[error.getStatus()];
+    return code ? new CommonException(code) : null;
   }
   // Safety net: the services check first, but the database has the last word.
   if (error instanceof QueryFailedError) {
     const code = (error.driverError as { code?: string }).code;
     if (code === PG_UNIQUE) return new CommonException('ALREADY_EXISTS');
     if (code === PG_FOREIGN_KEY) return new CommonException('REFERENCE_NOT_FOUND');
-    if (code === PG_CHECK || code === PG_NOT_NULL || code === PG_TOO_LONG || code === PG_INVALID_TEXT) {
+    if (
+      code === PG_CHECK ||
+      code === PG_NOT_NULL ||
+      code === PG_TOO_LONG ||
+      code === PG_INVALID_TEXT
+    ) {
       return new CommonException('CONSTRAINT_VIOLATED');
     }
     if (code === PG_SERIALIZATION) return new CommonException('VERSION_CONFLICT');
@@ -57,19 +65,33 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     const language = languageFrom(req?.headers['accept-language']);
 
     let domain = toDomainException(exception);
-    if (!domain && !isGraphql && exception instanceof HttpException && exception.getStatus() < 500) {
+    if (
+      !domain &&
+      !isGraphql &&
+      exception instanceof HttpException &&
+      exception.getStatus() < 500
+    ) {
       const res = host.switchToHttp().getResponse<Response>();
       res.status(exception.getStatus()).json(exception.getResponse());
       return undefined;
     }
-    if (!domain && !isGraphql && exception instanceof HttpException && exception.getStatus() === 503) {
+    if (
+      !domain &&
+      !isGraphql &&
+      exception instanceof HttpException &&
+      exception.getStatus() === 503
+    ) {
       // Health checks report an unavailable dependency with a body worth keeping.
       const res = host.switchToHttp().getResponse<Response>();
       res.status(503).json(exception.getResponse());
       return undefined;
     }
     if (!domain) {
-      const correlationId = String((req as { id?: unknown } | undefined)?.id ?? randomUUID());
+      const requestId = (req as { id?: unknown } | undefined)?.id;
+      const correlationId =
+        typeof requestId === 'string' || typeof requestId === 'number'
+          ? String(requestId)
+          : randomUUID();
       // Name, message and stack only: driver errors can carry row values in `detail`/`parameters`.
       const err = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error(`${err.name}: ${err.message} [correlationId=${correlationId}]`, err.stack);
@@ -81,7 +103,11 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
       code: domain.graphqlCode,
       reason: domain.code,
       ...(domain.fields.length > 0 && {
-        fields: domain.fields.map((f) => ({ field: f.field, constraint: f.constraint, message: f.message[language] })),
+        fields: domain.fields.map((f) => ({
+          field: f.field,
+          constraint: f.constraint,
+          message: f.message[language],
+        })),
       }),
     };
     if (isGraphql) return new GraphQLError(message, { extensions });

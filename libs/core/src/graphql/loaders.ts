@@ -19,7 +19,7 @@ export function requestLoader<K, V>(
   let loader = loaders.get(name) as DataLoader<K, V> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V>((keys) => batch(keys), { maxBatchSize: 500 });
-    loaders.set(name, loader as DataLoader<unknown, unknown>);
+    loaders.set(name, loader);
   }
   return loader;
 }

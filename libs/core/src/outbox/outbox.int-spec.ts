@@ -28,12 +28,18 @@ describe('outbox relay', () => {
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
-    const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM outbox_event`)) as { n: number }[];
+    const [{ n }] = await ds.query<
+      {
+        n: number;
+      }[]
+    >(`SELECT count(*)::int AS n FROM outbox_event`);
     expect(n).toBe(0);
   });
 
   it('refuses to publish outside a transaction', async () => {
-    await expect(publishEvent(ds.manager, 'company.changed', companyId, { companyId })).rejects.toThrow(/inside a transaction/);
+    await expect(
+      publishEvent(ds.manager, 'company.changed', companyId, { companyId }),
+    ).rejects.toThrow(/inside a transaction/);
   });
 
   it('delivers committed events once, and retries a failing handler later with backoff', async () => {
@@ -51,10 +57,17 @@ describe('outbox relay', () => {
     });
 
     expect(await relay.drain()).toBe(1);
-    const [failed] = (await ds.query(
+    const [failed] = await ds.query<
+      { attempts: number; lastError: string; processedAt: Date | null; later: boolean }[]
+    >(
       `SELECT attempts, last_error AS "lastError", processed_at AS "processedAt", available_at > now() AS "later" FROM outbox_event`,
-    )) as { attempts: number; lastError: string; processedAt: Date | null; later: boolean }[];
-    expect(failed).toMatchObject({ attempts: 1, lastError: 'index down', processedAt: null, later: true });
+    );
+    expect(failed).toMatchObject({
+      attempts: 1,
+      lastError: 'index down',
+      processedAt: null,
+      later: true,
+    });
 
     await ds.query(`UPDATE outbox_event SET available_at = now()`);
     expect(await relay.drain()).toBe(1);

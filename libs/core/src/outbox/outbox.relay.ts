@@ -38,7 +38,9 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.timer = setInterval(() => {
       this.running ??= this.drain()
         .catch((e: unknown) => {
-          this.logger.warn(`Outbox relay pass failed: ${e instanceof Error ? e.message : String(e)}`);
+          this.logger.warn(
+            `Outbox relay pass failed: ${e instanceof Error ? e.message : String(e)}`,
+          );
           return 0;
         })
         .finally(() => (this.running = undefined));
@@ -72,11 +74,17 @@ export class OutboxRelay implements OnApplicationShutdown {
       );
       for (const row of rows) {
         try {
-          for (const handler of this.handlers.get(row.type) ?? []) await handler(row.payload as never);
-          await manager.query(`UPDATE outbox_event SET processed_at = now(), last_error = NULL WHERE id = $1`, [row.id]);
+          for (const handler of this.handlers.get(row.type) ?? [])
+            await handler(row.payload as never);
+          await manager.query(
+            `UPDATE outbox_event SET processed_at = now(), last_error = NULL WHERE id = $1`,
+            [row.id],
+          );
         } catch (e) {
           const message = e instanceof Error ? e.message : String(e);
-          this.logger.warn(`Outbox event ${row.id} (${row.type}) failed, attempt ${row.attempts + 1}: ${message}`);
+          this.logger.warn(
+            `Outbox event ${row.id} (${row.type}) failed, attempt ${row.attempts + 1}: ${message}`,
+          );
           await manager.query(
             `UPDATE outbox_event SET attempts = attempts + 1, last_error = left($2, 2000),
                     available_at = now() + make_interval(secs => least(600, power(2, attempts + 1)))

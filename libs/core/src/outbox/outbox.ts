@@ -20,9 +20,8 @@ export async function publishEvent<T extends DomainEventType>(
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error(`publishEvent(${type}) must run inside a transaction`);
   }
-  await manager.query(`INSERT INTO outbox_event (type, aggregate_id, payload) VALUES ($1, $2, $3)`, [
-    type,
-    aggregateId,
-    JSON.stringify(payload),
-  ]);
+  await manager.query(
+    `INSERT INTO outbox_event (type, aggregate_id, payload) VALUES ($1, $2, $3)`,
+    [type, aggregateId, JSON.stringify(payload)],
+  );
 }

@@ -38,7 +38,9 @@ export class Foundation1764090000000 implements MigrationInterface {
         search_text text NOT NULL,
         CHECK (length(isco_code) = 4)
       )`);
-    await q.query(`CREATE INDEX occupation_search_trgm ON occupation USING gin (search_text gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX occupation_search_trgm ON occupation USING gin (search_text gin_trgm_ops)`,
+    );
     await q.query(`CREATE INDEX occupation_isco ON occupation (isco_code)`);
 
     await q.query(`

@@ -13,7 +13,15 @@ export class ReferenceData1764090000001 implements MigrationInterface {
     await q.query(
       `INSERT INTO postal_code (code, place_name, municipality_code, municipality_name, region_name, latitude, longitude)
        SELECT * FROM unnest($1::char(4)[], $2::varchar[], $3::smallint[], $4::varchar[], $5::varchar[], $6::float8[], $7::float8[])`,
-      columns(data.postalCodes, ['code', 'placeName', 'municipalityCode', 'municipalityName', 'regionName', 'latitude', 'longitude']),
+      columns(data.postalCodes, [
+        'code',
+        'placeName',
+        'municipalityCode',
+        'municipalityName',
+        'regionName',
+        'latitude',
+        'longitude',
+      ]),
     );
     await q.query(
       `INSERT INTO isco_group (code, label, description)

@@ -72,7 +72,9 @@ export class CompanySide1764090000002 implements MigrationInterface {
         FOREIGN KEY (site_id, company_id) REFERENCES site (id, company_id)
       )`);
 
-    await q.query(`CREATE TYPE partnership_status AS ENUM ('proposed', 'active', 'paused', 'ended')`);
+    await q.query(
+      `CREATE TYPE partnership_status AS ENUM ('proposed', 'active', 'paused', 'ended')`,
+    );
     await q.query(
       `CREATE TYPE placement_type AS ENUM ('internship', 'wage_subsidy', 'ordinary_hours', 'flex_job')`,
     );
@@ -108,7 +110,9 @@ export class CompanySide1764090000002 implements MigrationInterface {
         'driving_licence_b', 'own_transport', 'danish_spoken', 'danish_written', 'english',
         'clean_criminal_record', 'child_protection_certificate', 'food_hygiene_certificate',
         'forklift_certificate')`);
-    await q.query(`CREATE TYPE placement_status AS ENUM ('draft', 'published', 'paused', 'closed')`);
+    await q.query(
+      `CREATE TYPE placement_status AS ENUM ('draft', 'published', 'paused', 'closed')`,
+    );
     await q.query(`
       CREATE TABLE placement (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -155,7 +159,9 @@ export class CompanySide1764090000002 implements MigrationInterface {
           status IN ('draft', 'closed')
           OR (mentor_id IS NOT NULL AND site_id IS NOT NULL AND cardinality(tasks) >= 1))
       )`);
-    await q.query(`CREATE INDEX placement_company ON placement (company_id, created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX placement_company ON placement (company_id, created_at DESC, id DESC)`,
+    );
     await q.query(`CREATE INDEX placement_status ON placement (status, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX placement_site ON placement (site_id)`);
     await q.query(`CREATE INDEX placement_mentor ON placement (mentor_id)`);

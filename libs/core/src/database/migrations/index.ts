@@ -3,4 +3,8 @@ import { ReferenceData1764090000001 } from './1764090000001-reference-data';
 import { CompanySide1764090000002 } from './1764090000002-company-side';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
-export const migrations = [Foundation1764090000000, ReferenceData1764090000001, CompanySide1764090000002];
+export const migrations = [
+  Foundation1764090000000,
+  ReferenceData1764090000001,
+  CompanySide1764090000002,
+];
