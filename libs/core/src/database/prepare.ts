@@ -24,6 +24,13 @@ export async function prepareDatabase(
     dir: join(config.dataDir, 'postgres'),
     port: config.embeddedPostgresPort,
     persistent: true,
+    notice: log,
+  }).catch((e: unknown) => {
+    const reason = e instanceof Error ? e.message : 'no reason given';
+    throw new Error(
+      `The embedded PostgreSQL did not start (${reason}). Is port ${config.embeddedPostgresPort} in use by ` +
+        `another Jobbro? Stop it, or set EMBEDDED_PG_PORT; or set DATABASE_URL to use your own server.`,
+    );
   });
   const client = new Client({ connectionString: server.url });
   await client.connect();
