@@ -26,5 +26,6 @@ export class OccupationEntity {
   @Column({ type: 'varchar', length: 4 }) iscoCode!: string;
   @Column() label!: string;
   @Column({ type: 'text', array: true }) altLabels!: string[];
+  @Column({ type: 'text', array: true }) labelsDa!: string[];
   @Column({ type: 'text' }) description!: string;
 }

@@ -24,7 +24,11 @@ export class OccupationModel {
   @Field() escoUri!: string;
   @Field({ description: 'ISCO-08 unit group (4 digits); DISCO-08 shares these levels.' })
   iscoCode!: string;
-  @Field() label!: string;
+  /** Resolved per language: the Danish label where we have one, else ESCO's English label. */
+  label!: string;
+  @Field({ description: 'ESCO preferred label (English).' }) escoLabel?: string;
+  @Field(() => [String], { description: 'Danish labels, most common first (may be empty).' })
+  labelsDa!: string[];
   @Field(() => [String]) altLabels!: string[];
   @Field() description!: string;
 }

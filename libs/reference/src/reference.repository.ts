@@ -53,20 +53,19 @@ export class ReferenceRepository {
         .limit(limit)
         .getMany();
     }
-    return this.occupations
-      .createQueryBuilder('o')
-      .addSelect('word_similarity(:q, o.search_text)', 'score')
-      .where('(word_similarity(:q, o.search_text) >= 0.45 OR o.search_text LIKE :contains)')
-      .orderBy(`(lower(o.label) LIKE :prefix)`, 'DESC')
-      .addOrderBy('score', 'DESC')
-      .addOrderBy('length(o.label)', 'ASC')
-      .addOrderBy('o.id')
-      .setParameters({
-        q,
-        contains: `%${q.replace(/[%_\\]/g, '\\$&')}%`,
-        prefix: `${q.replace(/[%_\\]/g, '\\$&')}%`,
-      })
-      .limit(limit)
-      .getMany();
+    const like = q.replace(/[%_\\]/g, '\\$&');
+    return this.occupations.query<OccupationEntity[]>(
+      `SELECT id, esco_uri AS "escoUri", isco_code AS "iscoCode", label, alt_labels AS "altLabels",
+              labels_da AS "labelsDa", description
+         FROM occupation
+        WHERE word_similarity($1, search_text) >= 0.45 OR search_text LIKE $2
+        ORDER BY (lower(label) LIKE $3 OR coalesce(lower(labels_da[1]) LIKE $3, false)) DESC,
+                 -- any word of the label or a synonym, plus a bonus when a preferred label is close
+                 word_similarity($1, search_text) + similarity($1, lower(label))
+                   + similarity($1, lower(coalesce(labels_da[1], ''))) DESC,
+                 length(label), id
+        LIMIT $4`,
+      [q, `%${like}%`, `${like}%`, limit],
+    );
   }
 }

@@ -73,6 +73,18 @@ export class ReferenceResolver {
     return this.reference.requirementCatalogue(language);
   }
 
+  @ResolveField(() => String, {
+    description: 'In the caller’s language: Danish where we have it, else English.',
+  })
+  label(@Parent() occupation: OccupationModel, @Lang() language: Language): string {
+    return (language === 'da' && occupation.labelsDa[0]) || occupation.label;
+  }
+
+  @ResolveField(() => String)
+  escoLabel(@Parent() occupation: OccupationModel): string {
+    return occupation.label;
+  }
+
   @ResolveField(() => IscoGroupModel)
   async iscoGroup(@Parent() occupation: OccupationModel): Promise<IscoGroupModel | undefined> {
     const [group] = await this.reference.iscoGroups([occupation.iscoCode]);

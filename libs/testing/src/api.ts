@@ -72,7 +72,7 @@ export class Api {
   }
   occupations(search: string, first = 5): Res {
     return this.run(
-      `query($search: String!, $first: Int) { occupations(search: $search, first: $first) { id label iscoCode } }`,
+      `query($search: String!, $first: Int) { occupations(search: $search, first: $first) { id label escoLabel iscoCode } }`,
       {
         search,
         first,

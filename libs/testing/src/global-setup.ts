@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -27,6 +27,7 @@ function freePort(): Promise<number> {
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
+    mkdirSync(join(projectRoot(), '.data'), { recursive: true });
     const dir = mkdtempSync(join(projectRoot(), '.data', 'test-pg-'));
     const embedded = await startEmbeddedPostgres({
       dir,

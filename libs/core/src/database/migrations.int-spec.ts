@@ -36,6 +36,11 @@ describe('migrations', () => {
         }[]
       >(`SELECT count(*)::int AS n FROM occupation`);
       expect(n).toBe(2942);
+      const [kok] = await ds.query<{ labelsDa: string[] }[]>(
+        `SELECT labels_da AS "labelsDa" FROM occupation WHERE label = $1`,
+        ['cook'],
+      );
+      expect(kok.labelsDa[0]).toBe('kok');
     } finally {
       await ds.destroy();
       await db.drop();

@@ -92,3 +92,22 @@ export function readReferenceData(): {
   });
   return { postalCodes, iscoGroups, occupations };
 }
+
+/** Our Danish labels for common ESCO occupations (libs/reference/data/occupation-labels-da.csv). */
+export function readDanishOccupationLabels(): {
+  escoLabel: string;
+  labelsDa: string[];
+  searchText: string;
+}[] {
+  return readCsv('occupation-labels-da.csv').map((r) => {
+    const labelsDa = r.labelsDa
+      .split('|')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return {
+      escoLabel: r.escoLabel,
+      labelsDa,
+      searchText: normalizeSearchText(labelsDa.join(' | ')),
+    };
+  });
+}

@@ -1,10 +1,12 @@
 import { Foundation1764090000000 } from './1764090000000-foundation';
 import { ReferenceData1764090000001 } from './1764090000001-reference-data';
 import { CompanySide1764090000002 } from './1764090000002-company-side';
+import { DanishOccupationLabels1764090000003 } from './1764090000003-danish-occupation-labels';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
   Foundation1764090000000,
   ReferenceData1764090000001,
   CompanySide1764090000002,
+  DanishOccupationLabels1764090000003,
 ];
