@@ -53,6 +53,15 @@ describe('employer posting internship slots', () => {
       }),
     ).registerCompany;
     expect(company).toMatchObject({ cvr, name: 'Køkkenet ApS', ordinaryEmployees: 12 });
+    expect(
+      ok(
+        await employer.updateCompany({
+          id: company.id,
+          industry: 'Restaurant',
+          ordinaryEmployees: 14.5,
+        }),
+      ).updateCompany,
+    ).toMatchObject({ name: 'Køkkenet ApS', industry: 'Restaurant', ordinaryEmployees: 14.5 });
 
     const site = ok(
       await employer.createSite({
@@ -156,6 +165,10 @@ describe('employer posting internship slots', () => {
       failure(await rival.updatePlacement({ id: draft.id, title: 'Overtaget' })).extensions.code,
     ).toBe('FORBIDDEN');
     expect(failure(await rival.pausePlacement(draft.id)).extensions.code).toBe('FORBIDDEN');
+    expect(
+      failure(await rival.updateCompany({ id: company.id, name: 'Overtaget' })).extensions.code,
+    ).toBe('FORBIDDEN');
+    expect(failure(await rival.company(company.id)).extensions.code).toBe('FORBIDDEN');
     expect(failure(await anonymous.placements()).extensions.code).toBe('UNAUTHENTICATED');
     expect(failure(await anonymous.publishPlacement(draft.id)).extensions.code).toBe(
       'UNAUTHENTICATED',

@@ -45,6 +45,16 @@ export class CompanyRepository {
     }
   }
 
+  async updateCompany(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<Pick<CompanyEntity, 'name' | 'industry' | 'ordinaryEmployees'>>,
+  ): Promise<CompanyEntity> {
+    const repo = manager.getRepository(CompanyEntity);
+    if (Object.keys(changes).length > 0) await repo.update({ id }, changes);
+    return repo.findOneByOrFail({ id });
+  }
+
   cvrExists(cvr: string): Promise<boolean> {
     return this.companies.existsBy({ cvr });
   }

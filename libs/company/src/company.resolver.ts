@@ -27,6 +27,7 @@ import {
   CreateSiteInput,
   ProposePartnershipInput,
   RegisterCompanyInput,
+  UpdateCompanyInput,
 } from './dto/company.inputs';
 import { CompanyModel, MentorModel, PartnershipModel, SiteModel } from './models/company.models';
 import { invalidField } from '@jobbro/core';
@@ -58,6 +59,15 @@ export class CompanyResolver {
     @Args('input') input: RegisterCompanyInput,
   ): Promise<CompanyModel> {
     return this.companies.registerCompany(user, input);
+  }
+
+  @Roles(Role.CompanyAdmin)
+  @Mutation(() => CompanyModel, { description: 'Change name, industry or number of employees.' })
+  updateCompany(
+    @CurrentUser() user: Principal,
+    @Args('input') input: UpdateCompanyInput,
+  ): Promise<CompanyModel> {
+    return this.companies.updateCompany(user, input);
   }
 
   @Roles(Role.CompanyAdmin)

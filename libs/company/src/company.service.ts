@@ -18,6 +18,7 @@ import type {
   CreateSiteInput,
   ProposePartnershipInput,
   RegisterCompanyInput,
+  UpdateCompanyInput,
 } from './dto/company.inputs';
 import { isValidCvr, normalizeCvr } from './rules/cvr';
 import { canChangePartnership } from './rules/partnership-rules';
@@ -65,6 +66,21 @@ export class CompanyService {
     });
     if (result === 'duplicate') throw new CompanyException('DUPLICATE_CVR', { cvr });
     return result;
+  }
+
+  async updateCompany(principal: Principal, input: UpdateCompanyInput): Promise<CompanyEntity> {
+    await this.requireManageableCompany(principal, input.id);
+    return this.companies.transaction(async (manager) => {
+      const company = await this.companies.updateCompany(manager, input.id, {
+        ...(input.name !== undefined && { name: input.name.trim() }),
+        ...(input.industry !== undefined && { industry: input.industry?.trim() || null }),
+        ...(input.ordinaryEmployees !== undefined && {
+          ordinaryEmployees: input.ordinaryEmployees,
+        }),
+      });
+      await publishEvent(manager, 'company.changed', company.id, { companyId: company.id });
+      return company;
+    });
   }
 
   async company(principal: Principal, id: string): Promise<CompanyEntity> {

@@ -85,6 +85,12 @@ export class Api {
       { input },
     );
   }
+  updateCompany(input: Vars): Res {
+    return this.run(
+      `mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { id cvr name industry ordinaryEmployees } }`,
+      { input },
+    );
+  }
   company(id: string): Res {
     return this.run(
       `query($id: ID!) { company(id: $id) { id cvr name sites { id name postalCode } mentors { id name capacity }

@@ -40,6 +40,19 @@ export class RegisterCompanyInput {
   ordinaryEmployees!: number;
 }
 
+@InputType({ description: 'Change a company’s details; the CVR number cannot change.' })
+export class UpdateCompanyInput {
+  @Field(() => ID) @IsUUID() id!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) industry?:
+    string | null;
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  @Max(100000)
+  ordinaryEmployees?: number;
+}
+
 @InputType()
 export class CreateSiteInput {
   @Field(() => ID) @IsUUID() companyId!: string;
