@@ -3,6 +3,7 @@ import { ReferenceModule } from '@jobbro/reference';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CompanyAccess } from './company.access';
+import { CompanyLoaders } from './company.loaders';
 import {
   CompanyEntity,
   MentorEntity,
@@ -33,6 +34,7 @@ import { PlacementService } from './placement.service';
     CompanyRepository,
     PlacementRepository,
     CompanyAccess,
+    CompanyLoaders,
     CompanyService,
     PlacementService,
     CompanyResolver,

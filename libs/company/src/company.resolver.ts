@@ -1,14 +1,5 @@
-import { JobCentreModel } from '@jobbro/auth';
-import { AuthService } from '@jobbro/auth';
-import {
-  byIds,
-  CurrentUser,
-  groupedBy,
-  type Principal,
-  requestLoader,
-  Role,
-  Roles,
-} from '@jobbro/core';
+import { AuthService, JobCentreModel } from '@jobbro/auth';
+import { byIds, CurrentUser, type Principal, requestLoader, Role, Roles } from '@jobbro/core';
 import {
   Args,
   Context,
@@ -19,7 +10,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { ParseUUIDPipe } from '@nestjs/common';
+import { COMPANY_READERS, CompanyLoaders, uuidArg } from './company.loaders';
 import { CompanyService } from './company.service';
 import {
   AddMentorInput,
@@ -30,25 +21,15 @@ import {
   UpdateCompanyInput,
 } from './dto/company.inputs';
 import { CompanyModel, MentorModel, PartnershipModel, SiteModel } from './models/company.models';
-import { invalidField } from '@jobbro/core';
 
-const READERS = [
-  Role.Administrator,
-  Role.JobConsultant,
-  Role.Caseworker,
-  Role.CompanyAdmin,
-  Role.Mentor,
-];
 const PARTNERS = [Role.CompanyAdmin, Role.Administrator, Role.JobConsultant];
-
-export const uuidArg = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    invalidField('id', 'isUuid', { da: 'Skal være et gyldigt id.', en: 'Must be a valid id.' }),
-});
 
 @Resolver(() => CompanyModel)
 export class CompanyResolver {
-  constructor(private readonly companies: CompanyService) {}
+  constructor(
+    private readonly companies: CompanyService,
+    private readonly loaders: CompanyLoaders,
+  ) {}
 
   @Roles(Role.CompanyAdmin)
   @Mutation(() => CompanyModel, {
@@ -112,7 +93,7 @@ export class CompanyResolver {
     return this.companies.changePartnershipStatus(user, input);
   }
 
-  @Roles(...READERS)
+  @Roles(...COMPANY_READERS)
   @Query(() => CompanyModel)
   company(
     @CurrentUser() user: Principal,
@@ -129,16 +110,12 @@ export class CompanyResolver {
 
   @ResolveField(() => [SiteModel])
   sites(@Parent() company: CompanyModel, @Context() ctx: object): Promise<SiteModel[]> {
-    return requestLoader(ctx, 'sitesOfCompany', async (ids: readonly string[]) =>
-      groupedBy(ids, await this.companies.sitesOfCompanies(ids), (s) => s.companyId),
-    ).load(company.id);
+    return this.loaders.sitesOfCompany(ctx).load(company.id);
   }
 
   @ResolveField(() => [MentorModel])
   mentors(@Parent() company: CompanyModel, @Context() ctx: object): Promise<MentorModel[]> {
-    return requestLoader(ctx, 'mentorsOfCompany', async (ids: readonly string[]) =>
-      groupedBy(ids, await this.companies.mentorsOfCompanies(ids), (m) => m.companyId),
-    ).load(company.id);
+    return this.loaders.mentorsOfCompany(ctx).load(company.id);
   }
 
   @ResolveField(() => [PartnershipModel])
@@ -146,16 +123,14 @@ export class CompanyResolver {
     @Parent() company: CompanyModel,
     @Context() ctx: object,
   ): Promise<PartnershipModel[]> {
-    return requestLoader(ctx, 'partnershipsOfCompany', async (ids: readonly string[]) =>
-      groupedBy(ids, await this.companies.partnershipsOfCompanies(ids), (p) => p.companyId),
-    ).load(company.id);
+    return this.loaders.partnershipsOfCompany(ctx).load(company.id);
   }
 }
 
 @Resolver(() => PartnershipModel)
 export class PartnershipResolver {
   constructor(
-    private readonly companies: CompanyService,
+    private readonly loaders: CompanyLoaders,
     private readonly auth: AuthService,
   ) {}
 
@@ -174,8 +149,6 @@ export class PartnershipResolver {
     @Parent() partnership: PartnershipModel,
     @Context() ctx: object,
   ): Promise<CompanyModel | null> {
-    return requestLoader(ctx, 'company', async (ids: readonly string[]) =>
-      byIds(ids, await this.companies.companiesByIds(ids), (c) => c.id),
-    ).load(partnership.companyId);
+    return this.loaders.company(ctx).load(partnership.companyId);
   }
 }

@@ -18,8 +18,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { CompanyService } from './company.service';
-import { uuidArg } from './company.resolver';
+import { COMPANY_READERS, CompanyLoaders, uuidArg } from './company.loaders';
 import { CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.inputs';
 import {
   CompanyModel,
@@ -32,19 +31,11 @@ import {
 import { PlacementService } from './placement.service';
 import { availableActions } from './rules/placement-rules';
 
-const READERS = [
-  Role.Administrator,
-  Role.JobConsultant,
-  Role.Caseworker,
-  Role.CompanyAdmin,
-  Role.Mentor,
-];
-
 @Resolver(() => PlacementModel)
 export class PlacementResolver {
   constructor(
     private readonly service: PlacementService,
-    private readonly companies: CompanyService,
+    private readonly loaders: CompanyLoaders,
     private readonly reference: ReferenceService,
   ) {}
 
@@ -97,7 +88,7 @@ export class PlacementResolver {
     return this.service.transition(user, id, 'close');
   }
 
-  @Roles(...READERS)
+  @Roles(...COMPANY_READERS)
   @Query(() => PlacementModel)
   placement(
     @CurrentUser() user: Principal,
@@ -106,7 +97,7 @@ export class PlacementResolver {
     return this.service.placement(user, id);
   }
 
-  @Roles(...READERS)
+  @Roles(...COMPANY_READERS)
   @Query(() => PlacementConnection, {
     description:
       'Slots you may see, newest first: your own company’s, or partner companies’ published ones.',
@@ -130,9 +121,7 @@ export class PlacementResolver {
     @Parent() placement: PlacementModel,
     @Context() ctx: object,
   ): Promise<CompanyModel | null> {
-    return requestLoader(ctx, 'company', async (ids: readonly string[]) =>
-      byIds(ids, await this.companies.companiesByIds(ids), (c) => c.id),
-    ).load(placement.companyId);
+    return this.loaders.company(ctx).load(placement.companyId);
   }
 
   @ResolveField(() => SiteModel, { nullable: true })
@@ -141,9 +130,7 @@ export class PlacementResolver {
     @Context() ctx: object,
   ): Promise<SiteModel | null> | null {
     if (!placement.siteId) return null;
-    return requestLoader(ctx, 'site', async (ids: readonly string[]) =>
-      byIds(ids, await this.companies.sitesByIds(ids), (s) => s.id),
-    ).load(placement.siteId);
+    return this.loaders.site(ctx).load(placement.siteId);
   }
 
   @ResolveField(() => MentorModel, { nullable: true })
@@ -152,9 +139,7 @@ export class PlacementResolver {
     @Context() ctx: object,
   ): Promise<MentorModel | null> | null {
     if (!placement.mentorId) return null;
-    return requestLoader(ctx, 'mentor', async (ids: readonly string[]) =>
-      byIds(ids, await this.companies.mentorsByIds(ids), (m) => m.id),
-    ).load(placement.mentorId);
+    return this.loaders.mentor(ctx).load(placement.mentorId);
   }
 
   @ResolveField(() => OccupationModel)

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../testing/src/database';
 import { dataSourceOptions } from '../database/data-source-options';
@@ -9,6 +10,7 @@ describe('outbox relay', () => {
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
+    Logger.overrideLogger(false); // the retry below logs a warning on purpose
     const db = await createTestDatabase();
     drop = db.drop;
     ds = new DataSource(dataSourceOptions(db.url));
