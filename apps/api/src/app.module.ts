@@ -1,6 +1,7 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { AuthModule } from '@jobbro/auth';
+import { CitizenModule } from '@jobbro/citizen';
 import { CompanyModule } from '@jobbro/company';
 import {
   AppConfig,
@@ -15,32 +16,37 @@ import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import type { Request } from 'express';
-import { LoggerModule } from 'nestjs-pino';
+import type { Writable } from 'node:stream';
+import { LoggerModule, type Params } from 'nestjs-pino';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { HealthModule } from './health/health.module';
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig): DynamicModule {
+  /** `logStream` lets tests capture every log line (to prove no personal data reaches it). */
+  static register(config: AppConfig, options: { logStream?: Writable } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // Headers can carry tokens; bodies and variables can carry personal data: neither is logged.
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/health' },
-            // Readable lines on a developer's terminal; JSON lines everywhere else.
-            transport:
-              config.nodeEnv === 'development' && process.stdout.isTTY
-                ? {
-                    target: 'pino-pretty',
-                    options: { singleLine: true, ignore: 'pid,hostname,req,res' },
-                  }
-                : undefined,
-          },
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              // Headers can carry tokens; bodies and variables can carry personal data: neither is logged.
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              autoLogging: { ignore: (req) => req.url === '/health' },
+              // Readable lines on a developer's terminal; JSON lines everywhere else.
+              transport:
+                config.nodeEnv === 'development' && process.stdout.isTTY
+                  ? {
+                      target: 'pino-pretty',
+                      options: { singleLine: true, ignore: 'pid,hostname,req,res' },
+                    }
+                  : undefined,
+            },
+            ...(options.logStream ? [options.logStream] : []),
+          ] as Params['pinoHttp'],
         }),
         DatabaseModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -61,12 +67,15 @@ export class AppModule {
                 : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
             ],
             context: ({ req }: { req: Request }) => ({ req }),
+            // Errors thrown in field resolvers (special-category fields) go through the same error filter.
+            fieldResolverEnhancers: ['filters'],
           }),
         }),
         HealthModule,
         AuthModule,
         ReferenceModule,
         CompanyModule,
+        CitizenModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
       ],
       providers: [

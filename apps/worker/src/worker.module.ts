@@ -1,12 +1,17 @@
+import { AuditService } from '@jobbro/auth';
 import { OutboxRelay } from '@jobbro/core';
 import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { AuditRetentionJob } from './audit-retention.job';
 
 /**
  * Background work: relays outbox events to their handlers (search indexing and mail arrive with
- * later capabilities). Runs inside the API process by default (RUN_WORKER_IN_PROCESS), or alone
+ * later capabilities) and purges audit rows past their retention. Runs inside the API process by default (RUN_WORKER_IN_PROCESS), or alone
  * through apps/worker/src/main.ts.
  */
-@Module({ providers: [OutboxRelay], exports: [OutboxRelay] })
+@Module({
+  providers: [OutboxRelay, AuditService, AuditRetentionJob],
+  exports: [OutboxRelay, AuditRetentionJob],
+})
 export class WorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Worker');
 

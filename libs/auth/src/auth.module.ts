@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditService } from './audit.service';
 import { AuthRepository } from './auth.repository';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
@@ -25,12 +26,13 @@ import { JobCentreEntity, UserEntity } from './user.entity';
   ],
   providers: [
     AuthRepository,
+    AuditService,
     AuthService,
     AuthResolver,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService],
+  exports: [AuthService, AuditService],
 })
 export class AuthModule {}

@@ -12,6 +12,21 @@ export const PLACEMENT_FIELDS = `
   mentor { id name }
 `;
 
+export const PLAN_FIELDS = `citizenId longTermGoal version milestones { id title deadline status }
+  activities { id title startsOn endsOn responsible } revisions { version changedFields changedBy }`;
+
+export const CITIZEN_FIELDS = `
+  id firstName lastName email phone postalCode municipalityCode status birthDate hasCpr version specialCategoryHidden
+  targetGroups { targetGroup label validFrom validTo }
+  team { userId displayName role }
+  jobGoals { id ownWords occupationIds hoursNow hoursLater maxCommuteKm }
+  needs { accommodations accommodationNotes functionalLimits supportNeeds }
+  assessments { id dimension assessorRole score assessedOn specialCategory note }
+  plan { ${PLAN_FIELDS} }
+  meetings { id kind heldOn notes decisions nextFollowUpOn participants { name role } }
+  consents { id companyId scopes withdrawnAt }
+`;
+
 type Vars = Record<string, unknown>;
 type Res = Promise<GraphqlResponse<Record<string, any>>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -19,7 +34,7 @@ type Res = Promise<GraphqlResponse<Record<string, any>>>; // eslint-disable-line
 export class Api {
   constructor(
     private readonly agent: () => supertest.Agent,
-    private readonly token?: string,
+    readonly token?: string,
     private readonly language?: string,
   ) {}
 
@@ -156,6 +171,111 @@ export class Api {
       id,
     });
   }
+  // The citizen side.
+  createCitizen(input: Vars): Res {
+    return this.run(
+      `mutation($input: CreateCitizenInput!) { createCitizen(input: $input) { ${CITIZEN_FIELDS} } }`,
+      { input },
+    );
+  }
+  updateCitizen(input: Vars): Res {
+    return this.run(
+      `mutation($input: UpdateCitizenInput!) { updateCitizen(input: $input) { ${CITIZEN_FIELDS} } }`,
+      { input },
+    );
+  }
+  setTargetGroup(input: Vars): Res {
+    return this.run(
+      `mutation($input: SetTargetGroupInput!) { setTargetGroup(input: $input) { id targetGroups { targetGroup validFrom validTo } } }`,
+      { input },
+    );
+  }
+  addTeamMember(input: Vars): Res {
+    return this.run(
+      `mutation($input: TeamMemberInput!) { addTeamMember(input: $input) { id team { userId role } } }`,
+      { input },
+    );
+  }
+  removeTeamMember(input: Vars): Res {
+    return this.run(
+      `mutation($input: TeamMemberInput!) { removeTeamMember(input: $input) { id team { userId role } } }`,
+      { input },
+    );
+  }
+  citizen(id: string): Res {
+    return this.run(`query($id: ID!) { citizen(id: $id) { ${CITIZEN_FIELDS} } }`, { id });
+  }
+  citizens(args: { filter?: Vars; first?: number; after?: string } = {}): Res {
+    return this.run(
+      `query($filter: CitizenFilter, $first: Int, $after: String) { citizens(filter: $filter, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id firstName lastName status } } } }`,
+      args,
+    );
+  }
+  sharedCitizens(): Res {
+    return this.run(`{ sharedCitizens { id firstName lastName } }`);
+  }
+  addJobGoal(input: Vars): Res {
+    return this.run(
+      `mutation($input: AddJobGoalInput!) { addJobGoal(input: $input) { id ownWords occupationIds hoursNow hoursLater maxCommuteKm priority } }`,
+      { input },
+    );
+  }
+  updateJobGoal(input: Vars): Res {
+    return this.run(
+      `mutation($input: UpdateJobGoalInput!) { updateJobGoal(input: $input) { id ownWords occupationIds hoursNow hoursLater maxCommuteKm priority } }`,
+      { input },
+    );
+  }
+  updateNeeds(input: Vars): Res {
+    return this.run(
+      `mutation($input: UpdateNeedsInput!) { updateNeeds(input: $input) { id needs { accommodations functionalLimits supportNeeds } } }`,
+      { input },
+    );
+  }
+  recordAssessment(input: Vars): Res {
+    return this.run(
+      `mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id dimension assessorRole score assessedOn specialCategory } }`,
+      { input },
+    );
+  }
+  updatePlan(input: Vars): Res {
+    return this.run(
+      `mutation($input: UpdatePlanInput!) { updatePlan(input: $input) { ${PLAN_FIELDS} } }`,
+      { input },
+    );
+  }
+  recordMeeting(input: Vars): Res {
+    return this.run(
+      `mutation($input: RecordMeetingInput!) { recordMeeting(input: $input) { warnings meeting { id kind heldOn nextFollowUpOn participants { name role } } } }`,
+      { input },
+    );
+  }
+  followUpsDue(): Res {
+    return this.run(`{ followUpsDue { dueOn daysOverdue citizen { id firstName } } }`);
+  }
+  grantConsent(input: Vars): Res {
+    return this.run(
+      `mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id companyId companyName scopes purpose withdrawnAt } }`,
+      { input },
+    );
+  }
+  withdrawConsent(id: string): Res {
+    return this.run(`mutation($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }`, { id });
+  }
+  myProfile(): Res {
+    return this.run(`{ myProfile { ${CITIZEN_FIELDS} } }`);
+  }
+  myPlan(): Res {
+    return this.run(`{ myPlan { ${PLAN_FIELDS} } }`);
+  }
+  myAccessLog(): Res {
+    return this.run(`{ myAccessLog { occurredAt action operation userRole userName allowed } }`);
+  }
+  exportCitizenData(id: string): Res {
+    return this.run(`query($id: ID!) { exportCitizenData(id: $id) }`, { id });
+  }
+
   placement(id: string): Res {
     return this.run(`query($id: ID!) { placement(id: $id) { ${PLACEMENT_FIELDS} } }`, { id });
   }

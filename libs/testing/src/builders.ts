@@ -144,3 +144,21 @@ export async function countRows(ds: DataSource, table: string): Promise<number> 
   const [{ n }] = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`);
   return n;
 }
+
+/** Gives a citizen a login of their own (role citizen), as the job centre would invite them. */
+export async function aCitizenLogin(ds: DataSource, citizenId: string): Promise<BuiltUser> {
+  const user = await aUser().withRole(Role.Citizen).named('Borger').build(ds);
+  await ds.query(`UPDATE citizen SET user_id = $2 WHERE id = $1`, [citizenId, user.id]);
+  return user;
+}
+
+/** Audit rows about a citizen, oldest first. */
+export function auditRows(
+  ds: DataSource,
+  citizenId: string,
+): Promise<{ userId: string; action: string; operation: string; allowed: boolean }[]> {
+  return ds.query(
+    `SELECT user_id AS "userId", action, operation, allowed FROM audit_event WHERE citizen_id = $1 ORDER BY id`,
+    [citizenId],
+  );
+}

@@ -3,3 +3,4 @@ export * from './builders';
 export * from './database';
 export * from './graphql';
 export * from './test-app';
+export * from './pdf';

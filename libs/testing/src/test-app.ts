@@ -1,6 +1,8 @@
 import { type AppConfig, loadConfig } from '@jobbro/core';
+import type { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../../apps/api/src/app.module';
@@ -18,7 +20,10 @@ export interface TestApp {
  * The real application (every module, guard, pipe and filter) on this test file's own database,
  * reached over HTTP with supertest. Nothing of ours is mocked.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { logStream?: Writable } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -28,9 +33,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register(config)],
+    imports: [AppModule.register(config, options)],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication({ logger: false, bufferLogs: !!options.logStream });
+  if (options.logStream) app.useLogger(app.get(Logger));
   await app.init();
   const server = app.getHttpServer() as Parameters<typeof supertest>[0];
   return {

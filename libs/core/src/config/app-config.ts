@@ -27,6 +27,9 @@ export class AppConfig {
   readonly runWorkerInProcess!: boolean;
   readonly graphqlIntrospection!: boolean;
   readonly graphqlMaxComplexity!: number;
+  /** 32-byte key (hex) for encrypting CPR numbers at rest. */
+  readonly cprEncryptionKey!: string;
+  readonly auditRetentionDays!: number;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -128,6 +131,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (jwtSecret === undefined && nodeEnv === 'production') {
     r.problems.push('JWT_SECRET is required when NODE_ENV=production');
   }
+  let cprEncryptionKey = r.raw('CPR_ENCRYPTION_KEY');
+  if (cprEncryptionKey !== undefined && !/^[0-9a-fA-F]{64}$/.test(cprEncryptionKey)) {
+    r.problems.push('CPR_ENCRYPTION_KEY must be 64 hexadecimal characters (32 bytes)');
+  }
+  if (cprEncryptionKey === undefined && nodeEnv === 'production') {
+    r.problems.push('CPR_ENCRYPTION_KEY is required when NODE_ENV=production');
+  }
 
   const config = Object.assign(new AppConfig(), {
     nodeEnv,
@@ -148,20 +158,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
     runWorkerInProcess: r.bool('RUN_WORKER_IN_PROCESS', true),
     graphqlIntrospection: r.bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     graphqlMaxComplexity: r.int('GRAPHQL_MAX_COMPLEXITY', 1000, 10, 100000),
+    auditRetentionDays: r.int('AUDIT_RETENTION_DAYS', 183, 1, 3650),
   });
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
-  jwtSecret ??= developmentSecret(dataDir, nodeEnv);
-  return Object.assign(config, { jwtSecret });
+  jwtSecret ??= developmentSecret(dataDir, nodeEnv, 'jwt-secret');
+  cprEncryptionKey ??= developmentSecret(dataDir, nodeEnv, 'cpr-key');
+  return Object.assign(config, { jwtSecret, cprEncryptionKey });
 }
 
 /**
- * Outside production a missing JWT_SECRET gets a random one kept under the data folder, so
- * tokens survive restarts without anyone committing a secret.
+ * Outside production a missing secret (JWT_SECRET, CPR_ENCRYPTION_KEY) gets a random one kept under
+ * the data folder, so it survives restarts without anyone committing a secret.
  */
-function developmentSecret(dataDir: string, nodeEnv: NodeEnv): string {
+function developmentSecret(dataDir: string, nodeEnv: NodeEnv, name: string): string {
   if (nodeEnv === 'test') return randomBytes(32).toString('hex');
-  const file = resolve(dataDir, 'jwt-secret');
+  const file = resolve(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true });
   const secret = randomBytes(32).toString('hex');

@@ -2,6 +2,7 @@ import { Foundation1764090000000 } from './1764090000000-foundation';
 import { ReferenceData1764090000001 } from './1764090000001-reference-data';
 import { CompanySide1764090000002 } from './1764090000002-company-side';
 import { DanishOccupationLabels1764090000003 } from './1764090000003-danish-occupation-labels';
+import { CitizenSide1764090000004 } from './1764090000004-citizen-side';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   ReferenceData1764090000001,
   CompanySide1764090000002,
   DanishOccupationLabels1764090000003,
+  CitizenSide1764090000004,
 ];

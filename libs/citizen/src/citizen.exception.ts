@@ -1,0 +1,94 @@
+import { defineErrors, DomainException } from '@jobbro/core';
+
+export type CitizenErrorCode =
+  | 'CITIZEN_NOT_FOUND'
+  | 'INVALID_CPR'
+  | 'UNKNOWN_POSTAL_CODE'
+  | 'UNKNOWN_TARGET_GROUP'
+  | 'UNKNOWN_OCCUPATION'
+  | 'UNKNOWN_DIMENSION'
+  | 'SCORE_OUT_OF_SCALE'
+  | 'JOB_GOAL_NOT_FOUND'
+  | 'TEAM_MEMBER_NOT_STAFF'
+  | 'PLAN_VERSION_CONFLICT'
+  | 'CITIZEN_VERSION_CONFLICT'
+  | 'COMPANY_NOT_FOUND'
+  | 'CONSENT_NOT_FOUND'
+  | 'NOT_A_CITIZEN';
+
+const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
+  CITIZEN_NOT_FOUND: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Borgeren findes ikke.',
+    en: 'The citizen does not exist.',
+  },
+  INVALID_CPR: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'CPR-nummeret er ikke gyldigt (DDMMÅÅ-XXXX med en rigtig dato).',
+    en: 'The CPR number is not valid (DDMMYY-XXXX with a real date).',
+  },
+  UNKNOWN_POSTAL_CODE: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Postnummeret {postalCode} findes ikke i Danmark.',
+    en: 'The postal code {postalCode} does not exist in Denmark.',
+  },
+  UNKNOWN_TARGET_GROUP: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Målgruppen "{code}" findes ikke eller gælder ikke pr. {on}.',
+    en: 'The target group "{code}" does not exist or is not in force on {on}.',
+  },
+  UNKNOWN_OCCUPATION: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'En af stillingsbetegnelserne findes ikke.',
+    en: 'One of the occupations does not exist.',
+  },
+  UNKNOWN_DIMENSION: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Vurderingsområdet "{dimension}" findes ikke.',
+    en: 'The assessment dimension "{dimension}" does not exist.',
+  },
+  SCORE_OUT_OF_SCALE: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Scoren skal være mellem 1 og {max} for dette område.',
+    en: 'The score must be between 1 and {max} for this dimension.',
+  },
+  JOB_GOAL_NOT_FOUND: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Jobmålet findes ikke.',
+    en: 'The job goal does not exist.',
+  },
+  TEAM_MEMBER_NOT_STAFF: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Kun medarbejdere i borgerens jobcenter kan være på teamet.',
+    en: 'Only staff of the citizen’s job centre can be on the team.',
+  },
+  PLAN_VERSION_CONFLICT: {
+    graphqlCode: 'CONFLICT',
+    da: 'Planen er ændret af en anden (version {actual}, du havde {expected}). Hent den igen; intet er gået tabt.',
+    en: 'Someone else changed the plan (version {actual}, you had {expected}). Reload it; nothing was lost.',
+  },
+  CITIZEN_VERSION_CONFLICT: {
+    graphqlCode: 'CONFLICT',
+    da: 'Borgerens oplysninger er ændret af en anden. Hent dem igen og prøv igen.',
+    en: 'Someone else changed the citizen’s details. Reload and try again.',
+  },
+  COMPANY_NOT_FOUND: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Virksomheden findes ikke.',
+    en: 'The company does not exist.',
+  },
+  CONSENT_NOT_FOUND: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Samtykket findes ikke eller er allerede trukket tilbage.',
+    en: 'The consent does not exist or was already withdrawn.',
+  },
+  NOT_A_CITIZEN: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Din bruger er ikke knyttet til en borger.',
+    en: 'Your user is not linked to a citizen.',
+  },
+});
+
+export class CitizenException extends DomainException<CitizenErrorCode> {
+  protected readonly table = CITIZEN_ERRORS;
+}

@@ -1,0 +1,297 @@
+import { AuditService } from '@jobbro/auth';
+import {
+  AppConfig,
+  forbidden,
+  isStaff,
+  type Language,
+  type Page,
+  type Principal,
+  Role,
+  todayInDenmark,
+  toPage,
+} from '@jobbro/core';
+import { ReferenceService } from '@jobbro/reference';
+import { Injectable } from '@nestjs/common';
+import { CitizenAccess } from './citizen.access';
+import { AssignmentRole } from './citizen.enums';
+import { CitizenException } from './citizen.exception';
+import { CitizenRepository } from './citizen.repository';
+import type { CitizenRow } from './citizen.types';
+import { citizenView, summaryOf } from './citizen.view';
+import type {
+  CitizenFilter,
+  CreateCitizenInput,
+  SetTargetGroupInput,
+  TeamMemberInput,
+  UpdateCitizenInput,
+} from './dto/citizen.inputs';
+import type {
+  AccessLogEntryModel,
+  CitizenModel,
+  CitizenSummaryModel,
+} from './models/citizen.models';
+import { cprBirthDate, encryptCpr, normalizeCpr } from './rules/cpr';
+
+const CREATOR_ROLE: Partial<Record<Role, AssignmentRole>> = {
+  [Role.JobConsultant]: AssignmentRole.Consultant,
+  [Role.Caseworker]: AssignmentRole.Caseworker,
+};
+
+/** Citizens' profiles, teams, target groups, lists and the citizen's own view. */
+@Injectable()
+export class CitizenService {
+  constructor(
+    private readonly repo: CitizenRepository,
+    private readonly access: CitizenAccess,
+    private readonly audit: AuditService,
+    private readonly reference: ReferenceService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async createCitizen(
+    principal: Principal,
+    input: CreateCitizenInput,
+    language: Language,
+  ): Promise<CitizenModel> {
+    if (!isStaff(principal.role) || !principal.jobCentreId) throw forbidden();
+    const jobCentreId = principal.jobCentreId;
+    const place = await this.requirePostalCode(input.postalCode);
+    const cpr = input.cpr ? this.protectCpr(input.cpr) : { cprEncrypted: null, birthDate: null };
+    const today = todayInDenmark();
+    if (input.targetGroup) await this.requireTargetGroup(input.targetGroup, today);
+    const id = await this.repo.transaction(async (m) => {
+      const citizenId = await this.repo.insertCitizen(m, {
+        jobCentreId,
+        firstName: input.firstName.trim(),
+        lastName: input.lastName.trim(),
+        email: input.email?.trim().toLowerCase() ?? null,
+        phone: input.phone?.trim() ?? null,
+        ...place,
+        ...cpr,
+        createdBy: principal.userId,
+      });
+      const creatorRole = CREATOR_ROLE[principal.role];
+      if (creatorRole) await this.repo.assign(m, citizenId, principal.userId, creatorRole);
+      if (input.targetGroup) await this.repo.addTargetGroup(m, citizenId, input.targetGroup, today);
+      return citizenId;
+    });
+    await this.audit.record({
+      principal,
+      citizenIds: [id],
+      action: 'create',
+      operation: 'createCitizen',
+      allowed: true,
+    });
+    const citizen = await this.requireCitizen(id);
+    return citizenView(this.repo, citizen, await this.access.decide(principal, citizen), language);
+  }
+
+  async updateCitizen(
+    principal: Principal,
+    input: UpdateCitizenInput,
+    language: Language,
+  ): Promise<CitizenModel> {
+    const existing = await this.requireCitizen(input.id);
+    const decision = await this.access.check(principal, existing, 'updateCitizen', 'write');
+    const place = input.postalCode ? await this.requirePostalCode(input.postalCode) : {};
+    const cpr = input.cpr ? this.protectCpr(input.cpr) : {};
+    await this.repo.transaction(async (m) => {
+      const current = await this.repo.lockCitizen(m, input.id);
+      if (!current) throw new CitizenException('CITIZEN_NOT_FOUND');
+      if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) {
+        throw new CitizenException('CITIZEN_VERSION_CONFLICT');
+      }
+      await this.repo.updateCitizen(m, input.id, {
+        firstName: input.firstName?.trim(),
+        lastName: input.lastName?.trim(),
+        email: input.email === undefined ? undefined : (input.email?.trim().toLowerCase() ?? null),
+        phone: input.phone === undefined ? undefined : (input.phone?.trim() ?? null),
+        status: input.status,
+        ...place,
+        ...cpr,
+      });
+    });
+    return citizenView(this.repo, await this.requireCitizen(input.id), decision, language);
+  }
+
+  async setTargetGroup(
+    principal: Principal,
+    input: SetTargetGroupInput,
+    language: Language,
+  ): Promise<CitizenModel> {
+    const citizen = await this.requireCitizen(input.citizenId);
+    const decision = await this.access.check(principal, citizen, 'setTargetGroup', 'write');
+    await this.requireTargetGroup(input.targetGroup, input.validFrom);
+    await this.repo.transaction((m) =>
+      this.repo.addTargetGroup(m, citizen.id, input.targetGroup, input.validFrom),
+    );
+    return citizenView(this.repo, citizen, decision, language);
+  }
+
+  async addTeamMember(
+    principal: Principal,
+    input: TeamMemberInput,
+    language: Language,
+  ): Promise<CitizenModel> {
+    const citizen = await this.requireCitizen(input.citizenId);
+    await this.access.check(principal, citizen, 'addTeamMember', 'write');
+    if (!(await this.repo.findStaffUser(input.userId, citizen.jobCentreId))) {
+      throw new CitizenException('TEAM_MEMBER_NOT_STAFF');
+    }
+    await this.repo.transaction((m) => this.repo.assign(m, citizen.id, input.userId, input.role));
+    return citizenView(this.repo, citizen, await this.access.decide(principal, citizen), language);
+  }
+
+  async removeTeamMember(
+    principal: Principal,
+    input: TeamMemberInput,
+    language: Language,
+  ): Promise<CitizenModel> {
+    const citizen = await this.requireCitizen(input.citizenId);
+    await this.access.check(principal, citizen, 'removeTeamMember', 'write');
+    await this.repo.transaction((m) => this.repo.unassign(m, citizen.id, input.userId, input.role));
+    return citizenView(this.repo, citizen, await this.access.decide(principal, citizen), language);
+  }
+
+  async citizen(principal: Principal, id: string, language: Language): Promise<CitizenModel> {
+    const citizen = await this.requireCitizen(id);
+    const decision = await this.access.check(principal, citizen, 'citizen', 'read');
+    return citizenView(this.repo, citizen, decision, language);
+  }
+
+  /** Staff: citizens of their job centre. Every citizen on the page gets an audit row. */
+  async citizens(
+    principal: Principal,
+    filter: CitizenFilter | undefined,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Page<CitizenSummaryModel>> {
+    if (!isStaff(principal.role) || !principal.jobCentreId) throw forbidden();
+    const { rows, totalCount } = await this.repo.page(
+      principal.jobCentreId,
+      principal.userId,
+      filter ?? {},
+      first,
+      after,
+    );
+    const page = toPage(rows.map(summaryOf), first, totalCount, (c) => c.createdAt);
+    await this.audit.record({
+      principal,
+      citizenIds: page.edges.map((e) => e.node.id),
+      action: 'read',
+      operation: 'citizens',
+      allowed: true,
+    });
+    return page;
+  }
+
+  /** Company users: citizens who agreed to share something with their company. */
+  async sharedCitizens(principal: Principal): Promise<CitizenSummaryModel[]> {
+    const companyIds = await this.repo.companyIdsOfUser(principal.userId);
+    const ids = companyIds.length ? await this.repo.consentedCitizenIds(companyIds) : [];
+    const rows = ids.length ? await this.repo.findCitizensByIds(ids) : [];
+    await this.audit.record({
+      principal,
+      citizenIds: ids,
+      action: 'read',
+      operation: 'sharedCitizens',
+      allowed: true,
+    });
+    return rows.map(summaryOf);
+  }
+
+  async myProfile(principal: Principal, language: Language): Promise<CitizenModel> {
+    const citizen = await this.myCitizen(principal);
+    const decision = await this.access.check(principal, citizen, 'myProfile', 'read');
+    return citizenView(this.repo, citizen, decision, language);
+  }
+
+  async myAccessLog(principal: Principal, first: number): Promise<AccessLogEntryModel[]> {
+    const citizen = await this.myCitizen(principal);
+    const rows = await this.audit.accessLog(citizen.id, first);
+    await this.audit.record({
+      principal,
+      citizenIds: [citizen.id],
+      action: 'read',
+      operation: 'myAccessLog',
+      allowed: true,
+    });
+    return rows;
+  }
+
+  /** Administrator: everything held about a citizen and who looked at it, as one JSON document. */
+  async exportCitizenData(principal: Principal, id: string, language: Language): Promise<string> {
+    const citizen = await this.requireCitizen(id);
+    if (principal.role !== Role.Administrator || principal.jobCentreId !== citizen.jobCentreId) {
+      await this.access.recordDenied(principal, id, 'exportCitizenData', 'read');
+      throw forbidden();
+    }
+    const decision = {
+      read: true,
+      write: false,
+      specialCategory: true,
+      self: false,
+      sharedScopes: 'all' as const,
+    };
+    const data = await citizenView(this.repo, citizen, decision, language);
+    const accessLog = await this.audit.accessLog(id, 100000);
+    await this.audit.record({
+      principal,
+      citizenIds: [id],
+      action: 'export',
+      operation: 'exportCitizenData',
+      allowed: true,
+    });
+    return JSON.stringify(
+      { exportedAt: new Date().toISOString(), citizen: data, accessLog },
+      null,
+      2,
+    );
+  }
+
+  async myCitizen(principal: Principal): Promise<CitizenRow> {
+    const citizen = await this.repo.findCitizenByUser(principal.userId);
+    if (!citizen) throw new CitizenException('NOT_A_CITIZEN');
+    return citizen;
+  }
+
+  async requireCitizen(id: string): Promise<CitizenRow> {
+    const citizen = await this.repo.findCitizen(id);
+    if (!citizen) throw new CitizenException('CITIZEN_NOT_FOUND');
+    return citizen;
+  }
+
+  private async requirePostalCode(
+    code: string,
+  ): Promise<Pick<CitizenRow, 'postalCode' | 'municipalityCode' | 'latitude' | 'longitude'>> {
+    const place = await this.reference.postalCode(code);
+    if (!place) throw new CitizenException('UNKNOWN_POSTAL_CODE', { postalCode: code });
+    return {
+      postalCode: place.code,
+      municipalityCode: place.municipalityCode,
+      latitude: place.latitude,
+      longitude: place.longitude,
+    };
+  }
+
+  private async requireTargetGroup(code: string, on: string): Promise<void> {
+    if (!(await this.repo.targetGroupInForce(code, on))) {
+      throw new CitizenException('UNKNOWN_TARGET_GROUP', { code, on });
+    }
+  }
+
+  private protectCpr(input: string): { cprEncrypted: string; birthDate: string } {
+    const cpr = normalizeCpr(input);
+    const birthDate = cprBirthDate(cpr);
+    if (!birthDate) {
+      throw new CitizenException('INVALID_CPR', {}, [
+        {
+          field: 'cpr',
+          constraint: 'cpr',
+          message: { da: 'Ugyldigt CPR-nummer.', en: 'Invalid CPR number.' },
+        },
+      ]);
+    }
+    return { cprEncrypted: encryptCpr(cpr, this.config.cprEncryptionKey), birthDate };
+  }
+}

@@ -1,0 +1,279 @@
+import { IsIsoDate, PageArgs } from '@jobbro/core';
+import { Accommodation, AccommodationGql } from '@jobbro/reference';
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  AssignmentRole,
+  AssignmentRoleGql,
+  CitizenStatus,
+  CitizenStatusGql,
+  ConsentScope,
+  ConsentScopeGql,
+  MeetingKind,
+  MeetingKindGql,
+  MilestoneStatus,
+  MilestoneStatusGql,
+  ParticipantRole,
+  ParticipantRoleGql,
+} from '../citizen.enums';
+
+@InputType()
+export class CreateCitizenInput {
+  @Field() @IsString() @IsNotEmpty() @MaxLength(100) firstName!: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(100) lastName!: string;
+  @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @Field({ nullable: true }) @IsOptional() @Matches(/^\+?[0-9 ()-]{6,30}$/) phone?: string;
+  @Field() @Matches(/^\d{4}$/) postalCode!: string;
+  @Field({
+    nullable: true,
+    description: 'CPR number (DDMMYY-SSSS); stored encrypted, never returned.',
+  })
+  @IsOptional()
+  @Matches(/^\d{6}-?\d{4}$/)
+  cpr?: string;
+  @Field({ nullable: true, description: 'Target group code (see targetGroups).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  targetGroup?: string;
+}
+
+@InputType()
+export class UpdateCitizenInput {
+  @Field(() => ID) @IsUUID() id!: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) expectedVersion?: number;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  firstName?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  lastName?: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?:
+    string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?[0-9 ()-]{6,30}$/) phone?:
+    string | null;
+  @Field({ nullable: true }) @IsOptional() @Matches(/^\d{4}$/) postalCode?: string;
+  @Field({ nullable: true }) @IsOptional() @Matches(/^\d{6}-?\d{4}$/) cpr?: string;
+  @Field(() => CitizenStatusGql, { nullable: true })
+  @IsOptional()
+  @IsEnum(CitizenStatus)
+  status?: CitizenStatus;
+}
+
+@InputType()
+export class SetTargetGroupInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+  @Field() @IsString() @MaxLength(40) targetGroup!: string;
+  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate() validFrom!: string;
+}
+
+@InputType()
+export class TeamMemberInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+  @Field(() => ID) @IsUUID() userId!: string;
+  @Field(() => AssignmentRoleGql) @IsEnum(AssignmentRole) role!: AssignmentRole;
+}
+
+@InputType()
+class JobGoalFields {
+  @Field(() => [ID], { nullable: true, description: 'ESCO occupations (see occupations).' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  occupationIds?: string[];
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(1) @Max(48) hoursNow?: number | null;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(1) @Max(48) hoursLater?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(300) maxCommuteKm?:
+    number | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() earliestStart?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) conditions?:
+    string | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(10) priority?: number;
+}
+
+@InputType()
+export class AddJobGoalInput extends JobGoalFields {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+  @Field({ description: 'The goal in the citizen’s own words.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  ownWords!: string;
+}
+
+@InputType()
+export class UpdateJobGoalInput extends JobGoalFields {
+  @Field(() => ID) @IsUUID() id!: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  ownWords?: string;
+}
+
+@InputType()
+export class UpdateNeedsInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+  @Field(() => [AccommodationGql])
+  @ArrayMaxSize(20)
+  @IsEnum(Accommodation, { each: true })
+  accommodations!: Accommodation[];
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  accommodationNotes?: string | null;
+  @Field(() => String, { nullable: true, description: 'Special-category (health).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  functionalLimits?: string | null;
+  @Field(() => String, { nullable: true, description: 'Special-category (social).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  supportNeeds?: string | null;
+}
+
+@InputType()
+export class RecordAssessmentInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+  @Field({ description: 'Dimension code (see assessmentDimensions).' })
+  @IsString()
+  @MaxLength(40)
+  dimension!: string;
+  @Field(() => Int) @Min(1) @Max(10) score!: number;
+  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate() assessedOn!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?:
+    string | null;
+}
+
+@InputType()
+export class MilestoneInput {
+  @Field(() => ID, { nullable: true, description: 'Keep the id of an existing milestone.' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(300) title!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() deadline?: string | null;
+  @Field(() => MilestoneStatusGql, { nullable: true })
+  @IsOptional()
+  @IsEnum(MilestoneStatus)
+  status?: MilestoneStatus;
+}
+
+@InputType()
+export class ActivityInput {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() id?: string;
+  @Field() @IsString() @IsNotEmpty() @MaxLength(300) title!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() startsOn?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() endsOn?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) responsible?:
+    string | null;
+}
+
+@InputType()
+export class UpdatePlanInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+  @Field(() => Int, {
+    description: 'The version you edited (0 before the first save); CONFLICT if it changed.',
+  })
+  @Min(0)
+  expectedVersion!: number;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) longTermGoal?: string;
+  @Field(() => [MilestoneInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MilestoneInput)
+  milestones?: MilestoneInput[];
+  @Field(() => [ActivityInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ActivityInput)
+  activities?: ActivityInput[];
+}
+
+@InputType()
+export class ParticipantInput {
+  @Field() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @Field(() => ParticipantRoleGql) @IsEnum(ParticipantRole) role!: ParticipantRole;
+}
+
+@InputType()
+export class RecordMeetingInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+  @Field(() => MeetingKindGql) @IsEnum(MeetingKind) kind!: MeetingKind;
+  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate() heldOn!: string;
+  @Field(() => [ParticipantInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => ParticipantInput)
+  participants!: ParticipantInput[];
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) notes?:
+    string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) decisions?:
+    string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() nextFollowUpOn?:
+    string | null;
+}
+
+@InputType()
+export class GrantConsentInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+  @Field(() => ID) @IsUUID() companyId!: string;
+  @Field(() => [ConsentScopeGql])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @IsEnum(ConsentScope, { each: true })
+  scopes!: ConsentScope[];
+  @Field({ description: 'Why the data is shared, in plain words.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  purpose!: string;
+}
+
+@InputType()
+export class CitizenFilter {
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() assignedToMe?: boolean;
+  @Field(() => CitizenStatusGql, { nullable: true })
+  @IsOptional()
+  @IsEnum(CitizenStatus)
+  status?: CitizenStatus;
+}
+
+@ArgsType()
+export class CitizensArgs extends PageArgs {
+  @Field(() => CitizenFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CitizenFilter)
+  filter?: CitizenFilter;
+}

@@ -1,0 +1,232 @@
+import { Connection } from '@jobbro/core';
+import { Accommodation, AccommodationGql } from '@jobbro/reference';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import {
+  AssessorRole,
+  AssessorRoleGql,
+  AssignmentRole,
+  AssignmentRoleGql,
+  CitizenStatus,
+  CitizenStatusGql,
+  ConsentScope,
+  ConsentScopeGql,
+  MeetingKind,
+  MeetingKindGql,
+  MilestoneStatus,
+  MilestoneStatusGql,
+  ParticipantRole,
+  ParticipantRoleGql,
+} from '../citizen.enums';
+
+@ObjectType('TeamMember', { description: 'A professional on the citizen’s team.' })
+export class TeamMemberModel {
+  @Field(() => ID) userId!: string;
+  @Field() displayName!: string;
+  @Field() email!: string;
+  @Field(() => AssignmentRoleGql) role!: AssignmentRole;
+}
+
+@ObjectType('TargetGroupPeriod')
+export class TargetGroupPeriodModel {
+  @Field() targetGroup!: string;
+  @Field() label!: string;
+  @Field() validFrom!: string;
+  @Field(() => String, { nullable: true }) validTo!: string | null;
+}
+
+@ObjectType('JobGoal', { description: 'A job goal written with the citizen (jobmål).' })
+export class JobGoalModel {
+  @Field(() => ID) id!: string;
+  @Field(() => [ID]) occupationIds!: string[];
+  @Field({ description: 'In the citizen’s own words.' }) ownWords!: string;
+  @Field(() => Float, { nullable: true }) hoursNow!: number | null;
+  @Field(() => Float, { nullable: true }) hoursLater!: number | null;
+  @Field(() => Int, { nullable: true }) maxCommuteKm!: number | null;
+  @Field(() => String, { nullable: true }) earliestStart!: string | null;
+  @Field(() => String, { nullable: true }) conditions!: string | null;
+  @Field(() => Int) priority!: number;
+}
+
+@ObjectType('CitizenNeeds')
+export class NeedsModel {
+  citizenId!: string;
+  @Field(() => [AccommodationGql]) accommodations!: Accommodation[];
+  // Special-category: resolved in special-category.resolver.ts.
+  accommodationNotes!: string | null;
+  functionalLimits!: string | null;
+  supportNeeds!: string | null;
+}
+
+@ObjectType('Assessment', { description: 'A score on one dimension by one assessor on one date.' })
+export class AssessmentModel {
+  @Field(() => ID) id!: string;
+  @Field() dimension!: string;
+  @Field() label!: string;
+  @Field(() => Int) scaleMax!: number;
+  @Field() specialCategory!: boolean;
+  @Field(() => AssessorRoleGql) assessorRole!: AssessorRole;
+  @Field(() => Int) score!: number;
+  @Field() assessedOn!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType('Milestone')
+export class MilestoneModel {
+  @Field(() => ID) id!: string;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) deadline!: string | null;
+  @Field(() => MilestoneStatusGql) status!: MilestoneStatus;
+}
+
+@ObjectType('Activity')
+export class ActivityModel {
+  @Field(() => ID) id!: string;
+  @Field() title!: string;
+  @Field(() => String, { nullable: true }) startsOn!: string | null;
+  @Field(() => String, { nullable: true }) endsOn!: string | null;
+  @Field(() => String, { nullable: true }) responsible!: string | null;
+}
+
+@ObjectType('PlanRevision')
+export class PlanRevisionModel {
+  @Field(() => Int) version!: number;
+  @Field(() => [String]) changedFields!: string[];
+  @Field(() => GraphQLISODateTime) changedAt!: Date;
+  @Field(() => String, { nullable: true }) changedBy!: string | null;
+}
+
+@ObjectType('Plan', {
+  description: 'The individual plan (handleplan): long-term goal, milestones, activities.',
+})
+export class PlanModel {
+  @Field(() => ID) citizenId!: string;
+  @Field() longTermGoal!: string;
+  @Field(() => [MilestoneModel]) milestones!: MilestoneModel[];
+  @Field(() => [ActivityModel]) activities!: ActivityModel[];
+  @Field(() => Int, { description: '0 before the first save; send as expectedVersion.' })
+  version!: number;
+  @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt!: Date | null;
+  @Field(() => [PlanRevisionModel]) revisions!: PlanRevisionModel[];
+}
+
+@ObjectType('Participant')
+export class ParticipantModel {
+  @Field() name!: string;
+  @Field(() => ParticipantRoleGql) role!: ParticipantRole;
+}
+
+@ObjectType('Meeting')
+export class MeetingModel {
+  @Field(() => ID) id!: string;
+  citizenId!: string;
+  @Field(() => MeetingKindGql) kind!: MeetingKind;
+  @Field() heldOn!: string;
+  @Field(() => [ParticipantModel]) participants!: ParticipantModel[];
+  // Special-category: resolved in special-category.resolver.ts.
+  notes!: string | null;
+  decisions!: string | null;
+  @Field(() => String, { nullable: true }) nextFollowUpOn!: string | null;
+}
+
+@ObjectType('RecordMeetingResult')
+export class RecordMeetingResultModel {
+  @Field(() => MeetingModel) meeting!: MeetingModel;
+  @Field(() => [String], { description: 'E.g. who should have been at a start meeting.' })
+  warnings!: string[];
+}
+
+@ObjectType('Consent', {
+  description: 'What the citizen agreed to share with a company; withdrawable.',
+})
+export class ConsentModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) companyId!: string;
+  @Field() companyName!: string;
+  @Field(() => [ConsentScopeGql]) scopes!: ConsentScope[];
+  @Field() purpose!: string;
+  @Field(() => GraphQLISODateTime) grantedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) withdrawnAt!: Date | null;
+}
+
+@ObjectType('CitizenSummary', { description: 'A citizen in a list.' })
+export class CitizenSummaryModel {
+  @Field(() => ID) id!: string;
+  @Field() firstName!: string;
+  @Field() lastName!: string;
+  @Field() postalCode!: string;
+  @Field(() => Int) municipalityCode!: number;
+  @Field(() => CitizenStatusGql) status!: CitizenStatus;
+  createdAt!: Date;
+}
+
+@ObjectType()
+export class CitizenConnection extends Connection(CitizenSummaryModel) {}
+
+@ObjectType('Citizen', {
+  description:
+    'A citizen as the caller may see them: fields outside the caller’s need to know are null or empty.',
+})
+export class CitizenModel {
+  @Field(() => ID) id!: string;
+  @Field() firstName!: string;
+  @Field() lastName!: string;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field() postalCode!: string;
+  @Field(() => Int) municipalityCode!: number;
+  @Field(() => CitizenStatusGql) status!: CitizenStatus;
+  @Field(() => String, {
+    nullable: true,
+    description: 'From the CPR number; the number itself is never returned.',
+  })
+  birthDate!: string | null;
+  @Field() hasCpr!: boolean;
+  @Field(() => Int) version!: number;
+  @Field(() => [TargetGroupPeriodModel]) targetGroups!: TargetGroupPeriodModel[];
+  @Field(() => [TeamMemberModel]) team!: TeamMemberModel[];
+  @Field(() => [JobGoalModel]) jobGoals!: JobGoalModel[];
+  @Field(() => NeedsModel, { nullable: true }) needs!: NeedsModel | null;
+  @Field(() => [AssessmentModel]) assessments!: AssessmentModel[];
+  @Field(() => PlanModel, { nullable: true }) plan!: PlanModel | null;
+  @Field(() => [MeetingModel]) meetings!: MeetingModel[];
+  @Field(() => [ConsentModel]) consents!: ConsentModel[];
+  @Field({ description: 'True when health or social data exists that you are not allowed to see.' })
+  specialCategoryHidden!: boolean;
+}
+
+@ObjectType('FollowUpDue')
+export class FollowUpDueModel {
+  @Field(() => CitizenSummaryModel) citizen!: CitizenSummaryModel;
+  @Field() dueOn!: string;
+  @Field(() => Int, { description: 'Days past the follow-up date (0 = today).' })
+  daysOverdue!: number;
+}
+
+@ObjectType('AccessLogEntry', {
+  description: 'A lookup or change of your data: when, by whom (role), for what.',
+})
+export class AccessLogEntryModel {
+  @Field(() => GraphQLISODateTime) occurredAt!: Date;
+  @Field() action!: string;
+  @Field({ description: 'The operation, i.e. the purpose of the lookup.' }) operation!: string;
+  @Field(() => String, { nullable: true }) userRole!: string | null;
+  @Field(() => String, { nullable: true }) userName!: string | null;
+  @Field() allowed!: boolean;
+}
+
+@ObjectType('AssessmentDimension')
+export class AssessmentDimensionModel {
+  @Field() code!: string;
+  @Field() kind!: string;
+  @Field() label!: string;
+  @Field(() => Int) scaleMax!: number;
+  @Field() specialCategory!: boolean;
+}
+
+@ObjectType('TargetGroup')
+export class TargetGroupModel {
+  @Field() code!: string;
+  @Field() label!: string;
+  @Field() validFrom!: string;
+  @Field(() => String, { nullable: true }) validTo!: string | null;
+}
