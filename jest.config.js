@@ -16,6 +16,8 @@ const common = {
 
 module.exports = {
   maxWorkers: 2,
+  // Integration hooks start an app and sign users in (argon2 is slow on purpose).
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
     {
@@ -24,7 +26,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };

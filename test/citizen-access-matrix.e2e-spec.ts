@@ -1,0 +1,340 @@
+import { Role, ROLES_KEY } from '@jobbro/core';
+import {
+  aCitizenLogin,
+  aCompany,
+  aJobCentre,
+  Api,
+  auditRows,
+  aUser,
+  createTestApp,
+  type GraphqlResponse,
+  type TestApp,
+} from '@jobbro/testing';
+import { CitizenResolver } from '../libs/citizen/src/citizen.resolver';
+
+type Actor =
+  | 'assignedConsultant'
+  | 'unassignedCaseworker'
+  | 'administrator'
+  | 'otherCentreConsultant'
+  | 'consentedCompanyAdmin'
+  | 'consentedMentor'
+  | 'otherCompanyAdmin'
+  | 'citizenSelf'
+  | 'otherCitizen'
+  | 'anonymous';
+
+type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+
+interface Context {
+  citizenId: string;
+  goalId: string;
+  staffUserId: string;
+  companyId: string;
+  nextDate: () => string;
+  planVersion: () => Promise<number>;
+  newConsent: () => Promise<string>;
+}
+
+const ROLE_OF: Record<Actor, Role> = {
+  assignedConsultant: Role.JobConsultant,
+  unassignedCaseworker: Role.Caseworker,
+  administrator: Role.Administrator,
+  otherCentreConsultant: Role.JobConsultant,
+  consentedCompanyAdmin: Role.CompanyAdmin,
+  consentedMentor: Role.Mentor,
+  otherCompanyAdmin: Role.CompanyAdmin,
+  citizenSelf: Role.Citizen,
+  otherCitizen: Role.Citizen,
+  anonymous: Role.Citizen,
+};
+
+const ALL: Actor[] = [
+  'assignedConsultant',
+  'unassignedCaseworker',
+  'administrator',
+  'otherCentreConsultant',
+  'consentedCompanyAdmin',
+  'consentedMentor',
+  'otherCompanyAdmin',
+  'citizenSelf',
+  'otherCitizen',
+  'anonymous',
+];
+
+/** Who may: the rest are refused (anonymous callers with UNAUTHENTICATED, everyone else FORBIDDEN). */
+const SAME_CENTRE_STAFF: Actor[] = ['assignedConsultant', 'unassignedCaseworker', 'administrator'];
+const ANY_STAFF: Actor[] = [...SAME_CENTRE_STAFF, 'otherCentreConsultant'];
+const CITIZENS: Actor[] = ['citizenSelf', 'otherCitizen'];
+
+const MATRIX: Record<
+  string,
+  { allowed: Actor[]; run: (api: Api, c: Context) => Promise<GraphqlResponse> }
+> = {
+  createCitizen: {
+    allowed: ANY_STAFF,
+    run: (api) => api.createCitizen({ firstName: 'Ny', lastName: 'Borger', postalCode: '2400' }),
+  },
+  updateCitizen: {
+    allowed: SAME_CENTRE_STAFF,
+    run: (api, c) => api.updateCitizen({ id: c.citizenId, phone: '+45 12345678' }),
+  },
+  setTargetGroup: {
+    allowed: SAME_CENTRE_STAFF,
+    run: (api, c) =>
+      api.setTargetGroup({
+        citizenId: c.citizenId,
+        targetGroup: 'dagpenge',
+        validFrom: c.nextDate(),
+      }),
+  },
+  addTeamMember: {
+    allowed: SAME_CENTRE_STAFF,
+    run: (api, c) =>
+      api.addTeamMember({ citizenId: c.citizenId, userId: c.staffUserId, role: 'SOCIAL_SUPPORT' }),
+  },
+  removeTeamMember: {
+    allowed: SAME_CENTRE_STAFF,
+    run: (api, c) =>
+      api.removeTeamMember({
+        citizenId: c.citizenId,
+        userId: c.staffUserId,
+        role: 'SOCIAL_SUPPORT',
+      }),
+  },
+  citizen: {
+    allowed: [...SAME_CENTRE_STAFF, 'consentedCompanyAdmin', 'consentedMentor', 'citizenSelf'],
+    run: (api, c) =>
+      api.run(`query($id: ID!) { citizen(id: $id) { id firstName } }`, { id: c.citizenId }),
+  },
+  citizens: { allowed: ANY_STAFF, run: (api) => api.citizens() },
+  sharedCitizens: {
+    allowed: ['consentedCompanyAdmin', 'consentedMentor', 'otherCompanyAdmin'],
+    run: (api) => api.sharedCitizens(),
+  },
+  addJobGoal: {
+    allowed: SAME_CENTRE_STAFF,
+    run: (api, c) => api.addJobGoal({ citizenId: c.citizenId, ownWords: 'Arbejde med dyr' }),
+  },
+  updateJobGoal: {
+    allowed: SAME_CENTRE_STAFF,
+    run: (api, c) => api.updateJobGoal({ id: c.goalId, maxCommuteKm: 20 }),
+  },
+  updateNeeds: {
+    allowed: ['assignedConsultant'],
+    run: (api, c) =>
+      api.updateNeeds({
+        citizenId: c.citizenId,
+        accommodations: ['SHORT_DAYS'],
+        supportNeeds: 'Støtte',
+      }),
+  },
+  recordAssessment: {
+    allowed: [...SAME_CENTRE_STAFF, 'consentedMentor', 'citizenSelf'],
+    run: (api, c) =>
+      api.recordAssessment({
+        citizenId: c.citizenId,
+        dimension: 'job_search',
+        score: 5,
+        assessedOn: '2026-11-01',
+      }),
+  },
+  updatePlan: {
+    allowed: SAME_CENTRE_STAFF,
+    run: async (api, c) =>
+      api.updatePlan({
+        citizenId: c.citizenId,
+        expectedVersion: await c.planVersion(),
+        longTermGoal: 'Job',
+      }),
+  },
+  recordMeeting: {
+    allowed: SAME_CENTRE_STAFF,
+    run: (api, c) =>
+      api.recordMeeting({
+        citizenId: c.citizenId,
+        kind: 'FOLLOW_UP',
+        heldOn: '2026-11-02',
+        participants: [{ name: 'A', role: 'CITIZEN' }],
+      }),
+  },
+  followUpsDue: { allowed: ANY_STAFF, run: (api) => api.followUpsDue() },
+  grantConsent: {
+    allowed: [...SAME_CENTRE_STAFF, 'citizenSelf'],
+    run: (api, c) =>
+      api.grantConsent({
+        citizenId: c.citizenId,
+        companyId: c.companyId,
+        scopes: ['PLAN'],
+        purpose: 'Praktik',
+      }),
+  },
+  withdrawConsent: {
+    allowed: [...SAME_CENTRE_STAFF, 'citizenSelf'],
+    run: async (api, c) => api.withdrawConsent(await c.newConsent()),
+  },
+  myProfile: { allowed: CITIZENS, run: (api) => api.run(`{ myProfile { id } }`) },
+  myPlan: { allowed: CITIZENS, run: (api) => api.run(`{ myPlan { version } }`) },
+  myAccessLog: { allowed: CITIZENS, run: (api) => api.run(`{ myAccessLog { operation } }`) },
+  exportCitizenData: {
+    allowed: ['administrator'],
+    run: (api, c) => api.exportCitizenData(c.citizenId),
+  },
+  assessmentDimensions: {
+    allowed: ALL.filter((a) => a !== 'anonymous'),
+    run: (api) => api.run(`{ assessmentDimensions { code } }`),
+  },
+  targetGroups: { allowed: ANY_STAFF, run: (api) => api.run(`{ targetGroups { code } }`) },
+};
+
+/** Operations that never name one citizen: a refusal there has no citizen to audit. */
+const NOT_ABOUT_ONE_CITIZEN = new Set([
+  'createCitizen',
+  'citizens',
+  'sharedCitizens',
+  'followUpsDue',
+  'myProfile',
+  'myPlan',
+  'myAccessLog',
+  'assessmentDimensions',
+  'targetGroups',
+]);
+
+function outcome(res: GraphqlResponse): string {
+  if (!res.errors?.length) return 'ok';
+  return res.errors[0].extensions.code === 'FORBIDDEN' ||
+    res.errors[0].extensions.code === 'UNAUTHENTICATED'
+    ? res.errors[0].extensions.code
+    : `unexpected: ${JSON.stringify(res.errors[0])}`;
+}
+
+/** Every operation on citizen data x every kind of caller -> allowed or refused, as the policy says. */
+describe('citizen access matrix', () => {
+  let t: TestApp;
+  const apis = {} as Record<Actor, Api>;
+  const userIds = {} as Record<Actor, string>;
+  let ctx: Context;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const anonymous = new Api(t.http);
+    const centre = await aJobCentre(t.dataSource);
+    const otherCentre = await aJobCentre(t.dataSource);
+    const build = async (actor: Actor, role: Role, jobCentreId?: string): Promise<void> => {
+      const b = aUser().withRole(role);
+      if (jobCentreId) b.inJobCentre(jobCentreId);
+      const user = await b.build(t.dataSource);
+      userIds[actor] = user.id;
+      apis[actor] = await anonymous.signIn(user.email, user.password);
+    };
+    await build('assignedConsultant', Role.JobConsultant, centre.id);
+    await build('unassignedCaseworker', Role.Caseworker, centre.id);
+    await build('administrator', Role.Administrator, centre.id);
+    await build('otherCentreConsultant', Role.JobConsultant, otherCentre.id);
+    await build('consentedCompanyAdmin', Role.CompanyAdmin);
+    await build('consentedMentor', Role.Mentor);
+    await build('otherCompanyAdmin', Role.CompanyAdmin);
+    apis.anonymous = anonymous;
+
+    const created = await apis.assignedConsultant.createCitizen({
+      firstName: 'Sara',
+      lastName: 'Holm',
+      postalCode: '2400',
+    });
+    const citizenId = (created.data as { createCitizen: { id: string } }).createCitizen.id;
+    const self = await aCitizenLogin(t.dataSource, citizenId);
+    apis.citizenSelf = await anonymous.signIn(self.email, self.password);
+    userIds.citizenSelf = self.id;
+    const otherCitizen = await apis.assignedConsultant.createCitizen({
+      firstName: 'Ole',
+      lastName: 'Dam',
+      postalCode: '2400',
+    });
+    const other = await aCitizenLogin(
+      t.dataSource,
+      (otherCitizen.data as { createCitizen: { id: string } }).createCitizen.id,
+    );
+    apis.otherCitizen = await anonymous.signIn(other.email, other.password);
+    userIds.otherCitizen = other.id;
+
+    const company = await aCompany(t.dataSource, userIds.consentedCompanyAdmin);
+    await t.dataSource.query(`UPDATE mentor SET user_id = $1 WHERE id = $2`, [
+      userIds.consentedMentor,
+      company.mentorId,
+    ]);
+    await aCompany(t.dataSource, userIds.otherCompanyAdmin);
+    await t.dataSource.query(
+      `INSERT INTO consent (citizen_id, company_id, scopes, purpose) VALUES ($1, $2, '{profile,assessments}', 'Praktik')`,
+      [citizenId, company.id],
+    );
+    const goal = await apis.assignedConsultant.addJobGoal({
+      citizenId,
+      ownWords: 'Arbejde i en have',
+    });
+    const staff = await aUser()
+      .withRole(Role.Caseworker)
+      .inJobCentre(centre.id)
+      .build(t.dataSource);
+    let day = 0;
+    ctx = {
+      citizenId,
+      goalId: (goal.data as { addJobGoal: { id: string } }).addJobGoal.id,
+      staffUserId: staff.id,
+      companyId: company.id,
+      nextDate: () => new Date(Date.UTC(2027, 0, 1 + day++)).toISOString().slice(0, 10),
+      planVersion: async () =>
+        (
+          await t.dataSource.query<{ v: number }[]>(
+            `SELECT coalesce(max(version), 0) AS v FROM plan WHERE citizen_id = $1`,
+            [citizenId],
+          )
+        )[0].v,
+      newConsent: async () =>
+        (
+          await t.dataSource.query<{ id: string }[]>(
+            `INSERT INTO consent (citizen_id, company_id, scopes, purpose) VALUES ($1, $2, '{plan}', 'Test') RETURNING id`,
+            [citizenId, company.id],
+          )
+        )[0].id,
+    };
+  });
+  afterAll(() => t.close());
+
+  it('covers every query and mutation of the citizen resolver', () => {
+    const prototype = CitizenResolver.prototype as unknown as Record<string, object>;
+    const operations = Object.getOwnPropertyNames(prototype).filter((name) =>
+      ['Query', 'Mutation'].includes(
+        Reflect.getMetadata('graphql:resolver_type', prototype[name]) as string,
+      ),
+    );
+    // A new operation on citizen data must be added to MATRIX with who may use it.
+    expect(operations.sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([operation, spec]) =>
+    ALL.map((actor) => {
+      const expected: Outcome = spec.allowed.includes(actor)
+        ? 'ok'
+        : actor === 'anonymous'
+          ? 'UNAUTHENTICATED'
+          : 'FORBIDDEN';
+      return [operation, actor, expected] as const;
+    }),
+  );
+
+  it.each(cases)('%s by %s: %s', async (operation, actor, expected) => {
+    const res = await MATRIX[operation].run(apis[actor], ctx);
+    expect(outcome(res)).toBe(expected);
+    if (expected === 'FORBIDDEN' && !NOT_ABOUT_ONE_CITIZEN.has(operation)) {
+      // Refused by the policy (not already by the role check): the attempt is on record.
+      const roles = Reflect.getMetadata(
+        ROLES_KEY,
+        (CitizenResolver.prototype as unknown as Record<string, object>)[operation],
+      ) as Role[];
+      if (roles.includes(ROLE_OF[actor])) {
+        const rows = await auditRows(t.dataSource, ctx.citizenId);
+        expect(rows.some((r) => r.userId === userIds[actor] && !r.allowed)).toBe(true);
+      }
+    }
+  });
+});
