@@ -154,6 +154,24 @@ describe('employer posting internship slots', () => {
       jobCentre: { name: 'Jobcenter København' },
     });
 
+    // Another job centre proposing a partnership does not open the company to it, and partner
+    // staff never see the company's agreements with other job centres.
+    const otherConsultant = await anonymous.signIn(outsider.email, outsider.password);
+    const proposal = ok(
+      await otherConsultant.run(
+        `mutation($input: ProposePartnershipInput!) { proposePartnership(input: $input) { id status company { name } } }`,
+        { input: { companyId: company.id, jobCentreId: otherCentre.id, startsOn: '2030-01-01' } },
+      ),
+    ).proposePartnership;
+    expect(proposal).toMatchObject({ status: 'PROPOSED', company: null });
+    expect(failure(await otherConsultant.company(company.id)).extensions.code).toBe('FORBIDDEN');
+    expect(
+      ok(await asConsultant.company(company.id)).company.partnerships.map(
+        (p: { jobCentreId: string }) => p.jobCentreId,
+      ),
+    ).toEqual([centre.id]);
+    expect(ok(await employer.company(company.id)).company.partnerships).toHaveLength(2);
+
     // A consultant of a job centre without a partnership sees nothing of it.
     const asOutsider = await anonymous.signIn(outsider.email, outsider.password);
     expect(ok(await asOutsider.placements()).placements.totalCount).toBe(0);

@@ -301,4 +301,48 @@ describe('bad input on the company side', () => {
     ]);
     expect(await countRows(t.dataSource, 'outbox_event')).toBe(before + 2);
   });
+
+  it('refuses null for a field that cannot be empty, naming the field', async () => {
+    const draft = ok(await employer.createPlacement(slot())).createPlacement;
+    for (const field of ['title', 'weeklyHoursMin', 'capacity', 'tasks', 'startEarliest']) {
+      const error = failure(await employer.updatePlacement({ id: draft.id, [field]: null }));
+      expect(error.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'VALIDATION_FAILED',
+      });
+      expect(error.extensions.fields?.[0].field).toBe(field);
+    }
+    expect(ok(await employer.placement(draft.id)).placement).toMatchObject({
+      title: 'Lagermedarbejder',
+      version: 1,
+    });
+  });
+
+  it('pages correctly through slots created in the same transaction (same timestamp)', async () => {
+    const ids = await t.dataSource.transaction(async (m) => {
+      const out: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const [row] = await m.query<{ id: string }[]>(
+          `INSERT INTO placement (company_id, type, title, occupation_id, isco_code, weekly_hours_min, weekly_hours_max,
+             start_earliest, duration_weeks, capacity)
+           VALUES ($1, 'internship', $2, $3, '9333', 10, 20, '2030-01-01', 4, 1) RETURNING id`,
+          [company.id, `Samtidig ${i}`, occupationId],
+        );
+        out.push(row.id);
+      }
+      return out;
+    });
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = ok(
+        await employer.placements({ first: 2, after, filter: { companyId: company.id } }),
+      ).placements;
+      seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen.filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
 });

@@ -1,24 +1,19 @@
 import { forbidden, isStaff, type Principal, Role } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import type { PlacementEntity } from './company.entities';
-import { PartnershipStatus, PlacementStatus } from './company.enums';
+import { PlacementStatus } from './company.enums';
 import { CompanyRepository } from './company.repository';
 import type { PlacementVisibility } from './placement.repository';
 import type { PartySide } from './rules/partnership-rules';
 import { VISIBLE_PARTNERSHIP_STATUSES } from './rules/partnership-rules';
 
-const OPEN_PARTNERSHIPS = [
-  PartnershipStatus.Proposed,
-  PartnershipStatus.Active,
-  PartnershipStatus.Paused,
-];
-
 /**
  * Who may see and change company-side data, in one place:
  * - a company admin manages their own companies (and only those);
  * - a mentor reads their company;
- * - job-centre staff read companies with an open partnership with their job centre, and their
- *   slots once out of draft while the partnership is active or paused;
+ * - job-centre staff read companies that partner with their job centre (active or paused) or have
+ *   proposed to it, and their slots once out of draft while the partnership is active or paused;
+ *   staff see their own job centre's partnership, never the company's agreements with others;
  * - citizens see no company-side data through these operations.
  */
 @Injectable()
@@ -46,7 +41,7 @@ export class CompanyAccess {
       case Role.Caseworker:
         return (
           principal.jobCentreId !== null &&
-          this.companies.hasPartnershipIn(principal.jobCentreId, companyId, OPEN_PARTNERSHIPS)
+          this.companies.isPartnerOrInvitedBy(principal.jobCentreId, companyId)
         );
       case Role.Citizen:
         return false;

@@ -18,7 +18,8 @@ export type CompanyErrorCode =
   | 'JOB_CENTRE_NOT_FOUND'
   | 'PARTNERSHIP_NOT_FOUND'
   | 'PARTNERSHIP_EXISTS'
-  | 'PARTNERSHIP_INVALID_TRANSITION';
+  | 'PARTNERSHIP_INVALID_TRANSITION'
+  | 'PARTNERSHIP_PERIOD_INVALID';
 
 const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
   INVALID_CVR: {
@@ -105,6 +106,11 @@ const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
     graphqlCode: 'CONFLICT',
     da: 'Virksomheden har allerede et åbent partnerskab med dette jobcenter.',
     en: 'The company already has an open partnership with this job centre.',
+  },
+  PARTNERSHIP_PERIOD_INVALID: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Partnerskabet slutter før det begynder.',
+    en: 'The partnership ends before it starts.',
   },
   PARTNERSHIP_INVALID_TRANSITION: {
     graphqlCode: 'CONFLICT',

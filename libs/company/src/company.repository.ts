@@ -105,6 +105,16 @@ export class CompanyRepository {
     return rows.length > 0;
   }
 
+  /** Staff may read a company that partners with their job centre or has itself proposed to it. */
+  async isPartnerOrInvitedBy(jobCentreId: string, companyId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM partnership WHERE job_centre_id = $1 AND company_id = $2
+          AND (status IN ('active', 'paused') OR (status = 'proposed' AND proposed_by_side = 'company'))`,
+      [jobCentreId, companyId],
+    );
+    return rows.length > 0;
+  }
+
   insertSite(site: Omit<SiteEntity, 'id' | 'createdAt'>): Promise<SiteEntity> {
     return this.sites.save(this.sites.create(site));
   }
@@ -192,6 +202,14 @@ export class CompanyRepository {
         WHERE id = $1`,
       [id, status, endsOn],
     );
+  }
+
+  findPartnershipsOfJobCentre(jobCentreId: string): Promise<PartnershipEntity[]> {
+    return this.partnerships
+      .createQueryBuilder('p')
+      .where('p.jobCentreId = :jobCentreId', { jobCentreId })
+      .orderBy('p.createdAt', 'DESC')
+      .getMany();
   }
 
   findPartnershipsOfCompanies(companyIds: readonly string[]): Promise<PartnershipEntity[]> {

@@ -1,5 +1,13 @@
 import { AuthService, JobCentreModel } from '@jobbro/auth';
-import { byIds, CurrentUser, type Principal, requestLoader, Role, Roles } from '@jobbro/core';
+import {
+  byIds,
+  CurrentUser,
+  isStaff,
+  type Principal,
+  requestLoader,
+  Role,
+  Roles,
+} from '@jobbro/core';
 import {
   Args,
   Context,
@@ -10,6 +18,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { CompanyAccess } from './company.access';
 import { COMPANY_READERS, CompanyLoaders, uuidArg } from './company.loaders';
 import { CompanyService } from './company.service';
 import {
@@ -102,6 +111,15 @@ export class CompanyResolver {
     return this.companies.company(user, id);
   }
 
+  @Roles(Role.Administrator, Role.JobConsultant, Role.Caseworker)
+  @Query(() => [PartnershipModel], {
+    description:
+      'Your job centre’s partnerships, newest first, including proposals waiting for an answer.',
+  })
+  jobCentrePartnerships(@CurrentUser() user: Principal): Promise<PartnershipModel[]> {
+    return this.companies.jobCentrePartnerships(user);
+  }
+
   @Roles(Role.CompanyAdmin, Role.Mentor)
   @Query(() => [CompanyModel], { description: 'The companies you administer or mentor at.' })
   myCompanies(@CurrentUser() user: Principal): Promise<CompanyModel[]> {
@@ -119,11 +137,14 @@ export class CompanyResolver {
   }
 
   @ResolveField(() => [PartnershipModel])
-  partnerships(
+  async partnerships(
     @Parent() company: CompanyModel,
     @Context() ctx: object,
+    @CurrentUser() user: Principal,
   ): Promise<PartnershipModel[]> {
-    return this.loaders.partnershipsOfCompany(ctx).load(company.id);
+    const all = await this.loaders.partnershipsOfCompany(ctx).load(company.id);
+    // Staff see their own job centre's agreement, not the company's agreements with others.
+    return isStaff(user.role) ? all.filter((p) => p.jobCentreId === user.jobCentreId) : all;
   }
 }
 
@@ -132,6 +153,7 @@ export class PartnershipResolver {
   constructor(
     private readonly loaders: CompanyLoaders,
     private readonly auth: AuthService,
+    private readonly access: CompanyAccess,
   ) {}
 
   @ResolveField(() => JobCentreModel)
@@ -144,11 +166,17 @@ export class PartnershipResolver {
     ).load(partnership.jobCentreId);
   }
 
-  @ResolveField(() => CompanyModel)
-  company(
+  @ResolveField(() => CompanyModel, {
+    nullable: true,
+    description: 'Null until you may read the company.',
+  })
+  async company(
     @Parent() partnership: PartnershipModel,
     @Context() ctx: object,
+    @CurrentUser() user: Principal,
   ): Promise<CompanyModel | null> {
+    // A job centre's own proposal does not open the company's data before the company accepts.
+    if (!(await this.access.canReadCompany(user, partnership.companyId))) return null;
     return this.loaders.company(ctx).load(partnership.companyId);
   }
 }

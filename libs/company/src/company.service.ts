@@ -95,6 +95,11 @@ export class CompanyService {
     return ids.length ? this.companies.findCompaniesByIds(ids) : [];
   }
 
+  async jobCentrePartnerships(principal: Principal): Promise<PartnershipEntity[]> {
+    if (!principal.jobCentreId) throw forbidden();
+    return this.companies.findPartnershipsOfJobCentre(principal.jobCentreId);
+  }
+
   async createSite(principal: Principal, input: CreateSiteInput): Promise<SiteEntity> {
     await this.requireManageableCompany(principal, input.companyId);
     const postal = await this.reference.postalCode(input.postalCode);
@@ -147,20 +152,16 @@ export class CompanyService {
     const side = await this.access.partySide(principal, input.companyId, input.jobCentreId);
     if (!side) throw forbidden();
     if (input.endsOn && input.endsOn < input.startsOn) {
-      throw new CompanyException(
-        'PARTNERSHIP_INVALID_TRANSITION',
-        { from: '-', to: PartnershipStatus.Proposed },
-        [
-          {
-            field: 'endsOn',
-            constraint: 'period',
-            message: {
-              da: 'Slutdatoen ligger før startdatoen.',
-              en: 'The end date is before the start date.',
-            },
+      throw new CompanyException('PARTNERSHIP_PERIOD_INVALID', {}, [
+        {
+          field: 'endsOn',
+          constraint: 'period',
+          message: {
+            da: 'Slutdatoen ligger før startdatoen.',
+            en: 'The end date is before the start date.',
           },
-        ],
-      );
+        },
+      ]);
     }
     const partnership = await this.companies.insertPartnership({
       companyId: input.companyId,

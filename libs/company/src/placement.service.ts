@@ -125,6 +125,10 @@ export class PlacementService {
       }
       Object.assign(placement, ordinaryHours(ordinaryHoursPath), iscoCode ? { iscoCode } : {});
       if (input.title !== undefined) placement.title = input.title.trim();
+      if (input.description !== undefined) placement.description = input.description.trim();
+      for (const key of ['scheduleNotes', 'accommodationNotes', 'requirementNotes'] as const) {
+        if (input[key] !== undefined) placement[key] = trimOrNull(input[key]) ?? null;
+      }
       if (input.tasks !== undefined)
         placement.tasks = input.tasks.map((t) => t.trim()).filter(Boolean);
       if (input.accommodations !== undefined)
@@ -169,7 +173,7 @@ export class PlacementService {
           decision.reason === 'NOT_PUBLISHABLE' ? decision.problems : [],
         );
       placement.status = decision.to;
-      if (decision.to === PlacementStatus.Published) placement.publishedAt = new Date();
+      if (decision.to === PlacementStatus.Published) placement.publishedAt ??= new Date();
       if (decision.to === PlacementStatus.Closed) placement.closedAt = new Date();
       placement.version += 1;
       const saved = await this.placements.saveChanges(manager, placement);

@@ -22,3 +22,4 @@ export * from './text/dates';
 export * from './errors/is-iso-date';
 export * from './graphql/loaders';
 export * from './graphql/enum';
+export * from './errors/is-optional-not-null';

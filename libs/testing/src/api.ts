@@ -109,7 +109,7 @@ export class Api {
   company(id: string): Res {
     return this.run(
       `query($id: ID!) { company(id: $id) { id cvr name sites { id name postalCode } mentors { id name capacity }
-        partnerships { id status jobCentre { id name } } } }`,
+        partnerships { id status jobCentreId jobCentre { id name } } } }`,
       { id },
     );
   }

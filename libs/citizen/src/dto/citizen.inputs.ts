@@ -1,4 +1,4 @@
-import { IsIsoDate, PageArgs } from '@jobbro/core';
+import { IsIsoDate, OmittableNotNull, PageArgs } from '@jobbro/core';
 import { Accommodation, AccommodationGql } from '@jobbro/reference';
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
@@ -59,13 +59,13 @@ export class UpdateCitizenInput {
   @Field(() => ID) @IsUUID() id!: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) expectedVersion?: number;
   @Field({ nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   firstName?: string;
   @Field({ nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -74,10 +74,10 @@ export class UpdateCitizenInput {
     string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?[0-9 ()-]{6,30}$/) phone?:
     string | null;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^\d{4}$/) postalCode?: string;
+  @Field({ nullable: true }) @OmittableNotNull() @Matches(/^\d{4}$/) postalCode?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(/^\d{6}-?\d{4}$/) cpr?: string;
   @Field(() => CitizenStatusGql, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @IsEnum(CitizenStatus)
   status?: CitizenStatus;
 }
@@ -127,7 +127,7 @@ export class AddJobGoalInput extends JobGoalFields {
 export class UpdateJobGoalInput extends JobGoalFields {
   @Field(() => ID) @IsUUID() id!: string;
   @Field({ nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
@@ -203,15 +203,15 @@ export class UpdatePlanInput {
   })
   @Min(0)
   expectedVersion!: number;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) longTermGoal?: string;
+  @Field({ nullable: true }) @OmittableNotNull() @IsString() @MaxLength(2000) longTermGoal?: string;
   @Field(() => [MilestoneInput], { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => MilestoneInput)
   milestones?: MilestoneInput[];
   @Field(() => [ActivityInput], { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => ActivityInput)

@@ -1,4 +1,4 @@
-import { IsIsoDate } from '@jobbro/core';
+import { IsIsoDate, OmittableNotNull } from '@jobbro/core';
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
@@ -43,7 +43,12 @@ export class RegisterCompanyInput {
 @InputType({ description: 'Change a company’s details; the CVR number cannot change.' })
 export class UpdateCompanyInput {
   @Field(() => ID) @IsUUID() id!: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @Field({ nullable: true })
+  @OmittableNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) industry?:
     string | null;
   @Field(() => Float, { nullable: true })

@@ -1,4 +1,4 @@
-import { IsIsoDate, PageArgs } from '@jobbro/core';
+import { IsIsoDate, OmittableNotNull, PageArgs } from '@jobbro/core';
 import {
   Accommodation,
   PlacementRequirement,
@@ -48,9 +48,9 @@ export class OrdinaryHoursPathInput {
 class PlacementFields {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() siteId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() mentorId?: string | null;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @Field({ nullable: true }) @OmittableNotNull() @IsString() @MaxLength(5000) description?: string;
   @Field(() => [String], { nullable: true, description: 'Concrete tasks, one per item.' })
-  @IsOptional()
+  @OmittableNotNull()
   @ArrayMaxSize(30)
   @IsString({ each: true })
   @MaxLength(300, { each: true })
@@ -65,7 +65,7 @@ class PlacementFields {
   @IsIsoDate()
   startLatest?: string | null;
   @Field(() => [AccommodationGql], { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @ArrayMaxSize(20)
   @IsEnum(Accommodation, { each: true })
   accommodations?: Accommodation[];
@@ -75,7 +75,7 @@ class PlacementFields {
   @MaxLength(1000)
   accommodationNotes?: string | null;
   @Field(() => [PlacementRequirementGql], { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @ArrayMaxSize(20)
   @IsEnum(PlacementRequirement, { each: true })
   requirements?: PlacementRequirement[];
@@ -85,7 +85,7 @@ class PlacementFields {
   @MaxLength(1000)
   requirementNotes?: string | null;
   @Field(() => OrdinaryHoursPathInput, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @ValidateNested()
   @Type(() => OrdinaryHoursPathInput)
   ordinaryHoursPath?: OrdinaryHoursPathInput;
@@ -113,20 +113,37 @@ export class UpdatePlacementInput extends PlacementFields {
     nullable: true,
     description: 'The version you edited; CONFLICT if it changed.',
   })
-  @IsOptional()
+  @OmittableNotNull()
   @Min(1)
   expectedVersion?: number;
   @Field(() => PlacementTypeGql, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @IsEnum(PlacementType)
   type?: PlacementType;
-  @Field({ nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) title?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() occupationId?: string;
-  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0.5) @Max(48) weeklyHoursMin?: number;
-  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0.5) @Max(48) weeklyHoursMax?: number;
-  @Field({ nullable: true }) @IsOptional() @IsIsoDate() startEarliest?: string;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(104) durationWeeks?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(100) capacity?: number;
+  @Field({ nullable: true })
+  @OmittableNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title?: string;
+  @Field(() => ID, { nullable: true }) @OmittableNotNull() @IsUUID() occupationId?: string;
+  @Field(() => Float, { nullable: true })
+  @OmittableNotNull()
+  @Min(0.5)
+  @Max(48)
+  weeklyHoursMin?: number;
+  @Field(() => Float, { nullable: true })
+  @OmittableNotNull()
+  @Min(0.5)
+  @Max(48)
+  weeklyHoursMax?: number;
+  @Field({ nullable: true }) @OmittableNotNull() @IsIsoDate() startEarliest?: string;
+  @Field(() => Int, { nullable: true })
+  @OmittableNotNull()
+  @Min(1)
+  @Max(104)
+  durationWeeks?: number;
+  @Field(() => Int, { nullable: true }) @OmittableNotNull() @Min(1) @Max(100) capacity?: number;
 }
 
 @InputType()

@@ -62,8 +62,15 @@ export function decodeCursor(value: string | null | undefined): Cursor | null {
   if (!value) return null;
   try {
     const [at, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at)))
+    if (
+      typeof at === 'string' &&
+      typeof id === 'string' &&
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) &&
+      !Number.isNaN(Date.parse(at)) &&
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
+    ) {
       return { at, id };
+    }
   } catch {
     // fall through
   }

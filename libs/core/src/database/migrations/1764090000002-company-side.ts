@@ -144,7 +144,8 @@ export class CompanySide1764090000002 implements MigrationInterface {
         closed_at timestamptz,
         version integer NOT NULL DEFAULT 1 CHECK (version >= 1),
         created_by uuid REFERENCES app_user (id) ON DELETE SET NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        -- milliseconds, like the page cursors that carry it
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         updated_at timestamptz NOT NULL DEFAULT now(),
         FOREIGN KEY (site_id, company_id) REFERENCES site (id, company_id),
         FOREIGN KEY (mentor_id, company_id) REFERENCES mentor (id, company_id),

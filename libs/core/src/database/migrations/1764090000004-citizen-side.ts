@@ -53,7 +53,7 @@ export class CitizenSide1764090000004 implements MigrationInterface {
         user_id uuid UNIQUE REFERENCES app_user (id) ON DELETE SET NULL,
         version integer NOT NULL DEFAULT 1,
         created_by uuid REFERENCES app_user (id) ON DELETE SET NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now()),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(
