@@ -260,6 +260,257 @@ const COMPANIES: DemoCompany[] = [
   },
 ];
 
+const CITIZEN_LOGIN = 'borger@kk.jobbro.dk';
+
+interface DemoCitizen {
+  firstName: string;
+  lastName: string;
+  postalCode: string;
+  targetGroup: string;
+  goal: {
+    words: string;
+    occupations: string[];
+    hoursNow: number;
+    hoursLater: number;
+    commuteKm: number;
+  };
+  needs: { accommodations: string[]; functionalLimits?: string; supportNeeds?: string };
+  plan: { longTerm: string; milestones: [string, number, string][] };
+  meeting: { notes: string; decisions: string; followUpInDays: number };
+  scores: [string, number, number][];
+  login?: boolean;
+  shareWithFirstCompany?: boolean;
+}
+
+// Invented people; any likeness to a real person is chance. No CPR numbers in demo data.
+const CITIZENS: DemoCitizen[] = [
+  {
+    firstName: 'Ahmad',
+    lastName: 'Karimi',
+    postalCode: '2400',
+    targetGroup: 'kontanthjaelp_aktivitetsparat',
+    goal: {
+      words:
+        'Jeg er uddannet kok og vil gerne tilbage i et køkken, men jeg kan ikke løfte tungt på grund af min ryg.',
+      occupations: ['cook', 'kitchen assistant'],
+      hoursNow: 10,
+      hoursLater: 25,
+      commuteKm: 15,
+    },
+    needs: {
+      accommodations: ['no_heavy_lifting', 'breaks_as_needed'],
+      functionalLimits: 'Diskusprolaps i lænden; højst 5 kg løft, skal kunne skifte stilling.',
+    },
+    plan: {
+      longTerm: 'Ordinært job som kok, 25 timer om ugen.',
+      milestones: [
+        ['Praktik i et køkken, 10 timer om ugen', 30, 'open'],
+        ['5 ordinære timer om ugen', 90, 'open'],
+      ],
+    },
+    meeting: {
+      notes: 'Ahmad er motiveret, ryggen er bedre med fysioterapi.',
+      decisions: 'Vi søger praktik i et frokostkøkken.',
+      followUpInDays: -2,
+    },
+    scores: [
+      ['belief_in_job', 7, 5],
+      ['work_experience', 4, 4],
+      ['health', 2, 3],
+    ],
+    login: true,
+    shareWithFirstCompany: true,
+  },
+  {
+    firstName: 'Sofie',
+    lastName: 'Nielsen',
+    postalCode: '2200',
+    targetGroup: 'uddannelseshjaelp_aktivitetsparat',
+    goal: {
+      words: 'Jeg vil gerne arbejde et roligt sted med faste opgaver, måske på et lager.',
+      occupations: ['warehouse worker'],
+      hoursNow: 8,
+      hoursLater: 20,
+      commuteKm: 10,
+    },
+    needs: {
+      accommodations: ['quiet_workspace', 'fixed_routines', 'written_instructions'],
+      supportNeeds: 'ADHD; har brug for en fast kontaktperson og skriftlige aftaler.',
+    },
+    plan: {
+      longTerm: 'Fast job på et lager eller uddannelse som lagerassistent.',
+      milestones: [['Prøve et lager i to uger', 21, 'open']],
+    },
+    meeting: {
+      notes: 'Sofie har svært ved mange mennesker på én gang.',
+      decisions: 'Start med korte dage.',
+      followUpInDays: 10,
+    },
+    scores: [
+      ['belief_in_job', 5, 4],
+      ['social_skills', 3, 3],
+    ],
+  },
+  {
+    firstName: 'Jens',
+    lastName: 'Mikkelsen',
+    postalCode: '2450',
+    targetGroup: 'kontanthjaelp_aktivitetsparat',
+    goal: {
+      words: 'Jeg har altid godt kunnet lide at arbejde udenfor med planter.',
+      occupations: ['landscape gardener'],
+      hoursNow: 12,
+      hoursLater: 30,
+      commuteKm: 20,
+    },
+    needs: {
+      accommodations: ['close_guidance', 'limited_customer_contact'],
+      supportNeeds: 'Tidligere misbrug; i stabil behandling.',
+    },
+    plan: {
+      longTerm: 'Job som anlægsgartner.',
+      milestones: [['Praktik i et sjak hos en anlægsgartner', 45, 'open']],
+    },
+    meeting: {
+      notes: 'Jens har været stoffri i et år.',
+      decisions: 'Praktik med tæt mentorstøtte.',
+      followUpInDays: -10,
+    },
+    scores: [['belief_in_job', 6, 6]],
+  },
+  {
+    firstName: 'Mette',
+    lastName: 'Larsen',
+    postalCode: '2300',
+    targetGroup: 'sygedagpenge',
+    goal: {
+      words: 'Jeg ved ikke helt endnu hvad jeg vil, men jeg vil gerne ud blandt mennesker igen.',
+      occupations: [],
+      hoursNow: 6,
+      hoursLater: 15,
+      commuteKm: 8,
+    },
+    needs: {
+      accommodations: ['short_days', 'flexible_start_time'],
+      functionalLimits: 'Angst; bedst om formiddagen.',
+    },
+    plan: {
+      longTerm: 'Afklare et jobmål sammen.',
+      milestones: [['Besøge to arbejdspladser', 14, 'open']],
+    },
+    meeting: {
+      notes: 'Mette vil gerne prøve en café.',
+      decisions: 'Virksomhedsbesøg på Café Solsikken.',
+      followUpInDays: 5,
+    },
+    scores: [['belief_in_job', 3, 4]],
+  },
+];
+
+async function seedCitizens(
+  m: EntityManager,
+  centres: Record<string, string>,
+  staffIds: string[],
+  firstCompanyId: string,
+  today: string,
+  passwordHash: string,
+): Promise<void> {
+  const [consultantId, caseworkerId] = staffIds;
+  for (const c of CITIZENS) {
+    const [citizen] = await m.query<{ id: string }[]>(
+      `INSERT INTO citizen (job_centre_id, first_name, last_name, postal_code, municipality_code, latitude, longitude, created_by)
+       SELECT $1, $2, $3, code, municipality_code, latitude, longitude, $5 FROM postal_code WHERE code = $4 RETURNING id`,
+      [centres.kk, c.firstName, c.lastName, c.postalCode, consultantId],
+    );
+    await m.query(
+      `INSERT INTO citizen_assignment (citizen_id, user_id, role) VALUES ($1, $2, 'consultant'), ($1, $3, 'caseworker')`,
+      [citizen.id, consultantId, caseworkerId],
+    );
+    await m.query(
+      `INSERT INTO citizen_target_group (citizen_id, target_group, valid_from) VALUES ($1, $2, $3)`,
+      [citizen.id, c.targetGroup, addDays(today, -120)],
+    );
+    const occupationIds = [];
+    for (const label of c.goal.occupations) occupationIds.push((await occupationId(m, label)).id);
+    await m.query(
+      `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        citizen.id,
+        occupationIds,
+        c.goal.words,
+        c.goal.hoursNow,
+        c.goal.hoursLater,
+        c.goal.commuteKm,
+      ],
+    );
+    await m.query(
+      `INSERT INTO citizen_need (citizen_id, accommodations, functional_limits, support_needs) VALUES ($1, $2::accommodation[], $3, $4)`,
+      [
+        citizen.id,
+        c.needs.accommodations,
+        c.needs.functionalLimits ?? null,
+        c.needs.supportNeeds ?? null,
+      ],
+    );
+    const plan = {
+      longTermGoal: c.plan.longTerm,
+      milestones: c.plan.milestones.map(([title, days, status], i) => ({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        title,
+        deadline: addDays(today, days),
+        status,
+      })),
+      activities: [],
+    };
+    await m.query(
+      `INSERT INTO plan (citizen_id, long_term_goal, milestones, activities, version, updated_by) VALUES ($1, $2, $3, '[]', 1, $4)`,
+      [citizen.id, plan.longTermGoal, JSON.stringify(plan.milestones), consultantId],
+    );
+    await m.query(
+      `INSERT INTO plan_revision (citizen_id, version, content, changed_fields, changed_by) VALUES ($1, 1, $2, '{longTermGoal,milestones}', $3)`,
+      [citizen.id, JSON.stringify(plan), consultantId],
+    );
+    const heldOn = addDays(today, -30);
+    await m.query(
+      `INSERT INTO meeting (citizen_id, kind, held_on, participants, notes, decisions, next_follow_up_on, recorded_by)
+       VALUES ($1, 'start', $2, $3, $4, $5, $6, $7)`,
+      [
+        citizen.id,
+        heldOn,
+        JSON.stringify([
+          { name: `${c.firstName} ${c.lastName}`, role: 'citizen' },
+          { name: 'Jonas Bech', role: 'caseworker' },
+          { name: 'Mette Sørensen', role: 'company_consultant' },
+          { name: 'Karen Friis', role: 'social_support' },
+        ]),
+        c.meeting.notes,
+        c.meeting.decisions,
+        addDays(today, c.meeting.followUpInDays),
+        consultantId,
+      ],
+    );
+    for (const [dimension, citizenScore, consultantScore] of c.scores) {
+      await m.query(
+        `INSERT INTO assessment (citizen_id, dimension, assessor_role, score, assessed_on) VALUES ($1, $2, 'citizen', $3, $5), ($1, $2, 'consultant', $4, $5)`,
+        [citizen.id, dimension, citizenScore, consultantScore, heldOn],
+      );
+    }
+    if (c.login) {
+      const [user] = await m.query<{ id: string }[]>(
+        `INSERT INTO app_user (email, password_hash, display_name, role) VALUES ($1, $2, $3, 'citizen') RETURNING id`,
+        [CITIZEN_LOGIN, passwordHash, `${c.firstName} ${c.lastName}`],
+      );
+      await m.query(`UPDATE citizen SET user_id = $2 WHERE id = $1`, [citizen.id, user.id]);
+    }
+    if (c.shareWithFirstCompany) {
+      await m.query(
+        `INSERT INTO consent (citizen_id, company_id, scopes, purpose, recorded_by) VALUES ($1, $2, '{profile,job_goals,needs}', $3, $4)`,
+        [citizen.id, firstCompanyId, 'Praktik i køkkenet', consultantId],
+      );
+    }
+  }
+}
+
 async function occupationId(
   m: EntityManager,
   label: string,
@@ -285,6 +536,7 @@ export async function seedDemoData(app: INestApplication): Promise<DemoLogin[]> 
     ...STAFF.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD })),
     { role: Role.CompanyAdmin, email: COMPANIES[0].admin!.email, password: DEMO_PASSWORD },
     { role: Role.Mentor, email: COMPANIES[0].mentors[0].email, password: DEMO_PASSWORD },
+    { role: Role.Citizen, email: CITIZEN_LOGIN, password: DEMO_PASSWORD },
   ];
   const [{ n }] = await dataSource.query<
     {
@@ -316,7 +568,10 @@ export async function seedDemoData(app: INestApplication): Promise<DemoLogin[]> 
       );
       return row.id;
     };
-    for (const s of STAFF) await insertUser(s.email, s.name, s.role, centres[s.centre]);
+    const staffIds: Record<string, string> = {};
+    for (const s of STAFF)
+      staffIds[s.email] = await insertUser(s.email, s.name, s.role, centres[s.centre]);
+    const companyIds: string[] = [];
 
     for (const c of COMPANIES) {
       const adminId = c.admin
@@ -326,6 +581,7 @@ export async function seedDemoData(app: INestApplication): Promise<DemoLogin[]> 
         `INSERT INTO company (cvr, name, industry, ordinary_employees, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [c.cvr, c.name, c.industry, c.employees, adminId],
       );
+      companyIds.push(company.id);
       if (adminId)
         await m.query(`INSERT INTO company_admin (company_id, user_id) VALUES ($1, $2)`, [
           company.id,
@@ -402,6 +658,14 @@ export async function seedDemoData(app: INestApplication): Promise<DemoLogin[]> 
         );
       }
     }
+    await seedCitizens(
+      m,
+      centres,
+      [staffIds['konsulent@kk.jobbro.dk'], staffIds['sagsbehandler@kk.jobbro.dk']],
+      companyIds[0],
+      today,
+      passwordHash,
+    );
   });
   return logins;
 }
