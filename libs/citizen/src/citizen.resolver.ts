@@ -6,8 +6,8 @@ import {
   type Principal,
   Role,
   Roles,
+  uuidArg,
 } from '@jobbro/core';
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CaseService } from './case.service';
 import { CitizenRepository } from './citizen.repository';
@@ -40,14 +40,9 @@ import {
   RecordMeetingResultModel,
   TargetGroupModel,
 } from './models/citizen.models';
-import { invalidField } from '@jobbro/core';
 
 const STAFF = [Role.Administrator, Role.JobConsultant, Role.Caseworker];
 const CASE_WORKERS = [Role.JobConsultant, Role.Caseworker, Role.Administrator];
-const id = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    invalidField('id', 'isUuid', { da: 'Skal være et gyldigt id.', en: 'Must be a valid id.' }),
-});
 
 /** Every operation on citizen data. Access is decided and audited in the services (CitizenAccess). */
 @Resolver(() => CitizenModel)
@@ -116,7 +111,7 @@ export class CitizenResolver {
   @Query(() => CitizenModel, { description: 'One citizen, as much as you need to know.' })
   citizen(
     @CurrentUser() u: Principal,
-    @Args('id', { type: () => ID }, id) citizenId: string,
+    @Args('id', { type: () => ID }, uuidArg) citizenId: string,
     @Lang() l: Language,
   ): Promise<CitizenModel> {
     return this.profiles.citizen(u, citizenId, l);
@@ -225,7 +220,7 @@ export class CitizenResolver {
   @Mutation(() => ConsentModel)
   withdrawConsent(
     @CurrentUser() u: Principal,
-    @Args('id', { type: () => ID }, id) consentId: string,
+    @Args('id', { type: () => ID }, uuidArg) consentId: string,
   ): Promise<ConsentModel> {
     return this.cases.withdrawConsent(u, consentId);
   }
@@ -262,7 +257,7 @@ export class CitizenResolver {
   })
   exportCitizenData(
     @CurrentUser() u: Principal,
-    @Args('id', { type: () => ID }, id) citizenId: string,
+    @Args('id', { type: () => ID }, uuidArg) citizenId: string,
     @Lang() l: Language,
   ): Promise<string> {
     return this.profiles.exportCitizenData(u, citizenId, l);

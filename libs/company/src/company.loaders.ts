@@ -1,5 +1,5 @@
-import { byIds, groupedBy, invalidField, requestLoader, Role } from '@jobbro/core';
-import { Injectable, ParseUUIDPipe } from '@nestjs/common';
+import { byIds, groupedBy, requestLoader, Role } from '@jobbro/core';
+import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import type {
   CompanyEntity,
@@ -62,9 +62,3 @@ export const COMPANY_READERS = [
   Role.CompanyAdmin,
   Role.Mentor,
 ];
-
-/** Validates an `id` argument, with the same field error as any other invalid input. */
-export const uuidArg = new ParseUUIDPipe({
-  exceptionFactory: () =>
-    invalidField('id', 'isUuid', { da: 'Skal være et gyldigt id.', en: 'Must be a valid id.' }),
-});

@@ -7,6 +7,7 @@ import {
   requestLoader,
   Role,
   Roles,
+  uuidArg,
 } from '@jobbro/core';
 import {
   Args,
@@ -19,7 +20,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { CompanyAccess } from './company.access';
-import { COMPANY_READERS, CompanyLoaders, uuidArg } from './company.loaders';
+import { COMPANY_READERS, CompanyLoaders } from './company.loaders';
 import { CompanyService } from './company.service';
 import {
   AddMentorInput,

@@ -6,6 +6,7 @@ import {
   requestLoader,
   Role,
   Roles,
+  uuidArg,
 } from '@jobbro/core';
 import { OccupationModel, ReferenceService } from '@jobbro/reference';
 import {
@@ -18,7 +19,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { COMPANY_READERS, CompanyLoaders, uuidArg } from './company.loaders';
+import { COMPANY_READERS, CompanyLoaders } from './company.loaders';
 import { CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.inputs';
 import {
   CompanyModel,

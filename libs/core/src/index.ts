@@ -23,3 +23,4 @@ export * from './errors/is-iso-date';
 export * from './graphql/loaders';
 export * from './graphql/enum';
 export * from './errors/is-optional-not-null';
+export * from './graphql/uuid-arg';
