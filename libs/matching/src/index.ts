@@ -1,0 +1,5 @@
+export * from './rules/geo';
+export * from './rules/hard-filters';
+export * from './rules/match-types';
+export * from './rules/scoring';
+export * from './rules/type-rules';

@@ -1,0 +1,120 @@
+import { distanceKm } from './geo';
+import type { HardFilterResult, MatchCitizen, MatchPlacement } from './match-types';
+import { JOB_READY_GROUPS, typeRuleFor } from './type-rules';
+
+const r = (filter: string, passed: boolean, da: string, en: string): HardFilterResult => ({
+  filter,
+  passed,
+  reason: { da, en },
+});
+
+/**
+ * Every hard filter, passed or not, so a consultant can ask why a placement was excluded.
+ * `today` is the date matching runs (YYYY-MM-DD).
+ */
+export function hardFilters(c: MatchCitizen, p: MatchPlacement, today: string): HardFilterResult[] {
+  const free = p.capacity - p.occupied;
+  const start =
+    c.goal?.earliestStart && c.goal.earliestStart > today ? c.goal.earliestStart : today;
+  const startOn = p.startEarliest > start ? p.startEarliest : start;
+  const rule = c.targetGroup ? typeRuleFor(c.targetGroup, startOn) : null;
+  const km = distanceKm(c, p);
+  const maxKm = c.goal?.maxCommuteKm ?? null;
+  const hoursNow = c.goal?.hoursNow ?? null;
+  const missing = c.accommodationsNeeded.filter((a) => !p.accommodations.includes(a));
+  const unmet = p.requirements.filter((q) => !c.qualifications.includes(q));
+  const lastEmployer =
+    p.type === 'internship' &&
+    c.mostRecentEmployerCompanyId === p.companyId &&
+    c.targetGroup !== null &&
+    JOB_READY_GROUPS.includes(c.targetGroup);
+
+  return [
+    r(
+      'available',
+      p.status === 'published' && free > 0,
+      free > 0
+        ? `Opslaget er ${p.status === 'published' ? 'åbent' : 'ikke offentliggjort'} med ${free} ledige pladser`
+        : 'Ingen ledige pladser',
+      free > 0
+        ? `The slot is ${p.status === 'published' ? 'open' : 'not published'} with ${free} free places`
+        : 'No free places',
+    ),
+    r(
+      'startWindow',
+      p.startLatest === null || p.startLatest >= start,
+      p.startLatest === null || p.startLatest >= start
+        ? 'Start kan passe'
+        : `Seneste start (${p.startLatest}) er før borgeren kan starte (${start})`,
+      p.startLatest === null || p.startLatest >= start
+        ? 'The start can fit'
+        : `Latest start (${p.startLatest}) is before the citizen can start (${start})`,
+    ),
+    r(
+      'typeAllowed',
+      c.targetGroup === null ? true : (rule?.allowed.includes(p.type) ?? false),
+      c.targetGroup === null
+        ? 'Ingen målgruppe registreret'
+        : rule?.allowed.includes(p.type)
+          ? `Tilladt for målgruppen (${rule.source})`
+          : `Typen ${p.type} er ikke tilladt for målgruppen ${c.targetGroup}${rule ? ` (${rule.source})` : ''}`,
+      c.targetGroup === null
+        ? 'No target group recorded'
+        : rule?.allowed.includes(p.type)
+          ? `Allowed for the target group (${rule.source})`
+          : `Type ${p.type} is not allowed for target group ${c.targetGroup}${rule ? ` (${rule.source})` : ''}`,
+    ),
+    r(
+      'commute',
+      maxKm === null || km <= maxKm,
+      maxKm === null
+        ? `${Math.round(km)} km fra bopæl`
+        : km <= maxKm
+          ? `${Math.round(km)} km fra bopæl (højst ${maxKm})`
+          : `${Math.round(km)} km fra bopæl, mere end ${maxKm} km`,
+      maxKm === null
+        ? `${Math.round(km)} km from home`
+        : km <= maxKm
+          ? `${Math.round(km)} km from home (at most ${maxKm})`
+          : `${Math.round(km)} km from home, more than ${maxKm} km`,
+    ),
+    r(
+      'hours',
+      hoursNow === null || p.weeklyHoursMin <= hoursNow,
+      hoursNow === null || p.weeklyHoursMin <= hoursNow
+        ? `${p.weeklyHoursMin}-${p.weeklyHoursMax} timer passer`
+        : `Kræver mindst ${p.weeklyHoursMin} timer; borgeren kan ${hoursNow}`,
+      hoursNow === null || p.weeklyHoursMin <= hoursNow
+        ? `${p.weeklyHoursMin}-${p.weeklyHoursMax} hours fit`
+        : `Needs at least ${p.weeklyHoursMin} hours; the citizen can do ${hoursNow}`,
+    ),
+    r(
+      'accommodations',
+      missing.length === 0,
+      missing.length === 0
+        ? 'Alle skånehensyn kan tilbydes'
+        : `Kan ikke tilbyde: ${missing.join(', ')}`,
+      missing.length === 0
+        ? 'Every accommodation can be offered'
+        : `Cannot offer: ${missing.join(', ')}`,
+    ),
+    r(
+      'requirements',
+      unmet.length === 0,
+      unmet.length === 0 ? 'Krav opfyldt' : `Krav ikke opfyldt: ${unmet.join(', ')}`,
+      unmet.length === 0 ? 'Requirements met' : `Requirements not met: ${unmet.join(', ')}`,
+    ),
+    r(
+      'notLastEmployer',
+      !lastEmployer,
+      lastEmployer
+        ? 'Jobparate må ikke komme i praktik hos seneste arbejdsgiver (BEK § 61)'
+        : 'Ikke seneste arbejdsgiver',
+      lastEmployer
+        ? 'Job-ready citizens may not intern with their most recent employer (BEK § 61)'
+        : 'Not the most recent employer',
+    ),
+  ];
+}
+
+export const passesAll = (results: HardFilterResult[]): boolean => results.every((f) => f.passed);

@@ -1,0 +1,223 @@
+import { hardFilters, passesAll } from './hard-filters';
+import type { MatchCitizen, MatchPlacement } from './match-types';
+import {
+  contentWords,
+  goalRelevance,
+  occupationProximity,
+  scoreFactors,
+  totalScore,
+} from './scoring';
+import { typeRuleFor } from './type-rules';
+
+const TODAY = '2026-11-25';
+const COPENHAGEN = { latitude: 55.6761, longitude: 12.5683 };
+
+const placement = (overrides: Partial<MatchPlacement> = {}): MatchPlacement => ({
+  id: 'p',
+  companyId: 'company',
+  type: 'internship',
+  status: 'published',
+  title: 'Køkkenmedhjælper',
+  description: 'Frokostkøkken',
+  tasks: ['Anretning', 'Opvask'],
+  iscoCode: '9412',
+  occupationLabel: 'køkkenhjælper',
+  capacity: 2,
+  occupied: 0,
+  weeklyHoursMin: 10,
+  weeklyHoursMax: 25,
+  startEarliest: '2026-12-01',
+  startLatest: '2027-03-01',
+  accommodations: ['no_heavy_lifting'],
+  requirements: [],
+  ordinaryHoursPossible: true,
+  ordinaryHoursAfterWeeks: 4,
+  ordinaryHoursPerWeek: 5,
+  ...COPENHAGEN,
+  mentorFreeCapacity: 1,
+  trackRecord: null,
+  ...overrides,
+});
+
+const chef = (overrides: Partial<MatchCitizen> = {}): MatchCitizen => ({
+  targetGroup: 'kontanthjaelp_aktivitetsparat',
+  goal: {
+    iscoCodes: ['5120'],
+    occupationLabels: ['kok'],
+    ownWords: 'Jeg er uddannet kok og vil tilbage i et køkken, men ikke med tunge løft',
+    hoursNow: 10,
+    hoursLater: 25,
+    maxCommuteKm: 15,
+    earliestStart: null,
+  },
+  accommodationsNeeded: ['no_heavy_lifting'],
+  qualifications: [],
+  latitude: 55.7,
+  longitude: 12.55,
+  mostRecentEmployerCompanyId: null,
+  ...overrides,
+});
+
+const failed = (c: MatchCitizen, p: MatchPlacement): string[] =>
+  hardFilters(c, p, TODAY)
+    .filter((x) => !x.passed)
+    .map((x) => x.filter);
+const score = (c: MatchCitizen, p: MatchPlacement): number => totalScore(scoreFactors(c, p, TODAY));
+
+describe('the seeds’ story: a trained chef with a back problem', () => {
+  const restaurant = placement({
+    title: 'Kok i restaurantkøkken',
+    iscoCode: '5120',
+    occupationLabel: 'kok',
+    tasks: ['Salater', 'Kolde anretninger'],
+  });
+  const farm = placement({
+    title: 'Medhjælper i landbruget',
+    description: 'Markarbejde og dyr',
+    tasks: ['Fodring', 'Markarbejde'],
+    iscoCode: '9213',
+    occupationLabel: 'landbrugsmedhjælper',
+  });
+
+  it('ranks a restaurant kitchen that offers "no heavy lifting" above a farm job', () => {
+    expect(passesAll(hardFilters(chef(), restaurant, TODAY))).toBe(true);
+    expect(passesAll(hardFilters(chef(), farm, TODAY))).toBe(true);
+    expect(score(chef(), restaurant)).toBeGreaterThan(score(chef(), farm));
+  });
+
+  it('is never matched to a kitchen that cannot offer it, and can see why', () => {
+    const heavyKitchen = placement({ ...restaurant, accommodations: ['fixed_routines'] });
+    const results = hardFilters(chef(), heavyKitchen, TODAY);
+    expect(passesAll(results)).toBe(false);
+    expect(results.find((x) => x.filter === 'accommodations')?.reason.da).toBe(
+      'Kan ikke tilbyde: no_heavy_lifting',
+    );
+  });
+
+  it('explains the score in Danish and English', () => {
+    const reasons = scoreFactors(chef(), restaurant, TODAY).map((x) => x.reason.da);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        'Samme fag som jobmålet: kok',
+        'Ordinære timer efter 4 uger (5 t/uge)',
+      ]),
+    );
+    expect(reasons.find((r) => r.endsWith('km fra bopæl'))).toMatch(/^\d+ km fra bopæl$/);
+  });
+});
+
+describe('hard filters', () => {
+  it.each<[string, Partial<MatchCitizen>, Partial<MatchPlacement>, string[]]>([
+    ['a fitting slot', {}, {}, []],
+    ['a full slot', {}, { occupied: 2 }, ['available']],
+    ['a paused slot', {}, { status: 'paused' }, ['available']],
+    [
+      'a start window already closed',
+      { goal: { ...chef().goal!, earliestStart: '2027-04-01' } },
+      {},
+      ['startWindow'],
+    ],
+    ['a flex job for a cash-benefit recipient', {}, { type: 'flex_job' }, ['typeAllowed']],
+    [
+      'a flex job for a flex-job referred citizen',
+      { targetGroup: 'ledighedsydelse' },
+      { type: 'flex_job' },
+      [],
+    ],
+    [
+      'wage subsidy on sickness benefit',
+      { targetGroup: 'sygedagpenge' },
+      { type: 'wage_subsidy' },
+      ['typeAllowed'],
+    ],
+    ['too far away (Aarhus)', {}, { latitude: 56.1629, longitude: 10.2039 }, ['commute']],
+    ['more minimum hours than the citizen can do', {}, { weeklyHoursMin: 20 }, ['hours']],
+    ['a requirement not met', {}, { requirements: ['driving_licence_b'] }, ['requirements']],
+    [
+      'a requirement met',
+      { qualifications: ['driving_licence_b'] },
+      { requirements: ['driving_licence_b'] },
+      [],
+    ],
+    [
+      'internship with the last employer, job-ready',
+      { targetGroup: 'dagpenge', mostRecentEmployerCompanyId: 'company' },
+      {},
+      ['notLastEmployer'],
+    ],
+    [
+      'internship with the last employer, activity-ready',
+      { mostRecentEmployerCompanyId: 'company' },
+      {},
+      [],
+    ],
+  ])('%s', (_, citizen, slot, expected) => {
+    expect(failed(chef(citizen), placement(slot))).toEqual(expected);
+  });
+});
+
+describe('dated type rules', () => {
+  it.each([
+    ['ressourceforloeb', '2026-06-30', true],
+    ['ledighedsydelse', '2026-12-01', true],
+    ['unknown_group', '2026-12-01', false],
+  ])('%s on %s has a rule: %s', (group, on, has) => {
+    expect(typeRuleFor(group, on) !== null).toBe(has);
+  });
+});
+
+describe('soft factors', () => {
+  it.each([
+    [['5120'], '5120', 1],
+    [['5120'], '5123', 0.7],
+    [['5120'], '5131', 0.4],
+    [['5120'], '5414', 0.2],
+    [['5120'], '9412', 0],
+    [['9412', '5120'], '5120', 1],
+    [[], '5120', 0],
+  ])('goal %j vs %s -> %s', (goal, code, value) => {
+    expect(occupationProximity(goal, code).value).toBe(value);
+  });
+
+  it('finds the citizen’s own words in the slot text', () => {
+    expect(
+      goalRelevance(
+        'Jeg vil arbejde med dyr og planter',
+        'Pasning af dyr i stalden og planter i drivhuset',
+      ).value,
+    ).toBe(1);
+    expect(goalRelevance('Jeg vil arbejde i et køkken', 'Lagerarbejde med scanner').value).toBe(0);
+    expect([...contentWords('Køkkenerne og haverne')]).toEqual(['køkken', 'hav']);
+  });
+
+  it('weighs an early ordinary-hours path strongly', () => {
+    const early = score(chef(), placement({ ordinaryHoursAfterWeeks: 2 }));
+    const late = score(chef(), placement({ ordinaryHoursAfterWeeks: 20 }));
+    const none = score(
+      chef(),
+      placement({
+        ordinaryHoursPossible: false,
+        ordinaryHoursAfterWeeks: null,
+        ordinaryHoursPerWeek: null,
+      }),
+    );
+    expect(early).toBeGreaterThan(late);
+    expect(late).toBeGreaterThan(none);
+  });
+
+  it('is neutral on track record until outcomes exist, then rewards jobs', () => {
+    const neutral = score(chef(), placement());
+    expect(score(chef(), placement({ trackRecord: { ended: 4, ledToJob: 4 } }))).toBeGreaterThan(
+      neutral,
+    );
+    expect(score(chef(), placement({ trackRecord: { ended: 4, ledToJob: 0 } }))).toBeLessThan(
+      neutral,
+    );
+  });
+
+  it('scores between 0 and 100', () => {
+    const s = score(chef(), placement());
+    expect(s).toBeGreaterThan(0);
+    expect(s).toBeLessThanOrEqual(100);
+  });
+});

@@ -1,0 +1,188 @@
+import { normalizeSearchText } from '@jobbro/core';
+import { distanceKm } from './geo';
+import type { MatchCitizen, MatchPlacement, ScoreFactor } from './match-types';
+
+/** Weights held as data; the ordinary-hours path weighs heavily (DOMAIN.md principle 2). */
+export const DEFAULT_WEIGHTS = {
+  occupation: 3,
+  goalWords: 1.5,
+  distance: 1,
+  hours: 1,
+  ordinaryHours: 2.5,
+  mentor: 0.5,
+  trackRecord: 0.5,
+  start: 0.5,
+} as const;
+export type Weights = Record<keyof typeof DEFAULT_WEIGHTS, number>;
+
+const ISCO_LEVELS: [number, number, string, string][] = [
+  [4, 1, 'Samme fag som jobmålet', 'Same occupation as the job goal'],
+  [3, 0.7, 'Beslægtet fag', 'Closely related occupation'],
+  [2, 0.4, 'Samme faggruppe', 'Same occupational group'],
+  [1, 0.2, 'Samme hovedgruppe', 'Same major group'],
+];
+
+/** Occupation proximity through the ISCO-08 hierarchy: unit group > minor > sub-major > major. */
+export function occupationProximity(
+  goalCodes: string[],
+  placementCode: string,
+): { value: number; level: number } {
+  for (const [digits, value] of ISCO_LEVELS) {
+    if (goalCodes.some((code) => code.slice(0, digits) === placementCode.slice(0, digits)))
+      return { value, level: digits };
+  }
+  return { value: 0, level: 0 };
+}
+
+const STOP_WORDS = new Set(
+  'og i at det en den til er som på de med han af for ikke der var mig sig men et har om vi min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette mit også under have dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes været thi jer sådan gerne rigtig godt lidt kan ikke men jeg arbejde arbejd job gerne tilbage'.split(
+    ' ',
+  ),
+);
+
+/** Content words, lightly stemmed (Danish plural and definite endings), for comparing texts. */
+export function contentWords(text: string): Set<string> {
+  const words = normalizeSearchText(text)
+    .split(/[^a-zæøå0-9]+/)
+    .filter((w) => w.length > 2 && !STOP_WORDS.has(w))
+    .map((w) => w.replace(/(erne|ene|ers|er|en|et|e)$/, ''))
+    .filter((w) => w.length > 2);
+  return new Set(words);
+}
+
+/** Share of the goal's content words the placement text mentions (prefix matches count). */
+export function goalRelevance(
+  ownWords: string,
+  placementText: string,
+): { value: number; shared: string[] } {
+  const goal = contentWords(ownWords);
+  if (goal.size === 0) return { value: 0, shared: [] };
+  const text = [...contentWords(placementText)];
+  const shared = [...goal].filter((g) => text.some((t) => t.startsWith(g) || g.startsWith(t)));
+  return { value: shared.length / goal.size, shared };
+}
+
+const f = (
+  factor: keyof Weights,
+  value: number,
+  weights: Weights,
+  da: string,
+  en: string,
+): ScoreFactor => ({
+  factor,
+  value: Math.max(0, Math.min(1, value)),
+  weight: weights[factor],
+  reason: { da, en },
+});
+
+/** Every soft factor with its value, weight and a short reason in Danish and English. */
+export function scoreFactors(
+  c: MatchCitizen,
+  p: MatchPlacement,
+  today: string,
+  weights: Weights = DEFAULT_WEIGHTS,
+): ScoreFactor[] {
+  const goal = c.goal;
+  const proximity = occupationProximity(goal?.iscoCodes ?? [], p.iscoCode);
+  const level = ISCO_LEVELS.find(([digits]) => digits === proximity.level);
+  const relevance = goalRelevance(
+    goal?.ownWords ?? '',
+    [p.title, p.description, ...p.tasks, p.occupationLabel].join(' '),
+  );
+  const km = distanceKm(c, p);
+  const reach = goal?.maxCommuteKm ?? 30;
+  const later = goal?.hoursLater ?? null;
+  const hoursValue = later === null ? 1 : later <= p.weeklyHoursMax ? 1 : p.weeklyHoursMax / later;
+  const ordinary = p.ordinaryHoursPossible
+    ? 0.6 + 0.4 * (1 - Math.min(p.ordinaryHoursAfterWeeks ?? 26, 26) / 26)
+    : 0;
+  const start = goal?.earliestStart && goal.earliestStart > today ? goal.earliestStart : today;
+  const waitDays = Math.max(0, (Date.parse(p.startEarliest) - Date.parse(start)) / 86_400_000);
+  const record =
+    p.trackRecord && p.trackRecord.ended > 0 ? p.trackRecord.ledToJob / p.trackRecord.ended : null;
+
+  return [
+    f(
+      'occupation',
+      proximity.value,
+      weights,
+      level ? `${level[2]}: ${p.occupationLabel}` : `Andet fag end jobmålet: ${p.occupationLabel}`,
+      level
+        ? `${level[3]}: ${p.occupationLabel}`
+        : `Different occupation from the goal: ${p.occupationLabel}`,
+    ),
+    f(
+      'goalWords',
+      relevance.value,
+      weights,
+      relevance.shared.length
+        ? `Matcher borgerens egne ord: ${relevance.shared.join(', ')}`
+        : 'Ingen fælles ord med borgerens mål',
+      relevance.shared.length
+        ? `Matches the citizen's own words: ${relevance.shared.join(', ')}`
+        : "No words in common with the citizen's goal",
+    ),
+    f(
+      'distance',
+      1 - km / Math.max(reach, 1),
+      weights,
+      `${Math.round(km)} km fra bopæl`,
+      `${Math.round(km)} km from home`,
+    ),
+    f(
+      'hours',
+      hoursValue,
+      weights,
+      later === null || later <= p.weeklyHoursMax
+        ? `Op til ${p.weeklyHoursMax} timer om ugen`
+        : `Højst ${p.weeklyHoursMax} af de ønskede ${later} timer`,
+      later === null || later <= p.weeklyHoursMax
+        ? `Up to ${p.weeklyHoursMax} hours a week`
+        : `At most ${p.weeklyHoursMax} of the ${later} hours wanted`,
+    ),
+    f(
+      'ordinaryHours',
+      ordinary,
+      weights,
+      p.ordinaryHoursPossible
+        ? `Ordinære timer efter ${p.ordinaryHoursAfterWeeks} uger (${p.ordinaryHoursPerWeek} t/uge)`
+        : 'Ingen vej til ordinære timer',
+      p.ordinaryHoursPossible
+        ? `Ordinary hours after ${p.ordinaryHoursAfterWeeks} weeks (${p.ordinaryHoursPerWeek} h/week)`
+        : 'No path to ordinary hours',
+    ),
+    f(
+      'mentor',
+      p.mentorFreeCapacity !== null && p.mentorFreeCapacity > 0 ? 1 : 0,
+      weights,
+      p.mentorFreeCapacity ? 'Mentor med plads' : 'Mentoren har ikke plads lige nu',
+      p.mentorFreeCapacity ? 'Mentor with room' : 'The mentor has no room right now',
+    ),
+    f(
+      'trackRecord',
+      record ?? 0.5,
+      weights,
+      record === null
+        ? 'Endnu ingen afsluttede forløb'
+        : `${Math.round(record * 100)} % af forløbene førte til job`,
+      record === null
+        ? 'No completed placements yet'
+        : `${Math.round(record * 100)}% of placements led to a job`,
+    ),
+    f(
+      'start',
+      1 - Math.min(waitDays, 90) / 90,
+      weights,
+      waitDays === 0 ? 'Kan starte med det samme' : `Start om ${Math.round(waitDays)} dage`,
+      waitDays === 0 ? 'Can start right away' : `Starts in ${Math.round(waitDays)} days`,
+    ),
+  ];
+}
+
+/** 0..100: the weighted mean of the factors. */
+export function totalScore(factors: ScoreFactor[]): number {
+  const weight = factors.reduce((sum, x) => sum + x.weight, 0);
+  return weight === 0
+    ? 0
+    : Math.round((1000 * factors.reduce((sum, x) => sum + x.value * x.weight, 0)) / weight) / 10;
+}
