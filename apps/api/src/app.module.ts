@@ -3,6 +3,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { AuthModule } from '@jobbro/auth';
 import { CitizenModule } from '@jobbro/citizen';
 import { CompanyModule } from '@jobbro/company';
+import { MatchingModule } from '@jobbro/matching';
 import {
   AppConfig,
   complexityPlugin,
@@ -76,6 +77,7 @@ export class AppModule {
         ReferenceModule,
         CompanyModule,
         CitizenModule,
+        MatchingModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
       ],
       providers: [

@@ -24,6 +24,6 @@ import {
     NeedsSpecialCategoryResolver,
     MeetingSpecialCategoryResolver,
   ],
-  exports: [CitizenService, CaseService],
+  exports: [CitizenService, CaseService, CitizenAccess],
 })
 export class CitizenModule {}

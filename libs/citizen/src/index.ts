@@ -4,3 +4,4 @@ export * from './citizen.module';
 export * from './citizen.service';
 export * from './case.service';
 export { cprBirthDate, isValidCpr } from './rules/cpr';
+export * from './citizen.access';

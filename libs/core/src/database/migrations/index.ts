@@ -3,6 +3,7 @@ import { ReferenceData1764090000001 } from './1764090000001-reference-data';
 import { CompanySide1764090000002 } from './1764090000002-company-side';
 import { DanishOccupationLabels1764090000003 } from './1764090000003-danish-occupation-labels';
 import { CitizenSide1764090000004 } from './1764090000004-citizen-side';
+import { PlacementSearch1764090000005 } from './1764090000005-placement-search';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CompanySide1764090000002,
   DanishOccupationLabels1764090000003,
   CitizenSide1764090000004,
+  PlacementSearch1764090000005,
 ];

@@ -1,0 +1,63 @@
+import {
+  CurrentUser,
+  Lang,
+  type Language,
+  type Principal,
+  Role,
+  Roles,
+  uuidArg,
+} from '@jobbro/core';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { MatchingService } from './matching.service';
+import {
+  CitizenMatchModel,
+  MatchExplanationModel,
+  PlacementMatchModel,
+} from './models/match.models';
+
+const STAFF = [Role.Administrator, Role.JobConsultant, Role.Caseworker];
+const clamp = (n: number): number => Math.min(Math.max(n, 1), 100);
+
+@Resolver()
+export class MatchingResolver {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Roles(...STAFF)
+  @Query(() => [PlacementMatchModel], {
+    description: 'Published partner slots that fit the citizen, best first, with reasons.',
+  })
+  matchPlacementsForCitizen(
+    @CurrentUser() u: Principal,
+    @Args('citizenId', { type: () => ID }, uuidArg) citizenId: string,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Lang() l: Language,
+  ): Promise<PlacementMatchModel[]> {
+    return this.matching.matchPlacementsForCitizen(u, citizenId, clamp(first), l);
+  }
+
+  @Roles(...STAFF)
+  @Query(() => [CitizenMatchModel], {
+    description: 'Citizens of your job centre who fit the slot, best first.',
+  })
+  matchCitizensForPlacement(
+    @CurrentUser() u: Principal,
+    @Args('placementId', { type: () => ID }, uuidArg) placementId: string,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Lang() l: Language,
+  ): Promise<CitizenMatchModel[]> {
+    return this.matching.matchCitizensForPlacement(u, placementId, clamp(first), l);
+  }
+
+  @Roles(...STAFF)
+  @Query(() => MatchExplanationModel, {
+    description: 'Why a citizen and a slot match or not: every filter and factor.',
+  })
+  explainMatch(
+    @CurrentUser() u: Principal,
+    @Args('citizenId', { type: () => ID }, uuidArg) citizenId: string,
+    @Args('placementId', { type: () => ID }, uuidArg) placementId: string,
+    @Lang() l: Language,
+  ): Promise<MatchExplanationModel> {
+    return this.matching.explainMatch(u, citizenId, placementId, l);
+  }
+}

@@ -1,0 +1,151 @@
+import { AuditService } from '@jobbro/auth';
+import { CitizenAccess, CitizenService } from '@jobbro/citizen';
+import { forbidden, isStaff, type Language, type Principal, todayInDenmark } from '@jobbro/core';
+import { Injectable } from '@nestjs/common';
+import { MatchingRepository } from './matching.repository';
+import type {
+  CitizenMatchModel,
+  MatchExplanationModel,
+  MatchFactorModel,
+  PlacementMatchModel,
+} from './models/match.models';
+import { hardFilters, passesAll } from './rules/hard-filters';
+import type { HardFilterResult, MatchCitizen, ScoreFactor } from './rules/match-types';
+import { scoreFactors, totalScore } from './rules/scoring';
+
+const CANDIDATE_LIMIT = 2000;
+
+const localizeFactors = (factors: ScoreFactor[], l: Language): MatchFactorModel[] =>
+  factors.map((x) => ({
+    factor: x.factor,
+    value: Math.round(x.value * 1000) / 1000,
+    weight: x.weight,
+    reason: x.reason[l],
+  }));
+const localizeFilters = (filters: HardFilterResult[], l: Language) =>
+  filters.map((x) => ({ filter: x.filter, passed: x.passed, reason: x.reason[l] }));
+
+/**
+ * Two-way matching under the citizen-side access rules: only staff of the citizen's job centre
+ * match a citizen, every match reads the citizen's data and is audited, and candidates come from
+ * the job centre's partner companies.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly repo: MatchingRepository,
+    private readonly citizens: CitizenService,
+    private readonly access: CitizenAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  async matchPlacementsForCitizen(
+    principal: Principal,
+    citizenId: string,
+    first: number,
+    l: Language,
+  ): Promise<PlacementMatchModel[]> {
+    const citizen = await this.readableCitizen(principal, citizenId, 'matchPlacementsForCitizen');
+    const today = todayInDenmark();
+    const candidates = await this.repo.candidatesFor(
+      principal.jobCentreId as string,
+      citizen,
+      CANDIDATE_LIMIT,
+    );
+    return candidates
+      .filter((p) => passesAll(hardFilters(citizen, p, today)))
+      .map((p) => {
+        const factors = scoreFactors(citizen, p, today);
+        return {
+          placementId: p.id,
+          title: p.title,
+          score: totalScore(factors),
+          factors: localizeFactors(factors, l),
+        };
+      })
+      .sort((a, b) => b.score - a.score || a.placementId.localeCompare(b.placementId))
+      .slice(0, first);
+  }
+
+  /** Citizens of the caller's job centre, best first; each one considered is an audited read. */
+  async matchCitizensForPlacement(
+    principal: Principal,
+    placementId: string,
+    first: number,
+    l: Language,
+  ): Promise<CitizenMatchModel[]> {
+    if (!isStaff(principal.role) || !principal.jobCentreId) throw forbidden();
+    if (!(await this.repo.isPartnerPlacement(principal.jobCentreId, placementId)))
+      throw forbidden();
+    const placement = await this.repo.placement(placementId);
+    if (!placement) throw forbidden();
+    const today = todayInDenmark();
+    const ids = await this.repo.citizenIdsOfJobCentre(principal.jobCentreId, CANDIDATE_LIMIT);
+    const scored: { id: string; score: number; factors: ScoreFactor[] }[] = [];
+    for (const id of ids) {
+      const citizen = await this.repo.citizen(id, today);
+      if (!citizen || !passesAll(hardFilters(citizen, placement, today))) continue;
+      const factors = scoreFactors(citizen, placement, today);
+      scored.push({ id, score: totalScore(factors), factors });
+    }
+    const top = scored
+      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+      .slice(0, first);
+    await this.audit.record({
+      principal,
+      citizenIds: ids,
+      action: 'read',
+      operation: 'matchCitizensForPlacement',
+      allowed: true,
+    });
+    const names = await this.repo.names(top.map((x) => x.id));
+    return top.map((x) => ({
+      citizenId: x.id,
+      firstName: names.get(x.id)?.firstName ?? '',
+      lastName: names.get(x.id)?.lastName ?? '',
+      score: x.score,
+      factors: localizeFactors(x.factors, l),
+    }));
+  }
+
+  async explainMatch(
+    principal: Principal,
+    citizenId: string,
+    placementId: string,
+    l: Language,
+  ): Promise<MatchExplanationModel> {
+    const citizen = await this.readableCitizen(principal, citizenId, 'explainMatch');
+    if (!(await this.repo.isPartnerPlacement(principal.jobCentreId as string, placementId)))
+      throw forbidden();
+    const placement = await this.repo.placement(placementId);
+    if (!placement) throw forbidden();
+    const today = todayInDenmark();
+    const filters = hardFilters(citizen, placement, today);
+    const factors = scoreFactors(citizen, placement, today);
+    return {
+      citizenId,
+      placementId,
+      eligible: passesAll(filters),
+      score: totalScore(factors),
+      hardFilters: localizeFilters(filters, l),
+      failedFilters: localizeFilters(
+        filters.filter((x) => !x.passed),
+        l,
+      ),
+      factors: localizeFactors(factors, l),
+    };
+  }
+
+  private async readableCitizen(
+    principal: Principal,
+    citizenId: string,
+    operation: string,
+  ): Promise<MatchCitizen> {
+    if (!isStaff(principal.role) || !principal.jobCentreId) throw forbidden();
+    const row = await this.citizens.requireCitizen(citizenId);
+    await this.access.check(principal, row, operation, 'write', 'read');
+    const citizen = await this.repo.citizen(citizenId, todayInDenmark());
+    if (!citizen) throw forbidden();
+    return citizen;
+  }
+}

@@ -1,0 +1,181 @@
+import { Role } from '@jobbro/core';
+import {
+  aCompany,
+  aJobCentre,
+  Api,
+  aPartnership,
+  auditRows,
+  aUser,
+  createTestApp,
+  failure,
+  occupationByLabel,
+  ok,
+  type TestApp,
+} from '@jobbro/testing';
+
+/** Journey 2: a consultant matches a citizen to placements, sees why, and asks about an excluded one. */
+describe('matching a citizen to placements', () => {
+  let t: TestApp;
+  let consultant: Api;
+  let ids: { restaurant: string; farm: string; heavyKitchen: string; citizen: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const centre = await aJobCentre(t.dataSource);
+    const user = await aUser()
+      .withRole(Role.JobConsultant)
+      .inJobCentre(centre.id)
+      .build(t.dataSource);
+    consultant = await new Api(t.http).signIn(user.email, user.password);
+    const admin = await aUser().withRole(Role.CompanyAdmin).build(t.dataSource);
+    const company = await aCompany(t.dataSource, admin.id);
+    await aPartnership(t.dataSource, company.id, centre.id, 'active');
+    const employer = await new Api(t.http).signIn(admin.email, admin.password);
+    const cook = await occupationByLabel(t.dataSource, 'cook');
+    const crop = await occupationByLabel(t.dataSource, 'crop production worker');
+    const post = async (
+      title: string,
+      occupationId: string,
+      accommodations: string[],
+      tasks: string[],
+    ): Promise<string> => {
+      const draft = ok(
+        await employer.createPlacement({
+          companyId: company.id,
+          siteId: company.siteId,
+          mentorId: company.mentorId,
+          type: 'INTERNSHIP',
+          title,
+          occupationId,
+          tasks,
+          weeklyHoursMin: 8,
+          weeklyHoursMax: 25,
+          startEarliest: '2026-12-01',
+          durationWeeks: 13,
+          capacity: 2,
+          accommodations,
+          ordinaryHoursPath: { possible: true, afterWeeks: 4, hoursPerWeek: 5 },
+        }),
+      ).createPlacement;
+      ok(await employer.publishPlacement(draft.id));
+      return draft.id;
+    };
+    const restaurant = await post(
+      'Kok i restaurantkøkken',
+      cook.id,
+      ['NO_HEAVY_LIFTING'],
+      ['Salater', 'Kolde anretninger i køkkenet'],
+    );
+    const farm = await post(
+      'Medhjælper i landbruget',
+      crop.id,
+      ['NO_HEAVY_LIFTING'],
+      ['Markarbejde', 'Fodring'],
+    );
+    const heavyKitchen = await post(
+      'Kok i storkøkken',
+      cook.id,
+      [],
+      ['Store gryder', 'Varemodtagelse'],
+    );
+
+    const citizen = ok(
+      await consultant.createCitizen({
+        firstName: 'Ahmad',
+        lastName: 'Karimi',
+        postalCode: '2300',
+        targetGroup: 'kontanthjaelp_aktivitetsparat',
+      }),
+    ).createCitizen;
+    ok(
+      await consultant.addJobGoal({
+        citizenId: citizen.id,
+        ownWords: 'Jeg er uddannet kok og vil tilbage i et køkken, men ikke med tunge løft',
+        occupationIds: [cook.id],
+        hoursNow: 10,
+        hoursLater: 25,
+        maxCommuteKm: 20,
+      }),
+    );
+    ok(
+      await consultant.updateNeeds({
+        citizenId: citizen.id,
+        accommodations: ['NO_HEAVY_LIFTING'],
+        functionalLimits: 'Dårlig ryg',
+      }),
+    );
+    ids = { restaurant, farm, heavyKitchen, citizen: citizen.id };
+  });
+  afterAll(() => t.close());
+
+  it('ranks the restaurant kitchen first, explains it, and leaves out the kitchen that cannot offer the accommodation', async () => {
+    const matches = ok(
+      await consultant.run(
+        `query($id: ID!) { matchPlacementsForCitizen(citizenId: $id) { placementId title score factors { factor value weight reason } } }`,
+        { id: ids.citizen },
+      ),
+    ).matchPlacementsForCitizen as {
+      placementId: string;
+      score: number;
+      factors: { factor: string; reason: string }[];
+    }[];
+    expect(matches.map((m) => m.placementId)).toEqual([ids.restaurant, ids.farm]);
+    expect(matches[0].score).toBeGreaterThan(matches[1].score);
+    expect(matches[0].factors.map((f) => f.reason)).toEqual(
+      expect.arrayContaining([
+        'Samme fag som jobmålet: kok',
+        'Ordinære timer efter 4 uger (5 t/uge)',
+      ]),
+    );
+    expect(await auditRows(t.dataSource, ids.citizen)).toContainEqual(
+      expect.objectContaining({ operation: 'matchPlacementsForCitizen', allowed: true }),
+    );
+
+    const explained = ok(
+      await consultant.run(
+        `query($c: ID!, $p: ID!) { explainMatch(citizenId: $c, placementId: $p) { eligible failedFilters { filter reason } hardFilters { filter passed } } }`,
+        { c: ids.citizen, p: ids.heavyKitchen },
+      ),
+    ).explainMatch;
+    expect(explained.eligible).toBe(false);
+    expect(explained.failedFilters).toEqual([
+      { filter: 'accommodations', reason: 'Kan ikke tilbyde: no_heavy_lifting' },
+    ]);
+    expect(explained.hardFilters).toHaveLength(8);
+  });
+
+  it('finds the citizen for the restaurant slot, and refuses other job centres', async () => {
+    const found = ok(
+      await consultant.run(
+        `query($p: ID!) { matchCitizensForPlacement(placementId: $p) { citizenId firstName score } }`,
+        { p: ids.restaurant },
+      ),
+    ).matchCitizensForPlacement;
+    expect(found).toEqual([
+      expect.objectContaining({ citizenId: ids.citizen, firstName: 'Ahmad' }),
+    ]);
+
+    const other = await aJobCentre(t.dataSource);
+    const outsiderUser = await aUser()
+      .withRole(Role.JobConsultant)
+      .inJobCentre(other.id)
+      .build(t.dataSource);
+    const outsider = await new Api(t.http).signIn(outsiderUser.email, outsiderUser.password);
+    expect(
+      failure(
+        await outsider.run(
+          `query($id: ID!) { matchPlacementsForCitizen(citizenId: $id) { placementId } }`,
+          { id: ids.citizen },
+        ),
+      ).extensions.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      failure(
+        await outsider.run(
+          `query($p: ID!) { matchCitizensForPlacement(placementId: $p) { citizenId } }`,
+          { p: ids.restaurant },
+        ),
+      ).extensions.code,
+    ).toBe('FORBIDDEN');
+  });
+});
