@@ -11,6 +11,7 @@ import {
   type TestApp,
 } from '@jobbro/testing';
 import { CitizenResolver } from '../libs/citizen/src/citizen.resolver';
+import { MatchingResolver } from '../libs/matching/src/matching.resolver';
 
 type Actor =
   | 'assignedConsultant'
@@ -28,6 +29,7 @@ type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
 interface Context {
   citizenId: string;
+  placementId: string;
   goalId: string;
   staffUserId: string;
   companyId: string;
@@ -185,10 +187,39 @@ const MATRIX: Record<
     run: (api) => api.run(`{ assessmentDimensions { code } }`),
   },
   targetGroups: { allowed: ANY_STAFF, run: (api) => api.run(`{ targetGroups { code } }`) },
+  matchPlacementsForCitizen: {
+    allowed: SAME_CENTRE_STAFF,
+    run: (api, c) =>
+      api.run(`query($id: ID!) { matchPlacementsForCitizen(citizenId: $id) { placementId } }`, {
+        id: c.citizenId,
+      }),
+  },
+  matchCitizensForPlacement: {
+    allowed: SAME_CENTRE_STAFF,
+    run: (api, c) =>
+      api.run(`query($id: ID!) { matchCitizensForPlacement(placementId: $id) { citizenId } }`, {
+        id: c.placementId,
+      }),
+  },
+  explainMatch: {
+    allowed: SAME_CENTRE_STAFF,
+    run: (api, c) =>
+      api.run(
+        `query($c: ID!, $p: ID!) { explainMatch(citizenId: $c, placementId: $p) { eligible } }`,
+        {
+          c: c.citizenId,
+          p: c.placementId,
+        },
+      ),
+  },
 };
+
+/** Every resolver class whose operations touch citizen data. */
+const CITIZEN_DATA_RESOLVERS = [CitizenResolver, MatchingResolver];
 
 /** Operations that never name one citizen: a refusal there has no citizen to audit. */
 const NOT_ABOUT_ONE_CITIZEN = new Set([
+  'matchCitizensForPlacement',
   'createCitizen',
   'citizens',
   'sharedCitizens',
@@ -275,9 +306,21 @@ describe('citizen access matrix', () => {
       .withRole(Role.Caseworker)
       .inJobCentre(centre.id)
       .build(t.dataSource);
+    await t.dataSource.query(
+      `INSERT INTO partnership (company_id, job_centre_id, status, starts_on, proposed_by_side) VALUES ($1, $2, 'active', current_date, 'company')`,
+      [company.id, centre.id],
+    );
+    const [{ id: placementId }] = await t.dataSource.query<{ id: string }[]>(
+      `INSERT INTO placement (company_id, site_id, mentor_id, type, title, occupation_id, isco_code, tasks, weekly_hours_min,
+         weekly_hours_max, start_earliest, duration_weeks, capacity, status)
+       SELECT $1, $2, $3, 'internship', 'Havemedhjælper', id, isco_code, '{Lugning}', 8, 20, current_date, 8, 2, 'published'
+         FROM occupation WHERE label = 'landscape gardener' RETURNING id`,
+      [company.id, company.siteId, company.mentorId],
+    );
     let day = 0;
     ctx = {
       citizenId,
+      placementId,
       goalId: (goal.data as { addJobGoal: { id: string } }).addJobGoal.id,
       staffUserId: staff.id,
       companyId: company.id,
@@ -300,13 +343,15 @@ describe('citizen access matrix', () => {
   });
   afterAll(() => t.close());
 
-  it('covers every query and mutation of the citizen resolver', () => {
-    const prototype = CitizenResolver.prototype as unknown as Record<string, object>;
-    const operations = Object.getOwnPropertyNames(prototype).filter((name) =>
-      ['Query', 'Mutation'].includes(
-        Reflect.getMetadata('graphql:resolver_type', prototype[name]) as string,
-      ),
-    );
+  it('covers every query and mutation that touches citizen data', () => {
+    const operations = CITIZEN_DATA_RESOLVERS.flatMap((resolver) => {
+      const prototype = resolver.prototype as unknown as Record<string, object>;
+      return Object.getOwnPropertyNames(prototype).filter((name) =>
+        ['Query', 'Mutation'].includes(
+          Reflect.getMetadata('graphql:resolver_type', prototype[name]) as string,
+        ),
+      );
+    });
     // A new operation on citizen data must be added to MATRIX with who may use it.
     expect(operations.sort()).toEqual(Object.keys(MATRIX).sort());
   });
@@ -327,9 +372,11 @@ describe('citizen access matrix', () => {
     expect(outcome(res)).toBe(expected);
     if (expected === 'FORBIDDEN' && !NOT_ABOUT_ONE_CITIZEN.has(operation)) {
       // Refused by the policy (not already by the role check): the attempt is on record.
+      const resolver =
+        CITIZEN_DATA_RESOLVERS.find((r) => operation in r.prototype) ?? CitizenResolver;
       const roles = Reflect.getMetadata(
         ROLES_KEY,
-        (CitizenResolver.prototype as unknown as Record<string, object>)[operation],
+        (resolver.prototype as unknown as Record<string, object>)[operation],
       ) as Role[];
       if (roles.includes(ROLE_OF[actor])) {
         const rows = await auditRows(t.dataSource, ctx.citizenId);
