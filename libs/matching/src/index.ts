@@ -5,3 +5,5 @@ export * from './rules/scoring';
 export * from './rules/type-rules';
 export * from './matching.module';
 export * from './matching.service';
+export * from './search/placement-search.port';
+export * from './search/postgres-search.engine';
