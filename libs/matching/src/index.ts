@@ -7,3 +7,4 @@ export * from './matching.module';
 export * from './matching.service';
 export * from './search/placement-search.port';
 export * from './search/postgres-search.engine';
+export * from './search/meili-filter';
