@@ -10,6 +10,7 @@ import {
   ConfigModule,
   DatabaseModule,
   GraphqlErrorFilter,
+  OutboxModule,
   validationException,
 } from '@jobbro/core';
 import { ReferenceModule } from '@jobbro/reference';
@@ -50,6 +51,7 @@ export class AppModule {
           ] as Params['pinoHttp'],
         }),
         DatabaseModule,
+        OutboxModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [GraphQLSchemaHost],

@@ -1,5 +1,6 @@
 import { AuditService } from '@jobbro/auth';
-import { OutboxRelay } from '@jobbro/core';
+import { OutboxModule, OutboxRelay } from '@jobbro/core';
+import { SearchIndexModule } from '@jobbro/matching';
 import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AuditRetentionJob } from './audit-retention.job';
 
@@ -9,8 +10,10 @@ import { AuditRetentionJob } from './audit-retention.job';
  * through apps/worker/src/main.ts.
  */
 @Module({
-  providers: [OutboxRelay, AuditService, AuditRetentionJob],
-  exports: [OutboxRelay, AuditRetentionJob],
+  // OutboxModule is global: the API registers its handlers on the same relay this module starts.
+  imports: [OutboxModule, SearchIndexModule],
+  providers: [AuditService, AuditRetentionJob],
+  exports: [AuditRetentionJob],
 })
 export class WorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Worker');

@@ -24,3 +24,4 @@ export * from './graphql/loaders';
 export * from './graphql/enum';
 export * from './errors/is-optional-not-null';
 export * from './graphql/uuid-arg';
+export * from './outbox/outbox.module';

@@ -8,3 +8,7 @@ export * from './matching.service';
 export * from './search/placement-search.port';
 export * from './search/postgres-search.engine';
 export * from './search/meili-filter';
+export * from './search/meilisearch.engine';
+export * from './search/placement-documents';
+export * from './search/placement-indexer';
+export * from './search/search-index.module';

@@ -5,13 +5,19 @@ import { Module } from '@nestjs/common';
 import { MatchingRepository } from './matching.repository';
 import { MatchingResolver } from './matching.resolver';
 import { MatchingService } from './matching.service';
-import { PLACEMENT_SEARCH_ENGINE } from './search/placement-search.port';
+import { FallbackSearchEngine, MeilisearchEngine } from './search/meilisearch.engine';
+import { PlacementIndexer } from './search/placement-indexer';
+import {
+  PLACEMENT_SEARCH_ENGINE,
+  type PlacementSearchEngine,
+} from './search/placement-search.port';
+import { SearchIndexModule } from './search/search-index.module';
 import { PostgresSearchEngine } from './search/postgres-search.engine';
 import { SearchResolver } from './search/search.resolver';
 import { SearchService } from './search/search.service';
 
 @Module({
-  imports: [AuthModule, CitizenModule, CompanyModule],
+  imports: [AuthModule, CitizenModule, CompanyModule, SearchIndexModule],
   providers: [
     MatchingRepository,
     MatchingService,
@@ -19,8 +25,18 @@ import { SearchService } from './search/search.service';
     SearchService,
     SearchResolver,
     PostgresSearchEngine,
-    // Meilisearch (MEILI_URL) arrives with the rest of issue 4; PostgreSQL is the default engine.
-    { provide: PLACEMENT_SEARCH_ENGINE, useExisting: PostgresSearchEngine },
+    {
+      // Meilisearch when MEILI_URL is set (falling back to PostgreSQL if it fails), else PostgreSQL.
+      provide: PLACEMENT_SEARCH_ENGINE,
+      inject: [PostgresSearchEngine, PlacementIndexer],
+      useFactory: (
+        postgres: PostgresSearchEngine,
+        indexer: PlacementIndexer,
+      ): PlacementSearchEngine =>
+        indexer.client
+          ? new FallbackSearchEngine(new MeilisearchEngine(indexer.client), postgres)
+          : postgres,
+    },
   ],
   exports: [MatchingService],
 })

@@ -30,6 +30,9 @@ export class AppConfig {
   /** 32-byte key (hex) for encrypting CPR numbers at rest. */
   readonly cprEncryptionKey!: string;
   readonly auditRetentionDays!: number;
+  /** Meilisearch for placement search; absent means PostgreSQL search only. */
+  readonly meiliUrl!: string | undefined;
+  readonly meiliKey!: string | undefined;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -159,6 +162,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlIntrospection: r.bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     graphqlMaxComplexity: r.int('GRAPHQL_MAX_COMPLEXITY', 1000, 10, 100000),
     auditRetentionDays: r.int('AUDIT_RETENTION_DAYS', 183, 1, 3650),
+    meiliUrl: r.url('MEILI_URL', ['http:', 'https:']),
+    meiliKey: r.raw('MEILI_KEY'),
   });
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);

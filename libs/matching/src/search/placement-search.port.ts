@@ -30,6 +30,8 @@ export interface PlacementSearchResult {
   hits: { id: string; score: number; distanceKm: number | null }[];
   total: number;
   facets: { types: FacetCount[]; accommodations: FacetCount[]; municipalities: FacetCount[] };
+  /** Which engine answered, when it was not the configured one (fallback). */
+  engine?: string;
 }
 
 export interface PlacementSearchEngine {

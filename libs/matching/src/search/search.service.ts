@@ -77,7 +77,7 @@ export class SearchService {
         endCursor: edges.at(-1)?.cursor ?? null,
       },
       facets: result.facets,
-      engine: this.engine.name,
+      engine: result.engine ?? this.engine.name,
     };
   }
 
