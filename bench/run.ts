@@ -1,0 +1,250 @@
+/**
+ * `npm run bench`: starts the API in production mode on the bench/.data database (made by
+ * `npm run bench:data`) and drives it over loopback with 10 concurrent keep-alive connections per
+ * scenario. Prints p50/p95/p99 latency and requests per second, each as a ratio to the two floors
+ * measured in the same run: the GraphQL floor `{ __typename }` and the data floor `placement(id)`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedPostgres, withDatabase } from '../libs/core/src/database/embedded-postgres';
+import { projectRoot } from '../libs/core/src/project-root';
+import {
+  BENCH_API_PORT,
+  BENCH_CONSULTANT,
+  BENCH_DIR,
+  BENCH_PASSWORD,
+  BENCH_PG_PORT,
+} from './common';
+
+const CONNECTIONS = 10;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+
+function post(body: string, token?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: BENCH_API_PORT,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function gql<T>(
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
+  const res = await post(JSON.stringify({ query, variables }), token);
+  const json = JSON.parse(res.text) as { data?: T; errors?: unknown[] };
+  if (json.errors || !json.data) throw new Error(`GraphQL failed: ${res.text.slice(0, 500)}`);
+  return json.data;
+}
+
+interface Stats {
+  name: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
+
+/** Closed-loop load: CONNECTIONS workers each send the next request when the last one answered. */
+async function load(name: string, makeBody: (i: number) => string, token: string): Promise<Stats> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let i = 0;
+  const end = Date.now() + SECONDS * 1000;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < end) {
+        const t = process.hrtime.bigint();
+        const res = await post(makeBody(i++), token);
+        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+        if (res.status !== 200 || res.text.includes('"errors"')) errors++;
+      }
+    }),
+  );
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number): number =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  return {
+    name,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    rps: latencies.length / elapsed,
+    errors,
+  };
+}
+
+async function main(): Promise<void> {
+  const server = await startEmbeddedPostgres({
+    dir: join(BENCH_DIR, 'postgres'),
+    port: BENCH_PG_PORT,
+    persistent: true,
+  });
+  const url = withDatabase(server.url, 'jobbro');
+  let api: ChildProcess | undefined;
+  try {
+    api = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {
+      cwd: projectRoot(),
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(BENCH_API_PORT),
+        DATABASE_URL: url,
+        MIGRATE_ON_START: 'true',
+        DEMO_DATA: 'false',
+        LOG_LEVEL: 'warn',
+        RUN_WORKER_IN_PROCESS: 'true',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        CPR_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    for (let tries = 0; ; tries++) {
+      try {
+        await gql('{ __typename }', {});
+        break;
+      } catch {
+        if (tries > 120) throw new Error('API did not start');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    const { login } = await gql<{ login: { accessToken: string } }>(
+      'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+      { input: { email: BENCH_CONSULTANT, password: BENCH_PASSWORD } },
+    );
+    const token = login.accessToken;
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    const centre = (
+      await db.query(`SELECT job_centre_id AS id FROM app_user WHERE email = $1`, [
+        BENCH_CONSULTANT,
+      ])
+    ).rows[0] as { id: string };
+    const placements = (
+      await db.query(
+        `SELECT p.id FROM placement p JOIN partnership s ON s.company_id = p.company_id AND s.job_centre_id = $1 LIMIT 200`,
+        [centre.id],
+      )
+    ).rows.map((r: { id: string }) => r.id);
+    const citizens = (
+      await db.query(`SELECT id FROM citizen WHERE job_centre_id = $1 LIMIT 200`, [centre.id])
+    ).rows.map((r: { id: string }) => r.id);
+    const counts = (
+      await db.query(
+        `SELECT (SELECT count(*) FROM placement)::int AS p, (SELECT count(*) FROM citizen)::int AS c`,
+      )
+    ).rows[0] as {
+      p: number;
+      c: number;
+    };
+    console.log(
+      `Data: ${counts.p} placements, ${counts.c} citizens; consultant's job centre has ${citizens.length}+ citizens.`,
+    );
+    const body = (query: string, variables: Record<string, unknown> = {}): string =>
+      JSON.stringify({ query, variables });
+
+    const results: Stats[] = [];
+    results.push(await load('graphql floor { __typename }', () => body('{ __typename }'), token));
+    results.push(
+      await load(
+        'data floor placement(id)',
+        (i) =>
+          body('query($id: ID!) { placement(id: $id) { id title } }', {
+            id: placements[i % placements.length],
+          }),
+        token,
+      ),
+    );
+    results.push(
+      await load(
+        'matchPlacementsForCitizen',
+        (i) =>
+          body(
+            'query($id: ID!) { matchPlacementsForCitizen(citizenId: $id, first: 20) { placementId score } }',
+            { id: citizens[i % citizens.length] },
+          ),
+        token,
+      ),
+    );
+    results.push(
+      await load(
+        'matchCitizensForPlacement',
+        (i) =>
+          body(
+            'query($id: ID!) { matchCitizensForPlacement(placementId: $id, first: 20) { citizenId score } }',
+            { id: placements[i % placements.length] },
+          ),
+        token,
+      ),
+    );
+    results.push(
+      await load(
+        'searchPlacements typo + radius',
+        () =>
+          body(
+            '{ searchPlacements(query: "praktk", near: { latitude: 55.68, longitude: 12.57 }, radiusKm: 30, first: 20) { totalCount edges { node { id } } } }',
+          ),
+        token,
+      ),
+    );
+
+    const [floor, dataFloor] = results;
+    console.log(
+      '\nscenario                          p50 ms   p95 ms   p99 ms      req/s  rps/graphql-floor  rps/data-floor  errors',
+    );
+    for (const r of results) {
+      console.log(
+        `${r.name.padEnd(32)} ${r.p50.toFixed(1).padStart(7)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${r.rps.toFixed(0).padStart(10)} ` +
+          `${(r.rps / floor.rps).toFixed(3).padStart(18)} ${(r.rps / dataFloor.rps).toFixed(3).padStart(15)} ${String(r.errors).padStart(7)}`,
+      );
+    }
+
+    const t0 = Date.now();
+    const { reindexPlacements } = await gql<{
+      reindexPlacements: { engine: string; indexed: number };
+    }>('mutation { reindexPlacements { engine indexed } }', {}, token).catch(() => ({
+      reindexPlacements: { engine: 'n/a (needs an administrator)', indexed: 0 },
+    }));
+    console.log(
+      `\nreindex: ${reindexPlacements.indexed} placements on ${reindexPlacements.engine} in ${Date.now() - t0} ms`,
+    );
+    await db.end();
+  } finally {
+    api?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 2000));
+    await server.stop();
+    agent.destroy();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
