@@ -75,6 +75,23 @@ describe('signing in', () => {
     );
   });
 
+  it('leaves no live token behind when a refresh and a logout race', async () => {
+    const user = await aUser().build(t.dataSource);
+    for (let round = 0; round < 5; round++) {
+      const login = ok(await anonymous.login(user.email, user.password)).login;
+      const [refreshed] = await Promise.all([
+        anonymous.refreshToken(login.refreshToken),
+        anonymous.logout(login.refreshToken),
+      ]);
+      const next = (refreshed.data?.refreshToken as { refreshToken: string } | undefined)
+        ?.refreshToken;
+      if (next)
+        expect(failure(await anonymous.refreshToken(next)).extensions.reason).toBe(
+          'INVALID_REFRESH_TOKEN',
+        );
+    }
+  });
+
   it('refuses a tampered or missing access token', async () => {
     const user = await aUser().build(t.dataSource);
     const { accessToken } = ok(await anonymous.login(user.email, user.password)).login;

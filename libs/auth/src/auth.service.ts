@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AppConfig, type Principal, Role } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { EntityManager } from 'typeorm';
 import { AuthException } from './auth.exception';
 import { AuthRepository } from './auth.repository';
 import { dummyVerify, hashPassword, verifyPassword } from './password';
@@ -47,6 +48,8 @@ export class AuthService {
 
   /** Rotates a refresh token. Presenting a revoked token again revokes its whole family. */
   async refresh(refreshToken: string): Promise<{ user: UserEntity; tokens: TokenPair }> {
+    // The new token is written in the same transaction that revokes the old one, so a logout that
+    // locks the old row waits for it and then revokes the new token with the rest of the family.
     const outcome = await this.repository.transaction(async (manager) => {
       const row = await this.repository.lockRefreshToken(manager, sha256(refreshToken));
       if (!row) return null;
@@ -55,13 +58,13 @@ export class AuthService {
         return null;
       }
       if (row.expiresAt.getTime() <= Date.now()) return null;
+      const user = await this.repository.findUserById(row.userId);
+      if (!user || user.disabledAt) return null;
       await this.repository.revokeRefreshToken(manager, row.id);
-      return row;
+      return { user, tokens: await this.issueInFamily(user, row.familyId, manager) };
     });
     if (!outcome) throw new AuthException('INVALID_REFRESH_TOKEN');
-    const user = await this.repository.findUserById(outcome.userId);
-    if (!user || user.disabledAt) throw new AuthException('INVALID_REFRESH_TOKEN');
-    return { user, tokens: await this.issueInFamily(user, outcome.familyId) };
+    return outcome;
   }
 
   /** Signs out everywhere this session's refresh token family reaches. Unknown tokens are ignored. */
@@ -113,13 +116,17 @@ export class AuthService {
     return { userId: payload.sub, role: payload.role, jobCentreId: payload.jc };
   }
 
-  private async issueInFamily(user: UserEntity, familyId: string): Promise<TokenPair> {
+  private async issueInFamily(
+    user: UserEntity,
+    familyId: string,
+    manager?: EntityManager,
+  ): Promise<TokenPair> {
     const payload: AccessTokenPayload = { sub: user.id, role: user.role, jc: user.jobCentreId };
     const accessToken = await this.jwt.signAsync(payload, {
       expiresIn: this.config.accessTokenTtlSeconds,
     });
     const refreshToken = randomBytes(32).toString('base64url');
-    await this.repository.insertRefreshToken(undefined, {
+    await this.repository.insertRefreshToken(manager, {
       userId: user.id,
       familyId,
       tokenHash: sha256(refreshToken),
