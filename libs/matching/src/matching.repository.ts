@@ -18,24 +18,51 @@ export class MatchingRepository {
 
   /** The citizen as matching sees them: the first-priority goal, needs, target group in force. */
   async citizen(citizenId: string, today: string): Promise<MatchCitizen | null> {
-    const rows = await this.dataSource.query<
-      (Omit<MatchCitizen, 'goal'> & { goal: MatchCitizen['goal'] | null })[]
-    >(
-      `SELECT c.latitude, c.longitude,
-              (SELECT t.target_group FROM citizen_target_group t WHERE t.citizen_id = c.id AND t.valid_from <= $2::date
-                 AND (t.valid_to IS NULL OR t.valid_to >= $2::date) ORDER BY t.valid_from DESC LIMIT 1) AS "targetGroup",
+    const rows = await this.citizensWhere(`c.id = $3`, [citizenId], today);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Reverse matching in one query: active citizens of the job centre with a goal, who need no
+   * accommodation the slot cannot offer and live within their own commute of it.
+   */
+  citizensFor(
+    jobCentreId: string,
+    placement: MatchPlacement,
+    today: string,
+    limit: number,
+  ): Promise<(MatchCitizen & { id: string })[]> {
+    return this.citizensWhere(
+      `c.job_centre_id = $3 AND c.status = 'active'
+       AND coalesce((SELECT n.accommodations FROM citizen_need n WHERE n.citizen_id = c.id), '{}') <@ $4::accommodation[]
+       AND EXISTS (SELECT 1 FROM job_goal g WHERE g.citizen_id = c.id AND (g.max_commute_km IS NULL OR
+             earth_distance(ll_to_earth(c.latitude, c.longitude), ll_to_earth($5::float8, $6::float8)) <= g.max_commute_km * 1000))
+       ORDER BY c.created_at DESC LIMIT $7`,
+      [jobCentreId, placement.accommodations, placement.latitude, placement.longitude, limit],
+      today,
+    );
+  }
+
+  private citizensWhere(
+    where: string,
+    params: unknown[],
+    today: string,
+  ): Promise<(MatchCitizen & { id: string })[]> {
+    return this.dataSource.query<(MatchCitizen & { id: string })[]>(
+      `SELECT c.id, c.latitude, c.longitude,
+              (SELECT t.target_group FROM citizen_target_group t WHERE t.citizen_id = c.id AND t.valid_from <= $1::date
+                 AND (t.valid_to IS NULL OR t.valid_to >= $1::date) ORDER BY t.valid_from DESC LIMIT 1) AS "targetGroup",
               coalesce((SELECT n.accommodations::text[] FROM citizen_need n WHERE n.citizen_id = c.id), '{}') AS "accommodationsNeeded",
-              '{}'::text[] AS qualifications, NULL AS "mostRecentEmployerCompanyId",
+              '{}'::text[] AS qualifications, $2::uuid AS "mostRecentEmployerCompanyId",
               (SELECT json_build_object(
                    'iscoCodes', coalesce((SELECT array_agg(o.isco_code) FROM occupation o WHERE o.id = ANY(g.occupation_ids)), '{}'),
                    'occupationLabels', coalesce((SELECT array_agg(coalesce(o.labels_da[1], o.label)) FROM occupation o WHERE o.id = ANY(g.occupation_ids)), '{}'),
                    'ownWords', g.own_words, 'hoursNow', g.hours_now::float8, 'hoursLater', g.hours_later::float8,
                    'maxCommuteKm', g.max_commute_km, 'earliestStart', to_char(g.earliest_start, 'YYYY-MM-DD'))
                  FROM job_goal g WHERE g.citizen_id = c.id ORDER BY g.priority, g.created_at LIMIT 1) AS goal
-         FROM citizen c WHERE c.id = $1`,
-      [citizenId, today],
+         FROM citizen c WHERE ${where}`,
+      [today, null, ...params],
     );
-    return rows[0] ?? null;
   }
 
   /**
@@ -78,17 +105,6 @@ export class MatchingRepository {
       [placementId],
     );
     return rows[0] ?? null;
-  }
-
-  /** Active citizens of a job centre for reverse matching, with their ids. */
-  async citizenIdsOfJobCentre(jobCentreId: string, limit: number): Promise<string[]> {
-    const rows = await this.dataSource.query<{ id: string }[]>(
-      `SELECT c.id FROM citizen c WHERE c.job_centre_id = $1 AND c.status = 'active'
-          AND EXISTS (SELECT 1 FROM job_goal g WHERE g.citizen_id = c.id)
-        ORDER BY c.created_at DESC LIMIT $2`,
-      [jobCentreId, limit],
-    );
-    return rows.map((r) => r.id);
   }
 
   async names(citizenIds: string[]): Promise<Map<string, { firstName: string; lastName: string }>> {

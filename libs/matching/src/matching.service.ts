@@ -80,14 +80,19 @@ export class MatchingService {
     const placement = await this.repo.placement(placementId);
     if (!placement) throw forbidden();
     const today = todayInDenmark();
-    const ids = await this.repo.citizenIdsOfJobCentre(principal.jobCentreId, CANDIDATE_LIMIT);
-    const scored: { id: string; score: number; factors: ScoreFactor[] }[] = [];
-    for (const id of ids) {
-      const citizen = await this.repo.citizen(id, today);
-      if (!citizen || !passesAll(hardFilters(citizen, placement, today))) continue;
-      const factors = scoreFactors(citizen, placement, today);
-      scored.push({ id, score: totalScore(factors), factors });
-    }
+    const candidates = await this.repo.citizensFor(
+      principal.jobCentreId,
+      placement,
+      today,
+      CANDIDATE_LIMIT,
+    );
+    const ids = candidates.map((c) => c.id);
+    const scored = candidates
+      .filter((c) => passesAll(hardFilters(c, placement, today)))
+      .map((c) => {
+        const factors = scoreFactors(c, placement, today);
+        return { id: c.id, score: totalScore(factors), factors };
+      });
     const top = scored
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
       .slice(0, first);
