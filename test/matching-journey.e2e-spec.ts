@@ -33,33 +33,21 @@ describe('matching a citizen to placements', () => {
     const employer = await new Api(t.http).signIn(admin.email, admin.password);
     const cook = await occupationByLabel(t.dataSource, 'cook');
     const crop = await occupationByLabel(t.dataSource, 'crop production worker');
-    const post = async (
+    const post = (
       title: string,
       occupationId: string,
       accommodations: string[],
       tasks: string[],
-    ): Promise<string> => {
-      const draft = ok(
-        await employer.createPlacement({
-          companyId: company.id,
-          siteId: company.siteId,
-          mentorId: company.mentorId,
-          type: 'INTERNSHIP',
-          title,
-          occupationId,
-          tasks,
-          weeklyHoursMin: 8,
-          weeklyHoursMax: 25,
-          startEarliest: '2026-12-01',
-          durationWeeks: 13,
-          capacity: 2,
-          accommodations,
-          ordinaryHoursPath: { possible: true, afterWeeks: 4, hoursPerWeek: 5 },
-        }),
-      ).createPlacement;
-      ok(await employer.publishPlacement(draft.id));
-      return draft.id;
-    };
+    ): Promise<string> =>
+      employer.publishSlot(company, {
+        title,
+        occupationId,
+        tasks,
+        accommodations,
+        weeklyHoursMin: 8,
+        capacity: 2,
+        ordinaryHoursPath: { possible: true, afterWeeks: 4, hoursPerWeek: 5 },
+      });
     const restaurant = await post(
       'Kok i restaurantkøkken',
       cook.id,

@@ -34,23 +34,14 @@ describe('search when Meilisearch is down (MEILI_URL points at a closed port)', 
     await aPartnership(t.dataSource, company.id, centre.id);
     const employer = await new Api(t.http).signIn(admin.email, admin.password);
     const occupation = await occupationByLabel(t.dataSource, 'barista');
-    const draft = ok(
-      await employer.createPlacement({
-        companyId: company.id,
-        siteId: company.siteId,
-        mentorId: company.mentorId,
-        type: 'INTERNSHIP',
-        title: 'Barista i caféen',
-        occupationId: occupation.id,
-        tasks: ['Kaffe'],
-        weeklyHoursMin: 8,
-        weeklyHoursMax: 20,
-        startEarliest: '2026-12-01',
-        durationWeeks: 8,
-        capacity: 1,
-      }),
-    ).createPlacement;
-    ok(await employer.publishPlacement(draft.id));
+    const slotId = await employer.publishSlot(company, {
+      title: 'Barista i caféen',
+      occupationId: occupation.id,
+      tasks: ['Kaffe'],
+      weeklyHoursMin: 8,
+      weeklyHoursMax: 20,
+      durationWeeks: 8,
+    });
 
     const relay = t.app.get(OutboxRelay);
     await relay.drain();
@@ -59,7 +50,7 @@ describe('search when Meilisearch is down (MEILI_URL points at a closed port)', 
     >(
       `SELECT attempts, processed_at IS NOT NULL AS processed, last_error AS "lastError" FROM outbox_event
         WHERE aggregate_id = $1 ORDER BY id`,
-      [draft.id],
+      [slotId],
     );
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((e) => !e.processed && e.attempts === 1 && e.lastError.length > 0)).toBe(

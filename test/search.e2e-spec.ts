@@ -63,45 +63,22 @@ describe.each(ENGINES)('searching placements (%s engine)', (engine, env) => {
     ).createSite;
     const cook = await occupationByLabel(t.dataSource, 'cook');
     const warehouse = await occupationByLabel(t.dataSource, 'warehouse worker');
-    const post = async (
-      api: Api,
-      c: { id: string; siteId: string; mentorId: string },
-      input: Record<string, unknown>,
-    ): Promise<void> => {
-      const draft = ok(
-        await api.createPlacement({
-          companyId: c.id,
-          siteId: c.siteId,
-          mentorId: c.mentorId,
-          type: 'INTERNSHIP',
-          weeklyHoursMin: 10,
-          weeklyHoursMax: 25,
-          startEarliest: '2026-12-01',
-          durationWeeks: 13,
-          capacity: 1,
-          tasks: ['Opgave'],
-          ...input,
-        }),
-      ).createPlacement;
-      ok(await api.publishPlacement(draft.id));
-    };
-    await post(employer, company, {
+    await employer.publishSlot(company, {
       title: 'Køkkenhjælper i kantine',
       occupationId: cook.id,
       tasks: ['Opvask', 'Salatbar'],
       accommodations: ['NO_HEAVY_LIFTING'],
     });
-    await post(employer, company, {
+    await employer.publishSlot(company, {
       title: 'Lagermedarbejder',
       occupationId: warehouse.id,
       type: 'WAGE_SUBSIDY',
     });
-    await post(
-      employer,
+    await employer.publishSlot(
       { ...company, siteId: aarhusSite.id },
       { title: 'Kok i Aarhus', occupationId: cook.id },
     );
-    await post(strangerApi, stranger, {
+    await strangerApi.publishSlot(stranger, {
       title: 'Køkkenhjælper hos en fremmed',
       occupationId: cook.id,
     });

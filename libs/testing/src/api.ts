@@ -276,6 +276,33 @@ export class Api {
     return this.run(`query($id: ID!) { exportCitizenData(id: $id) }`, { id });
   }
 
+  /**
+   * Creates and publishes a slot at the company's site with its mentor; `input` overrides the
+   * defaults (internship, 10-25 hours, 13 weeks from 2026-12-01, one place). Returns its id.
+   */
+  async publishSlot(
+    company: { id: string; siteId: string; mentorId: string },
+    input: Vars & { title: string; occupationId: string },
+  ): Promise<string> {
+    const draft = ok(
+      await this.createPlacement({
+        companyId: company.id,
+        siteId: company.siteId,
+        mentorId: company.mentorId,
+        type: 'INTERNSHIP',
+        tasks: ['Opgave'],
+        weeklyHoursMin: 10,
+        weeklyHoursMax: 25,
+        startEarliest: '2026-12-01',
+        durationWeeks: 13,
+        capacity: 1,
+        ...input,
+      }),
+    ).createPlacement as { id: string };
+    ok(await this.publishPlacement(draft.id));
+    return draft.id;
+  }
+
   placement(id: string): Res {
     return this.run(`query($id: ID!) { placement(id: $id) { ${PLACEMENT_FIELDS} } }`, { id });
   }
