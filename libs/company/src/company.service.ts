@@ -90,6 +90,11 @@ export class CompanyService {
     return company;
   }
 
+  /** Companies a company admin administers or a mentor works at. */
+  companyIdsOfUser(userId: string): Promise<string[]> {
+    return this.companies.companyIdsOfUser(userId);
+  }
+
   async myCompanies(principal: Principal): Promise<CompanyEntity[]> {
     const ids = await this.companies.companyIdsOfUser(principal.userId);
     return ids.length ? this.companies.findCompaniesByIds(ids) : [];

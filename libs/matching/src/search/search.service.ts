@@ -1,4 +1,4 @@
-import { PlacementService } from '@jobbro/company';
+import { CompanyService, PlacementService } from '@jobbro/company';
 import {
   forbidden,
   invalidField,
@@ -33,6 +33,7 @@ export class SearchService {
   constructor(
     @Inject(PLACEMENT_SEARCH_ENGINE) private readonly engine: PlacementSearchEngine,
     private readonly placements: PlacementService,
+    private readonly companies: CompanyService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -90,11 +91,7 @@ export class SearchService {
       return rows.map((r) => r.id);
     }
     if (principal.role === Role.CompanyAdmin || principal.role === Role.Mentor) {
-      const rows = await this.dataSource.query<{ id: string }[]>(
-        `SELECT company_id AS id FROM company_admin WHERE user_id = $1 UNION SELECT company_id FROM mentor WHERE user_id = $1`,
-        [principal.userId],
-      );
-      return rows.map((r) => r.id);
+      return this.companies.companyIdsOfUser(principal.userId);
     }
     throw forbidden();
   }
