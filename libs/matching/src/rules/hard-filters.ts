@@ -8,11 +8,8 @@ const r = (filter: string, passed: boolean, da: string, en: string): HardFilterR
   reason: { da, en },
 });
 
-/**
- * Every hard filter, passed or not, so a consultant can ask why a placement was excluded.
- * `today` is the date matching runs (YYYY-MM-DD).
- */
-export function hardFilters(c: MatchCitizen, p: MatchPlacement, today: string): HardFilterResult[] {
+/** The facts the hard filters decide on, and each filter's verdict; no text is built here. */
+function judge(c: MatchCitizen, p: MatchPlacement, today: string) {
   const free = p.capacity - p.occupied;
   const start =
     c.goal?.earliestStart && c.goal.earliestStart > today ? c.goal.earliestStart : today;
@@ -28,11 +25,51 @@ export function hardFilters(c: MatchCitizen, p: MatchPlacement, today: string): 
     c.mostRecentEmployerCompanyId === p.companyId &&
     c.targetGroup !== null &&
     JOB_READY_GROUPS.includes(c.targetGroup);
+  const typeAllowed = c.targetGroup === null ? true : (rule?.allowed.includes(p.type) ?? false);
+  return {
+    free,
+    start,
+    rule,
+    km,
+    maxKm,
+    hoursNow,
+    missing,
+    unmet,
+    lastEmployer,
+    available: p.status === 'published' && free > 0,
+    startWindow: p.startLatest === null || p.startLatest >= start,
+    typeAllowed,
+    commute: maxKm === null || km <= maxKm,
+    hours: hoursNow === null || p.weeklyHoursMin <= hoursNow,
+  };
+}
 
+/** Whether every hard filter passes: the same rules as `hardFilters`, without the reasons. */
+export function passesHardFilters(c: MatchCitizen, p: MatchPlacement, today: string): boolean {
+  const j = judge(c, p, today);
+  return (
+    j.available &&
+    j.startWindow &&
+    j.typeAllowed &&
+    j.commute &&
+    j.hours &&
+    j.missing.length === 0 &&
+    j.unmet.length === 0 &&
+    !j.lastEmployer
+  );
+}
+
+/**
+ * Every hard filter, passed or not, so a consultant can ask why a placement was excluded.
+ * `today` is the date matching runs (YYYY-MM-DD).
+ */
+export function hardFilters(c: MatchCitizen, p: MatchPlacement, today: string): HardFilterResult[] {
+  const j = judge(c, p, today);
+  const { free, start, rule, km, maxKm, hoursNow, missing, unmet, lastEmployer } = j;
   return [
     r(
       'available',
-      p.status === 'published' && free > 0,
+      j.available,
       free > 0
         ? `Opslaget er ${p.status === 'published' ? 'åbent' : 'ikke offentliggjort'} med ${free} ledige pladser`
         : 'Ingen ledige pladser',
@@ -42,7 +79,7 @@ export function hardFilters(c: MatchCitizen, p: MatchPlacement, today: string): 
     ),
     r(
       'startWindow',
-      p.startLatest === null || p.startLatest >= start,
+      j.startWindow,
       p.startLatest === null || p.startLatest >= start
         ? 'Start kan passe'
         : `Seneste start (${p.startLatest}) er før borgeren kan starte (${start})`,
@@ -52,7 +89,7 @@ export function hardFilters(c: MatchCitizen, p: MatchPlacement, today: string): 
     ),
     r(
       'typeAllowed',
-      c.targetGroup === null ? true : (rule?.allowed.includes(p.type) ?? false),
+      j.typeAllowed,
       c.targetGroup === null
         ? 'Ingen målgruppe registreret'
         : rule?.allowed.includes(p.type)
@@ -66,7 +103,7 @@ export function hardFilters(c: MatchCitizen, p: MatchPlacement, today: string): 
     ),
     r(
       'commute',
-      maxKm === null || km <= maxKm,
+      j.commute,
       maxKm === null
         ? `${Math.round(km)} km fra bopæl`
         : km <= maxKm
@@ -80,7 +117,7 @@ export function hardFilters(c: MatchCitizen, p: MatchPlacement, today: string): 
     ),
     r(
       'hours',
-      hoursNow === null || p.weeklyHoursMin <= hoursNow,
+      j.hours,
       hoursNow === null || p.weeklyHoursMin <= hoursNow
         ? `${p.weeklyHoursMin}-${p.weeklyHoursMax} timer passer`
         : `Kræver mindst ${p.weeklyHoursMin} timer; borgeren kan ${hoursNow}`,

@@ -25,6 +25,7 @@ export interface MatchPlacement {
   ordinaryHoursPerWeek: number | null;
   latitude: number;
   longitude: number;
+  municipalityCode?: number | null;
   /** Free places with the slot's mentor; null when no mentor is named. */
   mentorFreeCapacity: number | null;
   /** The company's outcomes so far; null until any placement has ended. */

@@ -50,6 +50,10 @@ export function contentWords(text: string): Set<string> {
   return new Set(words);
 }
 
+/** The placement text the citizen's own words are compared with. */
+export const placementText = (p: MatchPlacement): string =>
+  [p.title, p.description, ...p.tasks, p.occupationLabel].join(' ');
+
 /** Share of the goal's content words the placement text mentions (prefix matches count). */
 export function goalRelevance(
   ownWords: string,
@@ -62,6 +66,8 @@ export function goalRelevance(
   return { value: shared.length / goal.size, shared };
 }
 
+const clamp = (value: number): number => Math.max(0, Math.min(1, value));
+
 const f = (
   factor: keyof Weights,
   value: number,
@@ -70,10 +76,74 @@ const f = (
   en: string,
 ): ScoreFactor => ({
   factor,
-  value: Math.max(0, Math.min(1, value)),
+  value: clamp(value),
   weight: weights[factor],
   reason: { da, en },
 });
+
+/** The numbers behind every factor except the goal's words; reasons are built from them. */
+function measure(c: MatchCitizen, p: MatchPlacement, today: string) {
+  const goal = c.goal;
+  const proximity = occupationProximity(goal?.iscoCodes ?? [], p.iscoCode);
+  const km = distanceKm(c, p);
+  const reach = goal?.maxCommuteKm ?? 30;
+  const later = goal?.hoursLater ?? null;
+  const start = goal?.earliestStart && goal.earliestStart > today ? goal.earliestStart : today;
+  const waitDays = Math.max(0, (Date.parse(p.startEarliest) - Date.parse(start)) / 86_400_000);
+  const record =
+    p.trackRecord && p.trackRecord.ended > 0 ? p.trackRecord.ledToJob / p.trackRecord.ended : null;
+  return {
+    proximity,
+    km,
+    later,
+    waitDays,
+    record,
+    distance: 1 - km / Math.max(reach, 1),
+    hours: later === null ? 1 : later <= p.weeklyHoursMax ? 1 : p.weeklyHoursMax / later,
+    ordinaryHours: p.ordinaryHoursPossible
+      ? 0.6 + 0.4 * (1 - Math.min(p.ordinaryHoursAfterWeeks ?? 26, 26) / 26)
+      : 0,
+    mentor: p.mentorFreeCapacity !== null && p.mentorFreeCapacity > 0 ? 1 : 0,
+    trackRecord: record ?? 0.5,
+    start: 1 - Math.min(waitDays, 90) / 90,
+  };
+}
+
+/** 0..100 from a weighted sum; the one rounding every score goes through. */
+const roundScore = (weighted: number, weight: number): number =>
+  weight === 0 ? 0 : Math.round((1000 * weighted) / weight) / 10;
+
+/**
+ * The total score without building any reasons: the same numbers, in the same order, as
+ * `totalScore(scoreFactors(...))`, for ranking many candidates. `goalWords` is the value of
+ * `goalRelevance` for the pair, which the caller may have computed from an index.
+ */
+export function quickScore(
+  c: MatchCitizen,
+  p: MatchPlacement,
+  today: string,
+  goalWords: number,
+  weights: Weights = DEFAULT_WEIGHTS,
+): number {
+  const m = measure(c, p, today);
+  const pairs: [number, number][] = [
+    [m.proximity.value, weights.occupation],
+    [goalWords, weights.goalWords],
+    [m.distance, weights.distance],
+    [m.hours, weights.hours],
+    [m.ordinaryHours, weights.ordinaryHours],
+    [m.mentor, weights.mentor],
+    [m.trackRecord, weights.trackRecord],
+    [m.start, weights.start],
+  ];
+  let weighted = 0;
+  let weight = 0;
+  for (const [value, w] of pairs) {
+    weighted += clamp(value) * w;
+    weight += w;
+  }
+  return roundScore(weighted, weight);
+}
 
 /** Every soft factor with its value, weight and a short reason in Danish and English. */
 export function scoreFactors(
@@ -83,23 +153,12 @@ export function scoreFactors(
   weights: Weights = DEFAULT_WEIGHTS,
 ): ScoreFactor[] {
   const goal = c.goal;
-  const proximity = occupationProximity(goal?.iscoCodes ?? [], p.iscoCode);
+  const m = measure(c, p, today);
+  const { proximity, km, later, waitDays, record } = m;
   const level = ISCO_LEVELS.find(([digits]) => digits === proximity.level);
-  const relevance = goalRelevance(
-    goal?.ownWords ?? '',
-    [p.title, p.description, ...p.tasks, p.occupationLabel].join(' '),
-  );
-  const km = distanceKm(c, p);
-  const reach = goal?.maxCommuteKm ?? 30;
-  const later = goal?.hoursLater ?? null;
-  const hoursValue = later === null ? 1 : later <= p.weeklyHoursMax ? 1 : p.weeklyHoursMax / later;
-  const ordinary = p.ordinaryHoursPossible
-    ? 0.6 + 0.4 * (1 - Math.min(p.ordinaryHoursAfterWeeks ?? 26, 26) / 26)
-    : 0;
-  const start = goal?.earliestStart && goal.earliestStart > today ? goal.earliestStart : today;
-  const waitDays = Math.max(0, (Date.parse(p.startEarliest) - Date.parse(start)) / 86_400_000);
-  const record =
-    p.trackRecord && p.trackRecord.ended > 0 ? p.trackRecord.ledToJob / p.trackRecord.ended : null;
+  const relevance = goalRelevance(goal?.ownWords ?? '', placementText(p));
+  const hoursValue = m.hours;
+  const ordinary = m.ordinaryHours;
 
   return [
     f(
@@ -124,7 +183,7 @@ export function scoreFactors(
     ),
     f(
       'distance',
-      1 - km / Math.max(reach, 1),
+      m.distance,
       weights,
       `${Math.round(km)} km fra bopæl`,
       `${Math.round(km)} km from home`,
@@ -153,14 +212,14 @@ export function scoreFactors(
     ),
     f(
       'mentor',
-      p.mentorFreeCapacity !== null && p.mentorFreeCapacity > 0 ? 1 : 0,
+      m.mentor,
       weights,
       p.mentorFreeCapacity ? 'Mentor med plads' : 'Mentoren har ikke plads lige nu',
       p.mentorFreeCapacity ? 'Mentor with room' : 'The mentor has no room right now',
     ),
     f(
       'trackRecord',
-      record ?? 0.5,
+      m.trackRecord,
       weights,
       record === null
         ? 'Endnu ingen afsluttede forløb'
@@ -171,7 +230,7 @@ export function scoreFactors(
     ),
     f(
       'start',
-      1 - Math.min(waitDays, 90) / 90,
+      m.start,
       weights,
       waitDays === 0 ? 'Kan starte med det samme' : `Start om ${Math.round(waitDays)} dage`,
       waitDays === 0 ? 'Can start right away' : `Starts in ${Math.round(waitDays)} days`,
@@ -181,8 +240,11 @@ export function scoreFactors(
 
 /** 0..100: the weighted mean of the factors. */
 export function totalScore(factors: ScoreFactor[]): number {
-  const weight = factors.reduce((sum, x) => sum + x.weight, 0);
-  return weight === 0
-    ? 0
-    : Math.round((1000 * factors.reduce((sum, x) => sum + x.value * x.weight, 0)) / weight) / 10;
+  let weighted = 0;
+  let weight = 0;
+  for (const x of factors) {
+    weighted += x.value * x.weight;
+    weight += x.weight;
+  }
+  return roundScore(weighted, weight);
 }

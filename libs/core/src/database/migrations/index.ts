@@ -4,6 +4,7 @@ import { CompanySide1764090000002 } from './1764090000002-company-side';
 import { DanishOccupationLabels1764090000003 } from './1764090000003-danish-occupation-labels';
 import { CitizenSide1764090000004 } from './1764090000004-citizen-side';
 import { PlacementSearch1764090000005 } from './1764090000005-placement-search';
+import { MatchScopeVersion1764090000006 } from './1764090000006-match-scope-version';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   DanishOccupationLabels1764090000003,
   CitizenSide1764090000004,
   PlacementSearch1764090000005,
+  MatchScopeVersion1764090000006,
 ];

@@ -1,0 +1,73 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * A version per job centre for the placements its consultants can match (the published slots of
+ * its partner companies). The API keeps an in-memory candidate index per job centre and rebuilds
+ * it when the version has moved. Triggers bump the version in the writer's transaction; the row
+ * lock they take orders concurrent writers, so every committed change is a visible, strictly
+ * larger version, and a reader that builds its index in one snapshot never misses a change.
+ */
+export class MatchScopeVersion1764090000006 implements MigrationInterface {
+  name = 'MatchScopeVersion1764090000006';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE match_scope_version (
+        job_centre_id uuid PRIMARY KEY REFERENCES job_centre (id) ON DELETE CASCADE,
+        version bigint NOT NULL DEFAULT 1
+      )`);
+    await q.query(`
+      CREATE FUNCTION bump_match_scope_of_company(company uuid) RETURNS void LANGUAGE sql AS $$
+        INSERT INTO match_scope_version (job_centre_id)
+        SELECT DISTINCT job_centre_id FROM partnership WHERE company_id = company ORDER BY job_centre_id
+        ON CONFLICT (job_centre_id) DO UPDATE SET version = match_scope_version.version + 1
+      $$`);
+    // Only published slots are matchable, so drafts can be edited without invalidating anything.
+    await q.query(`
+      CREATE FUNCTION placement_bumps_match_scope() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF (TG_OP <> 'INSERT' AND OLD.status = 'published') THEN
+          PERFORM bump_match_scope_of_company(OLD.company_id);
+        ELSIF (TG_OP <> 'DELETE' AND NEW.status = 'published') THEN
+          PERFORM bump_match_scope_of_company(NEW.company_id);
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER placement_bumps_match_scope AFTER INSERT OR UPDATE OR DELETE ON placement
+        FOR EACH ROW EXECUTE FUNCTION placement_bumps_match_scope()`);
+    await q.query(`
+      CREATE FUNCTION mentor_bumps_match_scope() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM bump_match_scope_of_company(OLD.company_id);
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER mentor_bumps_match_scope AFTER UPDATE OF capacity OR DELETE ON mentor
+        FOR EACH ROW EXECUTE FUNCTION mentor_bumps_match_scope()`);
+    await q.query(`
+      CREATE FUNCTION partnership_bumps_match_scope() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO match_scope_version (job_centre_id)
+        SELECT DISTINCT j FROM unnest(ARRAY[
+          CASE WHEN TG_OP <> 'INSERT' THEN OLD.job_centre_id END,
+          CASE WHEN TG_OP <> 'DELETE' THEN NEW.job_centre_id END]) j WHERE j IS NOT NULL ORDER BY j
+        ON CONFLICT (job_centre_id) DO UPDATE SET version = match_scope_version.version + 1;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER partnership_bumps_match_scope AFTER INSERT OR UPDATE OR DELETE ON partnership
+        FOR EACH ROW EXECUTE FUNCTION partnership_bumps_match_scope()`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER partnership_bumps_match_scope ON partnership`);
+    await q.query(`DROP FUNCTION partnership_bumps_match_scope()`);
+    await q.query(`DROP TRIGGER mentor_bumps_match_scope ON mentor`);
+    await q.query(`DROP FUNCTION mentor_bumps_match_scope()`);
+    await q.query(`DROP TRIGGER placement_bumps_match_scope ON placement`);
+    await q.query(`DROP FUNCTION placement_bumps_match_scope()`);
+    await q.query(`DROP FUNCTION bump_match_scope_of_company(uuid)`);
+    await q.query(`DROP TABLE match_scope_version`);
+  }
+}

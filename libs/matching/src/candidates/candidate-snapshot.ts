@@ -1,0 +1,171 @@
+import { passesHardFilters } from '../rules/hard-filters';
+import type { MatchCitizen, MatchPlacement } from '../rules/match-types';
+import {
+  contentWords,
+  DEFAULT_WEIGHTS,
+  placementText,
+  quickScore,
+  type Weights,
+} from '../rules/scoring';
+
+/** What a consultant may narrow matching to (the same fields as the search filter). */
+export interface CandidateFilter {
+  iscoCode?: string;
+  types?: string[];
+  accommodations?: string[];
+  hours?: number;
+  startBy?: string;
+  municipalityCode?: number;
+}
+
+/**
+ * The published partner slots of one job centre at one version, held in memory for ranking:
+ * the slots without their text, and an inverted index from the text's content words to slots,
+ * so the citizen's own words are compared with every slot without reading any text again.
+ */
+export interface CandidateSnapshot {
+  version: bigint;
+  placements: MatchPlacement[];
+  /** Content words, sorted, each with the slots (indexes into `placements`) that use it. */
+  words: string[];
+  postings: Int32Array[];
+}
+
+export function buildSnapshot(version: bigint, rows: MatchPlacement[]): CandidateSnapshot {
+  const byWord = new Map<string, number[]>();
+  const placements = rows.map((row, i) => {
+    for (const word of contentWords(placementText(row))) {
+      const list = byWord.get(word);
+      if (list) list.push(i);
+      else byWord.set(word, [i]);
+    }
+    return { ...row, title: '', description: '', tasks: [], occupationLabel: row.occupationLabel };
+  });
+  const words = [...byWord.keys()].sort();
+  return {
+    version,
+    placements,
+    words,
+    postings: words.map((w) => Int32Array.from(byWord.get(w) as number[])),
+  };
+}
+
+/** Index of the first word >= `prefix` in the sorted list. */
+function lowerBound(words: string[], prefix: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Words of the snapshot that match a goal word as `goalRelevance` counts it: either is a prefix. */
+function matchingWords(s: CandidateSnapshot, goalWord: string): number[] {
+  const found: number[] = [];
+  for (let i = lowerBound(s.words, goalWord); i < s.words.length; i++) {
+    if (!s.words[i].startsWith(goalWord)) break;
+    found.push(i);
+  }
+  for (let length = 3; length < goalWord.length; length++) {
+    const prefix = goalWord.slice(0, length);
+    const i = lowerBound(s.words, prefix);
+    if (s.words[i] === prefix) found.push(i);
+  }
+  return found;
+}
+
+/** For each slot, how many of the goal's content words its text matches. */
+function goalWordHits(s: CandidateSnapshot, goalWords: Set<string>): Uint16Array {
+  const hits = new Uint16Array(s.placements.length);
+  const seen = new Int32Array(s.placements.length).fill(-1);
+  let g = 0;
+  for (const goalWord of goalWords) {
+    for (const w of matchingWords(s, goalWord))
+      for (const i of s.postings[w]) {
+        if (seen[i] !== g) {
+          seen[i] = g;
+          hits[i]++;
+        }
+      }
+    g++;
+  }
+  return hits;
+}
+
+export function matchesFilter(p: MatchPlacement, filter: CandidateFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter.iscoCode && !p.iscoCode.startsWith(filter.iscoCode)) return false;
+  if (filter.types?.length && !filter.types.includes(p.type)) return false;
+  if (filter.accommodations?.some((a) => !p.accommodations.includes(a))) return false;
+  if (
+    filter.hours !== undefined &&
+    (p.weeklyHoursMin > filter.hours || p.weeklyHoursMax < filter.hours)
+  )
+    return false;
+  if (filter.startBy && p.startEarliest > filter.startBy) return false;
+  if (filter.municipalityCode !== undefined && p.municipalityCode !== filter.municipalityCode)
+    return false;
+  return true;
+}
+
+export interface RankedCandidate {
+  id: string;
+  score: number;
+}
+
+/** a ranks before b: higher score, then lower id (the order results are shown in). */
+const before = (a: RankedCandidate, b: RankedCandidate): boolean =>
+  a.score > b.score || (a.score === b.score && a.id < b.id);
+
+/**
+ * The `first` best slots for the citizen: every slot that passes the hard filters and the
+ * consultant's filter, scored exactly as `totalScore(scoreFactors(...))` would, kept in a bounded
+ * heap. Linear in the number of slots, with no text work per slot.
+ */
+export function rankCandidates(
+  s: CandidateSnapshot,
+  citizen: MatchCitizen,
+  today: string,
+  first: number,
+  filter?: CandidateFilter,
+  weights: Weights = DEFAULT_WEIGHTS,
+): RankedCandidate[] {
+  const goalWords = contentWords(citizen.goal?.ownWords ?? '');
+  const hits = goalWords.size ? goalWordHits(s, goalWords) : null;
+  // A min-heap of the best so far: heap[0] is the worst of them.
+  const heap: RankedCandidate[] = [];
+  const swap = (i: number, j: number): void => {
+    [heap[i], heap[j]] = [heap[j], heap[i]];
+  };
+  for (let i = 0; i < s.placements.length; i++) {
+    const p = s.placements[i];
+    if (!matchesFilter(p, filter) || !passesHardFilters(citizen, p, today)) continue;
+    const relevance = hits ? hits[i] / goalWords.size : 0;
+    const candidate = { id: p.id, score: quickScore(citizen, p, today, relevance, weights) };
+    if (heap.length < first) {
+      heap.push(candidate);
+      for (let k = heap.length - 1; k > 0;) {
+        const parent = (k - 1) >> 1;
+        if (!before(heap[parent], heap[k])) break;
+        swap(parent, k);
+        k = parent;
+      }
+    } else if (first > 0 && before(candidate, heap[0])) {
+      heap[0] = candidate;
+      for (let k = 0; ;) {
+        const l = 2 * k + 1;
+        const r = l + 1;
+        let worst = k;
+        if (l < heap.length && before(heap[worst], heap[l])) worst = l;
+        if (r < heap.length && before(heap[worst], heap[r])) worst = r;
+        if (worst === k) break;
+        swap(k, worst);
+        k = worst;
+      }
+    }
+  }
+  return heap.sort((a, b) => (before(a, b) ? -1 : 1));
+}
