@@ -18,6 +18,9 @@ describe('matching a citizen to placements', () => {
   let t: TestApp;
   let consultant: Api;
   let ids: { restaurant: string; farm: string; heavyKitchen: string; citizen: string };
+  let employer: Api;
+  let company: Awaited<ReturnType<typeof aCompany>>;
+  let cookId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -28,10 +31,11 @@ describe('matching a citizen to placements', () => {
       .build(t.dataSource);
     consultant = await new Api(t.http).signIn(user.email, user.password);
     const admin = await aUser().withRole(Role.CompanyAdmin).build(t.dataSource);
-    const company = await aCompany(t.dataSource, admin.id);
+    company = await aCompany(t.dataSource, admin.id);
     await aPartnership(t.dataSource, company.id, centre.id, 'active');
-    const employer = await new Api(t.http).signIn(admin.email, admin.password);
+    employer = await new Api(t.http).signIn(admin.email, admin.password);
     const cook = await occupationByLabel(t.dataSource, 'cook');
+    cookId = cook.id;
     const crop = await occupationByLabel(t.dataSource, 'crop production worker');
     const post = (
       title: string,
@@ -165,5 +169,47 @@ describe('matching a citizen to placements', () => {
         ),
       ).extensions.code,
     ).toBe('FORBIDDEN');
+  });
+
+  const matchIds = async (filter?: Record<string, unknown>): Promise<string[]> =>
+    (
+      ok(
+        await consultant.run(
+          `query($id: ID!, $filter: PlacementSearchFilter) { matchPlacementsForCitizen(citizenId: $id, filter: $filter) { placementId } }`,
+          { id: ids.citizen, filter },
+        ),
+      ).matchPlacementsForCitizen as { placementId: string }[]
+    ).map((m) => m.placementId);
+
+  it('narrows matches with a filter and refuses a malformed one', async () => {
+    expect(await matchIds({ iscoCode: '51' })).toEqual([ids.restaurant]);
+    expect(await matchIds({ types: ['flex_job'] })).toEqual([]);
+    const refused = failure(
+      await consultant.run(
+        `query($id: ID!) { matchPlacementsForCitizen(citizenId: $id, filter: { iscoCode: "5x" }) { placementId } }`,
+        { id: ids.citizen },
+      ),
+    );
+    expect(refused.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('sees every change at once: a paused slot leaves, a new one arrives, an ended partnership takes its slots', async () => {
+    expect(await matchIds()).toEqual([ids.restaurant, ids.farm]);
+    ok(await employer.pausePlacement(ids.farm));
+    expect(await matchIds()).toEqual([ids.restaurant]);
+    const bistro = await employer.publishSlot(company, {
+      title: 'Kok i bistro',
+      occupationId: cookId,
+      tasks: ['Frokost', 'Salater i køkkenet'],
+      accommodations: ['NO_HEAVY_LIFTING'],
+      weeklyHoursMin: 8,
+      capacity: 1,
+      ordinaryHoursPath: { possible: true, afterWeeks: 4, hoursPerWeek: 5 },
+    });
+    expect((await matchIds()).sort()).toEqual([ids.restaurant, bistro].sort());
+    await t.dataSource.query(`UPDATE partnership SET status = 'ended' WHERE company_id = $1`, [
+      company.id,
+    ]);
+    expect(await matchIds()).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { AuthModule } from '@jobbro/auth';
 import { CitizenModule } from '@jobbro/citizen';
 import { CompanyModule } from '@jobbro/company';
 import { Module } from '@nestjs/common';
+import { CandidateIndex } from './candidates/candidate-index';
 import { MatchingRepository } from './matching.repository';
 import { MatchingResolver } from './matching.resolver';
 import { MatchingService } from './matching.service';
@@ -20,6 +21,7 @@ import { SearchService } from './search/search.service';
   imports: [AuthModule, CitizenModule, CompanyModule, SearchIndexModule],
   providers: [
     MatchingRepository,
+    CandidateIndex,
     MatchingService,
     MatchingResolver,
     SearchService,

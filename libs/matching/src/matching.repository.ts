@@ -8,7 +8,7 @@ const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.type, p.status, 
   to_char(p.start_earliest, 'YYYY-MM-DD') AS "startEarliest", to_char(p.start_latest, 'YYYY-MM-DD') AS "startLatest",
   p.accommodations::text[] AS accommodations, p.requirements::text[] AS requirements,
   p.ordinary_hours_possible AS "ordinaryHoursPossible", p.ordinary_hours_after_weeks AS "ordinaryHoursAfterWeeks",
-  p.ordinary_hours_per_week::float8 AS "ordinaryHoursPerWeek", p.latitude, p.longitude,
+  p.ordinary_hours_per_week::float8 AS "ordinaryHoursPerWeek", p.latitude, p.longitude, p.municipality_code AS "municipalityCode",
   CASE WHEN p.mentor_id IS NULL THEN NULL ELSE m.capacity END AS "mentorFreeCapacity", NULL AS "trackRecord"`;
 
 /** The SQL of matching. Citizen data is read here and never leaves PostgreSQL for an index. */
@@ -65,36 +65,50 @@ export class MatchingRepository {
     );
   }
 
+  /** The version of the job centre's matchable slots; it moves with every change to them. */
+  async scopeVersion(jobCentreId: string): Promise<bigint> {
+    const rows = await this.dataSource.query<{ version: string }[]>(
+      `SELECT version FROM match_scope_version WHERE job_centre_id = $1`,
+      [jobCentreId],
+    );
+    return BigInt(rows[0]?.version ?? 0);
+  }
+
   /**
-   * Candidates for one citizen: published slots of the job centre's partner companies that offer
-   * every accommodation the citizen needs and lie within the citizen's commute (index-backed
-   * prefilter); the rest of the hard filters and the scoring run in TypeScript.
+   * Every published slot of the job centre's partner companies with the version they are at,
+   * read in one snapshot so the version describes exactly these rows.
    */
-  candidatesFor(
-    jobCentreId: string,
-    citizen: MatchCitizen,
-    limit: number,
-  ): Promise<MatchPlacement[]> {
-    const radiusM = (citizen.goal?.maxCommuteKm ?? 300) * 1000;
+  partnerSlots(jobCentreId: string): Promise<{ version: bigint; rows: MatchPlacement[] }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      await em.query('SET TRANSACTION READ ONLY');
+      const version = await em.query<{ version: string }[]>(
+        `SELECT version FROM match_scope_version WHERE job_centre_id = $1`,
+        [jobCentreId],
+      );
+      const rows = await em.query<MatchPlacement[]>(
+        `SELECT ${PLACEMENT_COLUMNS}
+           FROM placement p
+           JOIN occupation o ON o.id = p.occupation_id
+           LEFT JOIN mentor m ON m.id = p.mentor_id
+          WHERE p.status = 'published'
+            AND p.company_id IN (SELECT company_id FROM partnership WHERE job_centre_id = $1 AND status IN ('active', 'paused'))
+          ORDER BY p.id`,
+        [jobCentreId],
+      );
+      return { version: BigInt(version[0]?.version ?? 0), rows };
+    });
+  }
+
+  /** The slots as they are now, for the job centre's partners only. */
+  partnerSlotsByIds(jobCentreId: string, ids: string[]): Promise<MatchPlacement[]> {
     return this.dataSource.query<MatchPlacement[]>(
       `SELECT ${PLACEMENT_COLUMNS}
          FROM placement p
          JOIN occupation o ON o.id = p.occupation_id
          LEFT JOIN mentor m ON m.id = p.mentor_id
-        WHERE p.status = 'published'
-          AND p.accommodations @> $2::accommodation[]
-          AND earth_box(ll_to_earth($3, $4), $5) @> ll_to_earth(p.latitude, p.longitude)
-          AND earth_distance(ll_to_earth($3, $4), ll_to_earth(p.latitude, p.longitude)) <= $5
-          AND p.company_id IN (SELECT company_id FROM partnership WHERE job_centre_id = $1 AND status IN ('active', 'paused'))
-        LIMIT $6`,
-      [
-        jobCentreId,
-        citizen.accommodationsNeeded,
-        citizen.latitude,
-        citizen.longitude,
-        radiusM,
-        limit,
-      ],
+        WHERE p.id = ANY($2::uuid[])
+          AND p.company_id IN (SELECT company_id FROM partnership WHERE job_centre_id = $1 AND status IN ('active', 'paused'))`,
+      [jobCentreId, ids],
     );
   }
 

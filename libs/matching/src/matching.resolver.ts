@@ -9,6 +9,7 @@ import {
 } from '@jobbro/core';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { MatchingService } from './matching.service';
+import { PlacementSearchFilter } from './search/search.inputs';
 import {
   CitizenMatchModel,
   MatchExplanationModel,
@@ -29,10 +30,24 @@ export class MatchingResolver {
   matchPlacementsForCitizen(
     @CurrentUser() u: Principal,
     @Args('citizenId', { type: () => ID }, uuidArg) citizenId: string,
+    @Args('filter', {
+      type: () => PlacementSearchFilter,
+      nullable: true,
+      description:
+        'Narrow the matches like a search: occupation, type, accommodations, hours, start, municipality.',
+    })
+    filter // Declared without `| undefined` so the validation pipe sees the class and checks it.
+    : PlacementSearchFilter,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Lang() l: Language,
   ): Promise<PlacementMatchModel[]> {
-    return this.matching.matchPlacementsForCitizen(u, citizenId, clamp(first), l);
+    return this.matching.matchPlacementsForCitizen(
+      u,
+      citizenId,
+      clamp(first),
+      l,
+      filter ?? undefined,
+    );
   }
 
   @Roles(...STAFF)

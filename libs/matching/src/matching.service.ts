@@ -2,6 +2,12 @@ import { AuditService } from '@jobbro/auth';
 import { CitizenAccess, CitizenService } from '@jobbro/citizen';
 import { forbidden, isStaff, type Language, type Principal, todayInDenmark } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
+import { CandidateIndex } from './candidates/candidate-index';
+import {
+  type CandidateFilter,
+  matchesFilter,
+  rankCandidates,
+} from './candidates/candidate-snapshot';
 import { MatchingRepository } from './matching.repository';
 import type {
   CitizenMatchModel,
@@ -34,6 +40,7 @@ const localizeFilters = (filters: HardFilterResult[], l: Language) =>
 export class MatchingService {
   constructor(
     private readonly repo: MatchingRepository,
+    private readonly index: CandidateIndex,
     private readonly citizens: CitizenService,
     private readonly access: CitizenAccess,
     private readonly audit: AuditService,
@@ -44,16 +51,23 @@ export class MatchingService {
     citizenId: string,
     first: number,
     l: Language,
+    filter?: CandidateFilter,
   ): Promise<PlacementMatchModel[]> {
-    const citizen = await this.readableCitizen(principal, citizenId, 'matchPlacementsForCitizen');
+    const jobCentreId = principal.jobCentreId as string;
+    const [citizen, snapshot] = await Promise.all([
+      this.readableCitizen(principal, citizenId, 'matchPlacementsForCitizen'),
+      this.index.snapshot(jobCentreId),
+    ]);
     const today = todayInDenmark();
-    const candidates = await this.repo.candidatesFor(
-      principal.jobCentreId as string,
-      citizen,
-      CANDIDATE_LIMIT,
+    const ranked = rankCandidates(snapshot, citizen, today, first, filter);
+    if (ranked.length === 0) return [];
+    // The shortlist as it is now, through the explainable rules: what is shown is never stale.
+    const fresh = await this.repo.partnerSlotsByIds(
+      jobCentreId,
+      ranked.map((x) => x.id),
     );
-    return candidates
-      .filter((p) => passesAll(hardFilters(citizen, p, today)))
+    return fresh
+      .filter((p) => matchesFilter(p, filter) && passesAll(hardFilters(citizen, p, today)))
       .map((p) => {
         const factors = scoreFactors(citizen, p, today);
         return {
@@ -63,7 +77,7 @@ export class MatchingService {
           factors: localizeFactors(factors, l),
         };
       })
-      .sort((a, b) => b.score - a.score || a.placementId.localeCompare(b.placementId))
+      .sort((a, b) => b.score - a.score || (a.placementId < b.placementId ? -1 : 1))
       .slice(0, first);
   }
 
