@@ -10,7 +10,14 @@ import { Client } from 'pg';
 import { hashPassword } from '../libs/auth/src/password';
 import { startEmbeddedPostgres, withDatabase } from '../libs/core/src/database/embedded-postgres';
 import { runMigrations } from '../libs/core/src/database/migrate';
-import { BENCH_CONSULTANT, BENCH_DIR, BENCH_PASSWORD, BENCH_PG_PORT } from './common';
+import {
+  BENCH_ADMIN,
+  BENCH_CONSULTANT,
+  BENCH_DIR,
+  BENCH_EMPLOYER,
+  BENCH_PASSWORD,
+  BENCH_PG_PORT,
+} from './common';
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 10_000);
 const PLACEMENTS = Number(process.env.BENCH_PLACEMENTS ?? 100_000);
@@ -53,6 +60,13 @@ async function main(): Promise<void> {
       [await hashPassword(BENCH_PASSWORD)],
     );
     await step(
+      'an administrator in the first job centre',
+      `
+      INSERT INTO app_user (email, password_hash, display_name, role, job_centre_id)
+      SELECT $1, $2, 'Bench administrator', 'administrator', id FROM job_centre WHERE municipality_code = 101`,
+      [BENCH_ADMIN, await hashPassword(BENCH_PASSWORD)],
+    );
+    await step(
       `${COMPANIES} companies`,
       `
       WITH n AS (SELECT i, (2000000 + i * 7)::text AS body FROM generate_series(1, $1 * 2) i),
@@ -81,6 +95,14 @@ async function main(): Promise<void> {
       SELECT company_id, id, 'Mentor', 'mentor-' || id || '@bench.jobbro.dk', 3 FROM site`,
     );
     await step(
+      'an employer login for one company in the first municipality',
+      `
+      WITH u AS (INSERT INTO app_user (email, password_hash, display_name, role) VALUES ($1, $2, 'Bench employer', 'company_admin') RETURNING id)
+      INSERT INTO company_admin (company_id, user_id)
+      SELECT (SELECT s.company_id FROM site s WHERE s.municipality_code = 101 ORDER BY s.company_id LIMIT 1), u.id FROM u`,
+      [BENCH_EMPLOYER, await hashPassword(BENCH_PASSWORD)],
+    );
+    await step(
       'partnerships (company with its municipality)',
       `
       INSERT INTO partnership (company_id, job_centre_id, status, starts_on, proposed_by_side)
@@ -92,7 +114,7 @@ async function main(): Promise<void> {
       `
       WITH co AS (SELECT s.company_id, s.id AS site_id, m.id AS mentor_id, row_number() OVER (ORDER BY s.company_id) AS n
                     FROM site s JOIN mentor m ON m.site_id = s.id),
-           occ AS (SELECT id, isco_code, row_number() OVER (ORDER BY id) AS n FROM occupation),
+           occ AS (SELECT id, isco_code, label, labels_da[1] AS label_da, row_number() OVER (ORDER BY id) AS n FROM occupation),
            k AS (SELECT (SELECT count(*) FROM co) AS companies, (SELECT count(*) FROM occ) AS occupations),
            r AS (SELECT i, 1 + floor(random() * k.companies)::int AS cn, 1 + floor(random() * k.occupations)::int AS oc,
                         random() AS r1, random() AS r2, random() AS r3 FROM generate_series(1, $1) i, k)
@@ -101,7 +123,16 @@ async function main(): Promise<void> {
          ordinary_hours_possible, ordinary_hours_after_weeks, ordinary_hours_per_week, status, published_at)
       SELECT co.company_id, co.site_id, co.mentor_id,
              (ARRAY['internship','internship','wage_subsidy','ordinary_hours','flex_job'])[1 + floor(r.r1 * 5)::int]::placement_type,
-             'Praktik som ' || occ.isco_code || ' nr. ' || r.i, occ.id, occ.isco_code, 'Et godt sted at starte', ARRAY['Opgave A', 'Opgave B'],
+             initcap(left(coalesce(occ.label_da, occ.label), 1)) || substr(coalesce(occ.label_da, occ.label), 2) ||
+               (ARRAY[' i praktik', ' med mentor', ' på deltid', ', fleksibel start', '', ' til vores team'])[1 + r.i % 6],
+             occ.id, occ.isco_code,
+             (ARRAY['Vi er en lille arbejdsplads med god tid til oplæring.', 'Du bliver en del af et travlt team med en fast mentor.',
+                    'Vi har plads til dig, der vil prøve kræfter med faget i dit eget tempo.', 'Stille og roligt miljø med faste rutiner.',
+                    'Mulighed for flere timer og ansættelse, når det går godt.'])[1 + r.i % 5],
+             ARRAY[(ARRAY['Rengøring af lokaler', 'Varemodtagelse og lager', 'Kundeservice i butikken', 'Opvask og anretning i køkkenet',
+                          'Pasning af grønne områder', 'Pakning og forsendelse'])[1 + r.i % 6],
+                   (ARRAY['Kasseekspedition', 'Hjælp til beboerne i plejen', 'Registrering på computer', 'Klargøring af biler',
+                          'Lettere montagearbejde', 'Fodring af dyr', 'Sortering af varer'])[1 + (r.i / 6) % 7]],
              5 + floor(r.r2 * 10), 20 + floor(r.r3 * 17), date '2026-11-01' + (r.i % 60), date '2027-03-01' + (r.i % 120), 13, 1 + (r.i % 3),
              (CASE r.i % 5 WHEN 0 THEN '{no_heavy_lifting,fixed_routines}' WHEN 1 THEN '{quiet_workspace}'
                 WHEN 2 THEN '{short_days,close_guidance}' WHEN 3 THEN '{no_heavy_lifting}' ELSE '{}' END)::accommodation[],
@@ -131,7 +162,9 @@ async function main(): Promise<void> {
       `
       WITH occ AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM occupation), k AS (SELECT count(*) AS total FROM occ)
       INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km)
-      SELECT c.id, ARRAY[(SELECT id FROM occ WHERE occ.n = 1 + (abs(hashtext(c.id::text)) % k.total))], 'Jeg vil gerne arbejde med noget praktisk',
+      SELECT c.id, ARRAY[(SELECT id FROM occ WHERE occ.n = 1 + (abs(hashtext(c.id::text)) % k.total))], 'Jeg vil gerne ' || (ARRAY['arbejde i et køkken', 'have noget med rengøring at gøre', 'arbejde på et lager',
+                 'være i en butik med kunder', 'arbejde med dyr', 'arbejde udenfor med planter', 'hjælpe ældre mennesker',
+                 'klargøre biler'])[1 + abs(hashtext(c.id::text || 'w')) % 8] || ', gerne med faste rammer',
              10 + abs(hashtext(c.id::text)) % 15, 25, 10 + abs(hashtext(c.id::text)) % 30
         FROM citizen c, k`,
     );

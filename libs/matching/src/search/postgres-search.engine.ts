@@ -87,28 +87,42 @@ export class PostgresSearchEngine implements PlacementSearchEngine {
         ? `"distanceKm" ASC, p.id`
         : `score DESC, p.published_at DESC, p.id`;
     params.push(q.limit, q.offset);
-    const [hits, [{ total }], types, accommodations, municipalities] = await Promise.all([
-      this.dataSource.query<{ id: string; score: number; distanceKm: number | null }[]>(
-        `SELECT p.id, (${score})::float8 AS score, (${distance})::float8 AS "distanceKm" FROM placement p
-          WHERE ${w.sql} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
-        params,
-      ),
-      this.dataSource.query<{ total: number }[]>(
-        `SELECT count(*)::int AS total FROM placement p WHERE ${w.sql}`,
-        w.params,
-      ),
-      this.facet(`p.type::text`, w),
-      this.facet(`unnest(p.accommodations)::text`, w),
-      this.facet(`p.municipality_code::text`, w),
-    ]);
-    return { hits, total, facets: { types, accommodations, municipalities } };
-  }
-
-  private facet(expression: string, w: { sql: string; params: unknown[] }): Promise<FacetCount[]> {
-    return this.dataSource.query<FacetCount[]>(
-      `SELECT value, count(*)::int AS count FROM (SELECT ${expression} AS value FROM placement p WHERE ${w.sql}) f
-        GROUP BY value ORDER BY count DESC, value`,
-      w.params,
+    // One pass over the matches: hits, count and facets all read the same materialized rows.
+    const [row] = await this.dataSource.query<
+      {
+        hits: { id: string; score: number; distanceKm: number | null }[] | null;
+        total: number;
+        types: FacetCount[] | null;
+        accommodations: FacetCount[] | null;
+        municipalities: FacetCount[] | null;
+      }[]
+    >(
+      `WITH m AS MATERIALIZED (
+         SELECT p.id, p.type, p.accommodations, p.municipality_code, p.published_at,
+                (${score})::float8 AS score, (${distance})::float8 AS "distanceKm"
+           FROM placement p WHERE ${w.sql})
+       SELECT
+         (SELECT json_agg(h) FROM (SELECT p.id, p.score, p."distanceKm" FROM m p ORDER BY ${order}
+            LIMIT $${params.length - 1} OFFSET $${params.length}) h) AS hits,
+         (SELECT count(*)::int FROM m) AS total,
+         ${facet('type::text')} AS types,
+         ${facet('unnest(accommodations)::text')} AS accommodations,
+         ${facet('municipality_code::text')} AS municipalities`,
+      params,
     );
+    return {
+      hits: row.hits ?? [],
+      total: row.total,
+      facets: {
+        types: row.types ?? [],
+        accommodations: row.accommodations ?? [],
+        municipalities: row.municipalities ?? [],
+      },
+    };
   }
 }
+
+/** Counts per value of an expression over the matches, most common first. */
+const facet = (expression: string): string =>
+  `(SELECT json_agg(f) FROM (SELECT value, count(*)::int AS count FROM (SELECT ${expression} AS value FROM m) v
+      GROUP BY value ORDER BY count DESC, value) f)`;

@@ -17,29 +17,42 @@ export class MatchScopeVersion1764090000006 implements MigrationInterface {
         version bigint NOT NULL DEFAULT 1
       )`);
     await q.query(`
-      CREATE FUNCTION bump_match_scope_of_company(company uuid) RETURNS void LANGUAGE sql AS $$
+      CREATE FUNCTION bump_match_scope_of_companies(companies uuid[]) RETURNS void LANGUAGE sql AS $$
         INSERT INTO match_scope_version (job_centre_id)
-        SELECT DISTINCT job_centre_id FROM partnership WHERE company_id = company ORDER BY job_centre_id
+        SELECT DISTINCT job_centre_id FROM partnership WHERE company_id = ANY(companies) ORDER BY job_centre_id
         ON CONFLICT (job_centre_id) DO UPDATE SET version = match_scope_version.version + 1
       $$`);
+    // Once per statement, so a bulk load bumps each job centre once rather than once per row.
     // Only published slots are matchable, so drafts can be edited without invalidating anything.
     await q.query(`
-      CREATE FUNCTION placement_bumps_match_scope() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION placements_bump_match_scope() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF (TG_OP <> 'INSERT' AND OLD.status = 'published') THEN
-          PERFORM bump_match_scope_of_company(OLD.company_id);
-        ELSIF (TG_OP <> 'DELETE' AND NEW.status = 'published') THEN
-          PERFORM bump_match_scope_of_company(NEW.company_id);
+        IF TG_OP = 'INSERT' THEN
+          PERFORM bump_match_scope_of_companies(ARRAY(
+            SELECT DISTINCT company_id FROM new_rows WHERE status = 'published'));
+        ELSIF TG_OP = 'UPDATE' THEN
+          PERFORM bump_match_scope_of_companies(ARRAY(
+            SELECT company_id FROM old_rows WHERE status = 'published'
+             UNION SELECT company_id FROM new_rows WHERE status = 'published'));
+        ELSE
+          PERFORM bump_match_scope_of_companies(ARRAY(
+            SELECT DISTINCT company_id FROM old_rows WHERE status = 'published'));
         END IF;
         RETURN NULL;
       END $$`);
     await q.query(`
-      CREATE TRIGGER placement_bumps_match_scope AFTER INSERT OR UPDATE OR DELETE ON placement
-        FOR EACH ROW EXECUTE FUNCTION placement_bumps_match_scope()`);
+      CREATE TRIGGER placements_inserted_bump_match_scope AFTER INSERT ON placement
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION placements_bump_match_scope()`);
+    await q.query(`
+      CREATE TRIGGER placements_updated_bump_match_scope AFTER UPDATE ON placement
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION placements_bump_match_scope()`);
+    await q.query(`
+      CREATE TRIGGER placements_deleted_bump_match_scope AFTER DELETE ON placement
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION placements_bump_match_scope()`);
     await q.query(`
       CREATE FUNCTION mentor_bumps_match_scope() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM bump_match_scope_of_company(OLD.company_id);
+        PERFORM bump_match_scope_of_companies(ARRAY[OLD.company_id]);
         RETURN NULL;
       END $$`);
     await q.query(`
@@ -65,9 +78,10 @@ export class MatchScopeVersion1764090000006 implements MigrationInterface {
     await q.query(`DROP FUNCTION partnership_bumps_match_scope()`);
     await q.query(`DROP TRIGGER mentor_bumps_match_scope ON mentor`);
     await q.query(`DROP FUNCTION mentor_bumps_match_scope()`);
-    await q.query(`DROP TRIGGER placement_bumps_match_scope ON placement`);
-    await q.query(`DROP FUNCTION placement_bumps_match_scope()`);
-    await q.query(`DROP FUNCTION bump_match_scope_of_company(uuid)`);
+    for (const event of ['inserted', 'updated', 'deleted'])
+      await q.query(`DROP TRIGGER placements_${event}_bump_match_scope ON placement`);
+    await q.query(`DROP FUNCTION placements_bump_match_scope()`);
+    await q.query(`DROP FUNCTION bump_match_scope_of_companies(uuid[])`);
     await q.query(`DROP TABLE match_scope_version`);
   }
 }
