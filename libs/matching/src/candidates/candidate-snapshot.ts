@@ -3,6 +3,8 @@ import type { MatchCitizen, MatchPlacement } from '../rules/match-types';
 import {
   contentWords,
   DEFAULT_WEIGHTS,
+  occupationProximity,
+  placementOnlyValues,
   placementText,
   quickScore,
   type Weights,
@@ -29,6 +31,13 @@ export interface CandidateSnapshot {
   /** Content words, sorted, each with the slots (indexes into `placements`) that use it. */
   words: string[];
   postings: Int32Array[];
+  /** The distinct ISCO codes, and per slot the index of its code in that list. */
+  codes: string[];
+  codeOf: Int32Array;
+  /** Per slot, the factors that depend on the slot alone (see `placementOnlyValues`). */
+  ordinaryHours: Float64Array;
+  mentor: Float64Array;
+  trackRecord: Float64Array;
 }
 
 export function buildSnapshot(version: bigint, rows: MatchPlacement[]): CandidateSnapshot {
@@ -42,11 +51,19 @@ export function buildSnapshot(version: bigint, rows: MatchPlacement[]): Candidat
     return { ...row, title: '', description: '', tasks: [], occupationLabel: row.occupationLabel };
   });
   const words = [...byWord.keys()].sort();
+  const values = placements.map(placementOnlyValues);
+  const codes = [...new Set(placements.map((p) => p.iscoCode))].sort();
+  const codeIndex = new Map(codes.map((code, i) => [code, i]));
   return {
+    codes,
+    codeOf: Int32Array.from(placements, (p) => codeIndex.get(p.iscoCode) as number),
     version,
     placements,
     words,
     postings: words.map((w) => Int32Array.from(byWord.get(w) as number[])),
+    ordinaryHours: Float64Array.from(values, (v) => v.ordinaryHours),
+    mentor: Float64Array.from(values, (v) => v.mentor),
+    trackRecord: Float64Array.from(values, (v) => v.trackRecord),
   };
 }
 
@@ -123,7 +140,10 @@ const before = (a: RankedCandidate, b: RankedCandidate): boolean =>
 /**
  * The `first` best slots for the citizen: every slot that passes the hard filters and the
  * consultant's filter, scored exactly as `totalScore(scoreFactors(...))` would, kept in a bounded
- * heap. Linear in the number of slots, with no text work per slot.
+ * heap. Each slot first gets an upper bound from the factors that are cheap to know (occupation,
+ * the citizen's words through the word index, the slot-only factors, and the rest at their
+ * maximum); a slot whose bound cannot beat the worst of the best so far is skipped unscored.
+ * Slots close to the goal's occupation go first, so the heap fills with strong candidates early.
  */
 export function rankCandidates(
   s: CandidateSnapshot,
@@ -133,18 +153,23 @@ export function rankCandidates(
   filter?: CandidateFilter,
   weights: Weights = DEFAULT_WEIGHTS,
 ): RankedCandidate[] {
+  if (first <= 0) return [];
   const goalWords = contentWords(citizen.goal?.ownWords ?? '');
   const hits = goalWords.size ? goalWordHits(s, goalWords) : null;
+  const goalCodes = citizen.goal?.iscoCodes ?? [];
+  const proximity = Float64Array.from(
+    s.codes,
+    (code) => occupationProximity(goalCodes, code).value,
+  );
+  const totalWeight = Object.values(weights).reduce((sum, w) => sum + w, 0);
+  const unknownAtMost = weights.distance + weights.hours + weights.start;
+
   // A min-heap of the best so far: heap[0] is the worst of them.
   const heap: RankedCandidate[] = [];
   const swap = (i: number, j: number): void => {
     [heap[i], heap[j]] = [heap[j], heap[i]];
   };
-  for (let i = 0; i < s.placements.length; i++) {
-    const p = s.placements[i];
-    if (!matchesFilter(p, filter) || !passesHardFilters(citizen, p, today)) continue;
-    const relevance = hits ? hits[i] / goalWords.size : 0;
-    const candidate = { id: p.id, score: quickScore(citizen, p, today, relevance, weights) };
+  const offer = (candidate: RankedCandidate): void => {
     if (heap.length < first) {
       heap.push(candidate);
       for (let k = heap.length - 1; k > 0;) {
@@ -153,7 +178,7 @@ export function rankCandidates(
         swap(parent, k);
         k = parent;
       }
-    } else if (first > 0 && before(candidate, heap[0])) {
+    } else if (before(candidate, heap[0])) {
       heap[0] = candidate;
       for (let k = 0; ;) {
         const l = 2 * k + 1;
@@ -166,6 +191,28 @@ export function rankCandidates(
         k = worst;
       }
     }
-  }
+  };
+  // Below this weighted sum a slot's score rounds to less than the worst kept one (conservatively).
+  let skipBelow = -Infinity;
+  const n = s.placements.length;
+  for (const near of [true, false])
+    for (let i = 0; i < n; i++) {
+      const occupation = proximity[s.codeOf[i]];
+      if (occupation >= 0.4 !== near) continue;
+      const relevance = hits ? hits[i] / goalWords.size : 0;
+      const bound =
+        occupation * weights.occupation +
+        relevance * weights.goalWords +
+        s.ordinaryHours[i] * weights.ordinaryHours +
+        s.mentor[i] * weights.mentor +
+        s.trackRecord[i] * weights.trackRecord +
+        unknownAtMost;
+      if (bound < skipBelow) continue;
+      const p = s.placements[i];
+      if (!matchesFilter(p, filter) || !passesHardFilters(citizen, p, today)) continue;
+      offer({ id: p.id, score: quickScore(citizen, p, today, relevance, weights) });
+      if (heap.length === first)
+        skipBelow = ((10 * heap[0].score - 0.5) * totalWeight) / 1000 - 1e-9;
+    }
   return heap.sort((a, b) => (before(a, b) ? -1 : 1));
 }

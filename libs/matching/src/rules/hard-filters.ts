@@ -8,6 +8,8 @@ const r = (filter: string, passed: boolean, da: string, en: string): HardFilterR
   reason: { da, en },
 });
 
+const NONE: readonly string[] = [];
+
 /** The facts the hard filters decide on, and each filter's verdict; no text is built here. */
 function judge(c: MatchCitizen, p: MatchPlacement, today: string) {
   const free = p.capacity - p.occupied;
@@ -18,8 +20,13 @@ function judge(c: MatchCitizen, p: MatchPlacement, today: string) {
   const km = distanceKm(c, p);
   const maxKm = c.goal?.maxCommuteKm ?? null;
   const hoursNow = c.goal?.hoursNow ?? null;
-  const missing = c.accommodationsNeeded.filter((a) => !p.accommodations.includes(a));
-  const unmet = p.requirements.filter((q) => !c.qualifications.includes(q));
+  // Most pairs have nothing to compare; skip the allocation then (this runs for every candidate).
+  const missing = c.accommodationsNeeded.length
+    ? c.accommodationsNeeded.filter((a) => !p.accommodations.includes(a))
+    : NONE;
+  const unmet = p.requirements.length
+    ? p.requirements.filter((q) => !c.qualifications.includes(q))
+    : NONE;
   const lastEmployer =
     p.type === 'internship' &&
     c.mostRecentEmployerCompanyId === p.companyId &&

@@ -81,6 +81,23 @@ const f = (
   reason: { da, en },
 });
 
+/** The factors that depend on the slot alone (the same for every citizen). */
+export function placementOnlyValues(p: MatchPlacement): {
+  ordinaryHours: number;
+  mentor: number;
+  trackRecord: number;
+} {
+  const record =
+    p.trackRecord && p.trackRecord.ended > 0 ? p.trackRecord.ledToJob / p.trackRecord.ended : null;
+  return {
+    ordinaryHours: p.ordinaryHoursPossible
+      ? 0.6 + 0.4 * (1 - Math.min(p.ordinaryHoursAfterWeeks ?? 26, 26) / 26)
+      : 0,
+    mentor: p.mentorFreeCapacity !== null && p.mentorFreeCapacity > 0 ? 1 : 0,
+    trackRecord: record ?? 0.5,
+  };
+}
+
 /** The numbers behind every factor except the goal's words; reasons are built from them. */
 function measure(c: MatchCitizen, p: MatchPlacement, today: string) {
   const goal = c.goal;
@@ -100,11 +117,7 @@ function measure(c: MatchCitizen, p: MatchPlacement, today: string) {
     record,
     distance: 1 - km / Math.max(reach, 1),
     hours: later === null ? 1 : later <= p.weeklyHoursMax ? 1 : p.weeklyHoursMax / later,
-    ordinaryHours: p.ordinaryHoursPossible
-      ? 0.6 + 0.4 * (1 - Math.min(p.ordinaryHoursAfterWeeks ?? 26, 26) / 26)
-      : 0,
-    mentor: p.mentorFreeCapacity !== null && p.mentorFreeCapacity > 0 ? 1 : 0,
-    trackRecord: record ?? 0.5,
+    ...placementOnlyValues(p),
     start: 1 - Math.min(waitDays, 90) / 90,
   };
 }
