@@ -35,9 +35,8 @@ export class MatchingResolver {
       nullable: true,
       description:
         'Narrow the matches like a search: occupation, type, accommodations, hours, start, municipality.',
-    })
-    filter // Declared without `| undefined` so the validation pipe sees the class and checks it.
-    : PlacementSearchFilter,
+    }) // Declared without `| undefined` so the validation pipe sees the class and checks it.
+    filter: PlacementSearchFilter,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Lang() l: Language,
   ): Promise<PlacementMatchModel[]> {
