@@ -105,6 +105,16 @@ describe.each(ENGINES)('searching placements (%s engine)', (engine, env) => {
     expect(JSON.stringify(result)).not.toContain('fremmed');
   });
 
+  it('tolerates a missing letter and treats query operators as plain text', async () => {
+    const titles = (query: string): Promise<string[]> =>
+      search({ query }).then((r) =>
+        ok(r).searchPlacements.edges.map((e: { node: { title: string } }) => e.node.title),
+      );
+    expect(await titles('kantne')).toContain('Køkkenhjælper i kantine');
+    expect(await titles('kantine & | ! ( :*')).toContain('Køkkenhjælper i kantine');
+    expect(await titles('!!! &&')).toEqual([]);
+  });
+
   (engine === 'postgres' ? it : it.skip)(
     'finds Danish word forms through the danish stemmer (PostgreSQL only: Meilisearch does not stem)',
     async () => {

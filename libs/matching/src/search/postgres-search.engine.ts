@@ -8,8 +8,8 @@ import type {
 } from './placement-search.port';
 
 /**
- * The default engine: Danish full-text search (stemming, unaccent) or trigram word similarity
- * (typos), with an earthdistance radius on a GiST index, all on PostgreSQL.
+ * The default engine: Danish full-text search (stemming, unaccent) with typos corrected through
+ * a trigram-indexed vocabulary, and an earthdistance radius on a GiST index, all on PostgreSQL.
  */
 @Injectable()
 export class PostgresSearchEngine implements PlacementSearchEngine {
@@ -18,10 +18,14 @@ export class PostgresSearchEngine implements PlacementSearchEngine {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The WHERE clause and its parameters; shared by hits, count and facets (and the plan test). */
-  where(q: PlacementSearchQuery): {
+  where(
+    q: PlacementSearchQuery,
+    expandedText: string | null = null,
+  ): {
     sql: string;
     params: unknown[];
     textParam: number | null;
+    tsquery: string | null;
     pointParams: [number, number] | null;
   } {
     const params: unknown[] = [q.companyIds];
@@ -29,13 +33,15 @@ export class PostgresSearchEngine implements PlacementSearchEngine {
     const clauses = [`p.status = 'published'`, `p.capacity > 0`, `p.company_id = ANY($1::uuid[])`];
     let textParam: number | null = null;
     const text = q.text?.trim() ?? '';
+    let tsquery: string | null = null;
     if (text) {
-      // The stored text went through lower(unaccent()); the query goes the same way, in SQL.
-      const t = add(text);
+      // The stored text went through unaccent(); the query goes the same way, in SQL.
+      const t = add(expandedText ?? text);
       textParam = params.length;
-      clauses.push(
-        `(p.search_vector @@ websearch_to_tsquery('danish', unaccent(${t}::text)) OR lower(unaccent(${t}::text)) <% p.search_text)`,
-      );
+      tsquery = expandedText
+        ? `to_tsquery('danish', ${t}::text)`
+        : `websearch_to_tsquery('danish', unaccent(${t}::text))`;
+      clauses.push(`p.search_vector @@ ${tsquery}`);
     }
     // A range rather than LIKE, so the btree index on isco_code serves any ISCO level.
     if (q.iscoCode)
@@ -64,11 +70,38 @@ export class PostgresSearchEngine implements PlacementSearchEngine {
         `earth_distance(ll_to_earth(${lat}, ${lng}), ll_to_earth(p.latitude, p.longitude)) <= ${r}`,
       );
     }
-    return { sql: clauses.join(' AND '), params, textParam, pointParams };
+    return { sql: clauses.join(' AND '), params, textParam, tsquery, pointParams };
+  }
+
+  /**
+   * The query's words, each with up to three nearest words of the vocabulary (typos), as a
+   * to_tsquery expression: `(rengoing | rengoring) & (lokaler)`. Only letters and digits survive
+   * the split, so user text cannot inject tsquery operators. Null when no word is left.
+   */
+  async expand(text: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ q: string | null }[]>(
+      `WITH words AS (
+         SELECT DISTINCT w FROM regexp_split_to_table(lower(unaccent($1::text)), '[^a-z0-9]+') w
+          WHERE length(w) > 1 LIMIT 10)
+       SELECT string_agg('(' || alternatives || ')', ' & ') AS q FROM (
+         SELECT w, string_agg(DISTINCT x, ' | ') AS alternatives FROM (
+           SELECT w, w AS x FROM words
+           UNION ALL
+           SELECT w, s.word FROM words, LATERAL (
+             SELECT word FROM search_word WHERE length(w) >= 4 AND word % w ORDER BY word <-> w LIMIT 3) s
+         ) a GROUP BY w) g`,
+      [text],
+    );
+    return row?.q ?? null;
   }
 
   async search(q: PlacementSearchQuery): Promise<PlacementSearchResult> {
-    const w = this.where(q);
+    const text = q.text?.trim();
+    const expanded = text ? await this.expand(text) : null;
+    // Nothing searchable in the text (only punctuation): no slot can match it.
+    if (text && !expanded)
+      return { hits: [], total: 0, facets: { types: [], accommodations: [], municipalities: [] } };
+    const w = this.where(q, expanded);
     const params = [...w.params];
     // A point without a radius only sorts and measures: its parameters belong to the hits query alone.
     const point =
@@ -76,9 +109,7 @@ export class PostgresSearchEngine implements PlacementSearchEngine {
       (q.near
         ? ([params.push(q.near.latitude), params.push(q.near.longitude)] as [number, number])
         : null);
-    const score = w.textParam
-      ? `ts_rank(p.search_vector, websearch_to_tsquery('danish', unaccent($${w.textParam}::text))) + word_similarity(lower(unaccent($${w.textParam}::text)), p.search_text)`
-      : '0';
+    const score = w.tsquery ? `ts_rank(p.search_vector, ${w.tsquery})` : '0';
     const distance = point
       ? `earth_distance(ll_to_earth($${point[0]}::float8, $${point[1]}::float8), ll_to_earth(p.latitude, p.longitude)) / 1000`
       : 'NULL::float8';

@@ -5,6 +5,7 @@ import { DanishOccupationLabels1764090000003 } from './1764090000003-danish-occu
 import { CitizenSide1764090000004 } from './1764090000004-citizen-side';
 import { PlacementSearch1764090000005 } from './1764090000005-placement-search';
 import { MatchScopeVersion1764090000006 } from './1764090000006-match-scope-version';
+import { SearchVocabulary1764090000007 } from './1764090000007-search-vocabulary';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CitizenSide1764090000004,
   PlacementSearch1764090000005,
   MatchScopeVersion1764090000006,
+  SearchVocabulary1764090000007,
 ];
