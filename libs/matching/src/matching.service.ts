@@ -53,7 +53,8 @@ export class MatchingService {
     l: Language,
     filter?: CandidateFilter,
   ): Promise<PlacementMatchModel[]> {
-    const jobCentreId = principal.jobCentreId as string;
+    if (!isStaff(principal.role) || !principal.jobCentreId) throw forbidden();
+    const jobCentreId = principal.jobCentreId;
     const [citizen, snapshot] = await Promise.all([
       this.readableCitizen(principal, citizenId, 'matchPlacementsForCitizen'),
       this.index.snapshot(jobCentreId),
