@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MatchCitizen, MatchPlacement } from './rules/match-types';
+import { placementOnlyValues, type Weights } from './rules/scoring';
+import { groupsThatMayUse } from './rules/type-rules';
 
 const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.type, p.status, p.title, p.description, p.tasks, p.isco_code AS "iscoCode",
   coalesce(o.labels_da[1], o.label) AS "occupationLabel", p.capacity, 0 AS occupied,
@@ -23,24 +25,79 @@ export class MatchingRepository {
   }
 
   /**
-   * Reverse matching in one query: active citizens of the job centre with a goal, who need no
-   * accommodation the slot cannot offer and live within their own commute of it.
+   * Reverse matching, in PostgreSQL: the citizens who can be among the `first` best for the slot.
+   * Every citizen of the job centre who passes the hard filters that SQL can decide (a superset
+   * of `hardFilters`) gets a partial score: every weighted factor but the goal's own words, with
+   * the same formulas as `scoreFactors` (haversine included). The goal's words add at most their
+   * weight, so a citizen whose partial score plus that weight is below the `first`-th best partial
+   * score cannot make the list, and is left out. The rest are exactly scored by the caller.
    */
-  citizensFor(
+  async citizenShortlist(
     jobCentreId: string,
-    placement: MatchPlacement,
+    p: MatchPlacement,
     today: string,
-    limit: number,
-  ): Promise<(MatchCitizen & { id: string })[]> {
-    return this.citizensWhere(
-      `c.job_centre_id = $3 AND c.status = 'active'
-       AND coalesce((SELECT n.accommodations FROM citizen_need n WHERE n.citizen_id = c.id), '{}') <@ $4::accommodation[]
-       AND EXISTS (SELECT 1 FROM job_goal g WHERE g.citizen_id = c.id AND (g.max_commute_km IS NULL OR
-             earth_distance(ll_to_earth(c.latitude, c.longitude), ll_to_earth($5::float8, $6::float8)) <= g.max_commute_km * 1000))
-       ORDER BY c.created_at DESC LIMIT $7`,
-      [jobCentreId, placement.accommodations, placement.latitude, placement.longitude, limit],
-      today,
+    first: number,
+    weights: Weights,
+  ): Promise<string[]> {
+    const slotOnly = placementOnlyValues(p);
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `WITH c AS (
+         SELECT c.id, g.hours_now::float8 AS hours_now, g.hours_later::float8 AS hours_later,
+                g.max_commute_km::float8 AS max_commute_km, greatest($3::date, coalesce(g.earliest_start, $3::date)) AS start,
+                (SELECT t.target_group FROM citizen_target_group t WHERE t.citizen_id = c.id AND t.valid_from <= $3::date
+                   AND (t.valid_to IS NULL OR t.valid_to >= $3::date) ORDER BY t.valid_from DESC LIMIT 1) AS target_group,
+                coalesce((SELECT max(CASE WHEN o.isco_code = $4 THEN 1 WHEN left(o.isco_code, 3) = left($4, 3) THEN 0.7
+                                          WHEN left(o.isco_code, 2) = left($4, 2) THEN 0.4 WHEN left(o.isco_code, 1) = left($4, 1) THEN 0.2 ELSE 0 END)
+                            FROM occupation o WHERE o.id = ANY(g.occupation_ids)), 0)::float8 AS occupation,
+                2 * 6371.0088 * asin(least(1, sqrt(sin(radians($5::float8 - c.latitude) / 2) ^ 2
+                  + cos(radians(c.latitude)) * cos(radians($5::float8)) * sin(radians($6::float8 - c.longitude) / 2) ^ 2))) AS km
+           FROM citizen c
+           LEFT JOIN LATERAL (SELECT * FROM job_goal g WHERE g.citizen_id = c.id ORDER BY g.priority, g.created_at LIMIT 1) g ON true
+          WHERE c.job_centre_id = $1 AND c.status = 'active'
+            AND coalesce((SELECT n.accommodations FROM citizen_need n WHERE n.citizen_id = c.id), '{}') <@ $2::accommodation[]),
+       f AS (
+         SELECT id,
+                occupation * $11
+                + greatest(0, least(1, 1 - km / greatest(coalesce(max_commute_km, 30), 1))) * $12
+                + (CASE WHEN hours_later IS NULL OR hours_later <= $8 THEN 1 ELSE $8 / hours_later END) * $13
+                + (1 - least(greatest(0, $9::date - start), 90) / 90.0) * $14
+                + $15 AS partial
+           FROM c
+          WHERE (target_group IS NULL OR target_group = ANY($16::text[]))
+            AND (max_commute_km IS NULL OR km <= max_commute_km + 1e-9)
+            AND (hours_now IS NULL OR $7 <= hours_now)
+            AND ($10::date IS NULL OR $10::date >= start))
+       SELECT id FROM f
+        WHERE partial + $17 >= coalesce((SELECT partial FROM f ORDER BY partial DESC OFFSET $18 LIMIT 1), -1) - 1e-6`,
+      [
+        jobCentreId,
+        p.accommodations,
+        today,
+        p.iscoCode,
+        p.latitude,
+        p.longitude,
+        p.weeklyHoursMin,
+        p.weeklyHoursMax,
+        p.startEarliest,
+        p.startLatest,
+        weights.occupation,
+        weights.distance,
+        weights.hours,
+        weights.start,
+        slotOnly.ordinaryHours * weights.ordinaryHours +
+          slotOnly.mentor * weights.mentor +
+          slotOnly.trackRecord * weights.trackRecord,
+        groupsThatMayUse(p.type),
+        weights.goalWords,
+        first - 1,
+      ],
     );
+    return rows.map((r) => r.id);
+  }
+
+  /** Citizens as matching sees them, by id. */
+  citizensByIds(ids: string[], today: string): Promise<(MatchCitizen & { id: string })[]> {
+    return this.citizensWhere(`c.id = ANY($3::uuid[])`, [ids], today);
   }
 
   private citizensWhere(

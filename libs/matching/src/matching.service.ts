@@ -17,9 +17,7 @@ import type {
 } from './models/match.models';
 import { hardFilters, passesAll } from './rules/hard-filters';
 import type { HardFilterResult, MatchCitizen, ScoreFactor } from './rules/match-types';
-import { scoreFactors, totalScore } from './rules/scoring';
-
-const CANDIDATE_LIMIT = 2000;
+import { DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
 
 const localizeFactors = (factors: ScoreFactor[], l: Language): MatchFactorModel[] =>
   factors.map((x) => ({
@@ -95,22 +93,21 @@ export class MatchingService {
     const placement = await this.repo.placement(placementId);
     if (!placement) throw forbidden();
     const today = todayInDenmark();
-    const candidates = await this.repo.citizensFor(
+    const ids = await this.repo.citizenShortlist(
       principal.jobCentreId,
       placement,
       today,
-      CANDIDATE_LIMIT,
+      first,
+      DEFAULT_WEIGHTS,
     );
-    const ids = candidates.map((c) => c.id);
+    const candidates = ids.length ? await this.repo.citizensByIds(ids, today) : [];
     const scored = candidates
       .filter((c) => passesAll(hardFilters(c, placement, today)))
       .map((c) => {
         const factors = scoreFactors(c, placement, today);
         return { id: c.id, score: totalScore(factors), factors };
       });
-    const top = scored
-      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
-      .slice(0, first);
+    const top = scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, first);
     await this.audit.record({
       principal,
       citizenIds: ids,

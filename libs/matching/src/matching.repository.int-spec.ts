@@ -1,0 +1,158 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../core/src/database/data-source-options';
+import { createTestDatabase } from '../../testing/src/database';
+import { MatchingRepository } from './matching.repository';
+import { hardFilters, passesAll } from './rules/hard-filters';
+import type { MatchCitizen, MatchPlacement } from './rules/match-types';
+import { DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
+
+const TODAY = '2026-11-25';
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The reverse-matching shortlist is cut in SQL; this checks, on random citizens in a real
+ * database, that the cut never loses a citizen the explainable rules would have put on the list.
+ */
+describe('reverse matching shortlist in PostgreSQL', () => {
+  let ds: DataSource;
+  let drop: () => Promise<void>;
+  let repo: MatchingRepository;
+  let centre: string;
+  let all: string[];
+  const r = random(42);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+
+  beforeAll(async () => {
+    const db = await createTestDatabase();
+    drop = db.drop;
+    ds = new DataSource(dataSourceOptions(db.url));
+    await ds.initialize();
+    repo = new MatchingRepository(ds);
+    [{ id: centre }] = await ds.query<{ id: string }[]>(
+      `INSERT INTO job_centre (name, municipality_code) VALUES ('Jobcenter Tilfældig', 101) RETURNING id`,
+    );
+    const places = await ds.query<
+      { code: string; municipality: number; lat: number; lon: number }[]
+    >(
+      `SELECT code, municipality_code AS municipality, latitude AS lat, longitude AS lon FROM postal_code
+        WHERE latitude BETWEEN 55.5 AND 55.9 AND longitude BETWEEN 12.2 AND 12.7`,
+    );
+    const occupations = await ds.query<{ id: string }[]>(
+      `SELECT id FROM occupation WHERE left(isco_code, 1) IN ('5', '9') ORDER BY id LIMIT 60`,
+    );
+    const words = ['køkken', 'lager', 'rengøring', 'kunder', 'butik', 'dyr', 'pleje', 'biler'];
+    for (let i = 0; i < 250; i++) {
+      const place = pick(places);
+      const [{ id }] = await ds.query<{ id: string }[]>(
+        `INSERT INTO citizen (job_centre_id, first_name, last_name, postal_code, municipality_code, latitude, longitude, status)
+         VALUES ($1, 'Borger', $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [
+          centre,
+          `Nr. ${i}`,
+          place.code,
+          place.municipality,
+          place.lat,
+          place.lon,
+          r() < 0.9 ? 'active' : 'closed',
+        ],
+      );
+      if (r() < 0.9)
+        await ds.query(
+          `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km, earliest_start)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            id,
+            r() < 0.2 ? [] : [pick(occupations).id],
+            `Jeg vil gerne arbejde med ${pick(words)} og ${pick(words)}`,
+            r() < 0.2 ? null : 5 + Math.floor(r() * 20),
+            r() < 0.2 ? null : 15 + Math.floor(r() * 25),
+            r() < 0.2 ? null : 5 + Math.floor(r() * 40),
+            r() < 0.5 ? null : `2027-0${1 + Math.floor(r() * 6)}-01`,
+          ],
+        );
+      if (r() < 0.5)
+        await ds.query(`INSERT INTO citizen_need (citizen_id, accommodations) VALUES ($1, $2)`, [
+          id,
+          r() < 0.5 ? ['no_heavy_lifting'] : ['quiet_workspace'],
+        ]);
+      if (r() < 0.85)
+        await ds.query(
+          `INSERT INTO citizen_target_group (citizen_id, target_group, valid_from) VALUES ($1, $2, '2026-01-01')`,
+          [
+            id,
+            pick(['dagpenge', 'sygedagpenge', 'ledighedsydelse', 'kontanthjaelp_aktivitetsparat']),
+          ],
+        );
+    }
+    all = (await ds.query<{ id: string }[]>(`SELECT id FROM citizen WHERE status = 'active'`)).map(
+      (x) => x.id,
+    );
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await drop();
+  });
+
+  const slot = (i: number): MatchPlacement => {
+    const ordinary = r() < 0.6;
+    return {
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      companyId: '11111111-1111-4111-8111-111111111111',
+      type: pick(['internship', 'wage_subsidy', 'ordinary_hours', 'flex_job'] as const),
+      status: 'published',
+      title: `Praktik med ${pick(['køkken', 'lager', 'rengøring', 'kunder'])}`,
+      description: '',
+      tasks: [],
+      iscoCode: pick(['5120', '5131', '9412', '9112', '5223', '9333']),
+      occupationLabel: 'x',
+      capacity: 1,
+      occupied: 0,
+      weeklyHoursMin: 5 + Math.floor(r() * 15),
+      weeklyHoursMax: 20 + Math.floor(r() * 17),
+      startEarliest: pick(['2026-12-01', '2027-02-01', '2027-05-01']),
+      startLatest: r() < 0.3 ? null : '2027-04-01',
+      accommodations: r() < 0.5 ? ['no_heavy_lifting'] : r() < 0.5 ? ['quiet_workspace'] : [],
+      requirements: [],
+      ordinaryHoursPossible: ordinary,
+      ordinaryHoursAfterWeeks: ordinary ? 4 : null,
+      ordinaryHoursPerWeek: ordinary ? 5 : null,
+      latitude: 55.6 + r() * 0.2,
+      longitude: 12.3 + r() * 0.3,
+      mentorFreeCapacity: 1,
+      trackRecord: null,
+    };
+  };
+
+  const best = (citizens: (MatchCitizen & { id: string })[], p: MatchPlacement, first: number) =>
+    citizens
+      .filter((c) => passesAll(hardFilters(c, p, TODAY)))
+      .map((c) => ({ id: c.id, score: totalScore(scoreFactors(c, p, TODAY)) }))
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+      .slice(0, first);
+
+  it('keeps every citizen the rules would rank in the top, for random slots', async () => {
+    const everyone = await repo.citizensByIds(all, TODAY);
+    let shortlisted = 0;
+    for (let i = 0; i < 25; i++) {
+      const p = slot(i);
+      for (const first of [1, 5, 20]) {
+        const ids = await repo.citizenShortlist(centre, p, TODAY, first, DEFAULT_WEIGHTS);
+        shortlisted += ids.length;
+        const expected = best(everyone, p, first);
+        expect(best(await repo.citizensByIds(ids, TODAY), p, first)).toEqual(expected);
+      }
+    }
+    // The cut must cut: far fewer than every citizen for every slot.
+    expect(shortlisted).toBeLessThan(25 * 3 * all.length * 0.5);
+  });
+});
