@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MatchCitizen, MatchPlacement } from './rules/match-types';
-import { placementOnlyValues, type Weights } from './rules/scoring';
-import { groupsThatMayUse } from './rules/type-rules';
+import { ISCO_LEVEL_VALUES, placementOnlyValues, type Weights } from './rules/scoring';
+import { TYPE_RULES } from './rules/type-rules';
 
 const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.type, p.status, p.title, p.description, p.tasks, p.isco_code AS "iscoCode",
   coalesce(o.labels_da[1], o.label) AS "occupationLabel", p.capacity, 0 AS occupied,
@@ -26,11 +26,16 @@ export class MatchingRepository {
 
   /**
    * Reverse matching, in PostgreSQL: the citizens who can be among the `first` best for the slot.
-   * Every citizen of the job centre who passes the hard filters that SQL can decide (a superset
-   * of `hardFilters`) gets a partial score: every weighted factor but the goal's own words, with
-   * the same formulas as `scoreFactors` (haversine included). The goal's words add at most their
-   * weight, so a citizen whose partial score plus that weight is below the `first`-th best partial
-   * score cannot make the list, and is left out. The rest are exactly scored by the caller.
+   *
+   * Every citizen of the job centre who passes the hard filters gets a partial score: every
+   * weighted factor but the goal's own words, with the same formulas as `scoreFactors`
+   * (haversine included). The goal's words add at most their weight, so a citizen whose partial
+   * score plus that weight is below the `first`-th best partial score cannot make the list.
+   *
+   * Citizens are visited by how close their goal's occupation is to the slot's (same ISCO unit
+   * group, then minor, sub-major and major group, then the rest), each level found through the
+   * GIN index on the goals' occupations. Once the `first`-th best partial score beats the most a
+   * citizen of the next level could score, the remaining levels are not read at all.
    */
   async citizenShortlist(
     jobCentreId: string,
@@ -40,7 +45,35 @@ export class MatchingRepository {
     weights: Weights,
   ): Promise<string[]> {
     const slotOnly = placementOnlyValues(p);
-    const rows = await this.dataSource.query<{ id: string }[]>(
+    const slotPart =
+      slotOnly.ordinaryHours * weights.ordinaryHours +
+      slotOnly.mentor * weights.mentor +
+      slotOnly.trackRecord * weights.trackRecord;
+    const restAtMost = weights.distance + weights.hours + weights.start + weights.goalWords;
+    const scored: { id: string; partial: number }[] = [];
+    let kth = -Infinity;
+    for (const [i, level] of ISCO_LEVEL_VALUES.entries()) {
+      scored.push(...(await this.partialScores(jobCentreId, p, today, weights, slotPart, level)));
+      if (scored.length >= first)
+        kth = scored.map((x) => x.partial).sort((x, y) => y - x)[first - 1];
+      const next = ISCO_LEVEL_VALUES[i + 1];
+      if (next && kth > next.value * weights.occupation + slotPart + restAtMost + 1e-6) break;
+    }
+    return scored.filter((x) => x.partial + weights.goalWords >= kth - 1e-6).map((x) => x.id);
+  }
+
+  /** Partial scores of the job centre's citizens whose first goal is at one ISCO level of the slot. */
+  private partialScores(
+    jobCentreId: string,
+    p: MatchPlacement,
+    today: string,
+    weights: Weights,
+    slotPart: number,
+    level: { digits: number; value: number },
+  ): Promise<{ id: string; partial: number }[]> {
+    // The dated type rules as rows, in order: the first in force for a group decides, as in typeRuleFor.
+    const rules = TYPE_RULES;
+    return this.dataSource.query<{ id: string; partial: number }[]>(
       `WITH c AS (
          SELECT c.id, g.hours_now::float8 AS hours_now, g.hours_later::float8 AS hours_later,
                 g.max_commute_km::float8 AS max_commute_km, greatest($3::date, coalesce(g.earliest_start, $3::date)) AS start,
@@ -54,21 +87,28 @@ export class MatchingRepository {
            FROM citizen c
            LEFT JOIN LATERAL (SELECT * FROM job_goal g WHERE g.citizen_id = c.id ORDER BY g.priority, g.created_at LIMIT 1) g ON true
           WHERE c.job_centre_id = $1 AND c.status = 'active'
-            AND coalesce((SELECT n.accommodations FROM citizen_need n WHERE n.citizen_id = c.id), '{}') <@ $2::accommodation[]),
-       f AS (
-         SELECT id,
-                occupation * $11
-                + greatest(0, least(1, 1 - km / greatest(coalesce(max_commute_km, 30), 1))) * $12
-                + (CASE WHEN hours_later IS NULL OR hours_later <= $8 THEN 1 ELSE $8 / hours_later END) * $13
-                + (1 - least(greatest(0, $9::date - start), 90) / 90.0) * $14
-                + $15 AS partial
-           FROM c
-          WHERE (target_group IS NULL OR target_group = ANY($16::text[]))
-            AND (max_commute_km IS NULL OR km <= max_commute_km + 1e-9)
-            AND (hours_now IS NULL OR $7 <= hours_now)
-            AND ($10::date IS NULL OR $10::date >= start))
-       SELECT id FROM f
-        WHERE partial + $17 >= coalesce((SELECT partial FROM f ORDER BY partial DESC OFFSET $18 LIMIT 1), -1) - 1e-6`,
+            AND ($17::int = 0 OR c.id IN (
+                  SELECT citizen_id FROM job_goal WHERE occupation_ids &&
+                    (SELECT array_agg(id) FROM occupation WHERE left(isco_code, $17::int) = left($4, $17::int))))
+            AND coalesce((SELECT n.accommodations FROM citizen_need n WHERE n.citizen_id = c.id), '{}') <@ $2::accommodation[])
+       SELECT id,
+              occupation * $11
+              + greatest(0, least(1, 1 - km / greatest(coalesce(max_commute_km, 30), 1))) * $12
+              + (CASE WHEN hours_later IS NULL OR hours_later <= $8 THEN 1 ELSE $8 / hours_later END) * $13
+              + (1 - least(greatest(0, $9::date - start), 90) / 90.0) * $14
+              + $15 AS partial
+         FROM c
+        WHERE occupation = $16
+          AND (target_group IS NULL OR coalesce((
+                SELECT r.allows FROM unnest($18::text[], $19::date[], $20::date[], $21::boolean[]) WITH ORDINALITY
+                       AS r(target_group, valid_from, valid_to, allows, n)
+                 WHERE r.target_group = c.target_group AND r.valid_from <= greatest($9::date, start)
+                   AND (r.valid_to IS NULL OR r.valid_to >= greatest($9::date, start))
+                 ORDER BY r.n LIMIT 1), false))
+          AND (max_commute_km IS NULL OR km <= max_commute_km + 1e-9)
+          AND (hours_now IS NULL OR $7 <= hours_now)
+          AND ($10::date IS NULL OR $10::date >= start)
+          AND $22::text[] <@ '{}'::text[]`,
       [
         jobCentreId,
         p.accommodations,
@@ -84,15 +124,17 @@ export class MatchingRepository {
         weights.distance,
         weights.hours,
         weights.start,
-        slotOnly.ordinaryHours * weights.ordinaryHours +
-          slotOnly.mentor * weights.mentor +
-          slotOnly.trackRecord * weights.trackRecord,
-        groupsThatMayUse(p.type),
-        weights.goalWords,
-        first - 1,
+        slotPart,
+        level.value,
+        level.digits,
+        rules.map((r) => r.targetGroup),
+        rules.map((r) => r.validFrom),
+        rules.map((r) => r.validTo),
+        rules.map((r) => r.allowed.includes(p.type)),
+        // Citizens' qualifications are not recorded yet, so a slot with requirements fits nobody.
+        p.requirements,
       ],
     );
-    return rows.map((r) => r.id);
   }
 
   /** Citizens as matching sees them, by id. */

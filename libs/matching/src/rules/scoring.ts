@@ -22,6 +22,12 @@ const ISCO_LEVELS: [number, number, string, string][] = [
   [1, 0.2, 'Samme hovedgruppe', 'Same major group'],
 ];
 
+/** Each level of ISCO proximity with its value, closest first, ending with no shared group. */
+export const ISCO_LEVEL_VALUES: { digits: number; value: number }[] = [
+  ...ISCO_LEVELS.map(([digits, value]) => ({ digits, value })),
+  { digits: 0, value: 0 },
+];
+
 /** Occupation proximity through the ISCO-08 hierarchy: unit group > minor > sub-major > major. */
 export function occupationProximity(
   goalCodes: string[],

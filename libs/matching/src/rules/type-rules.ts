@@ -78,11 +78,3 @@ export const JOB_READY_GROUPS = [
   'kontanthjaelp_jobparat',
   'uddannelseshjaelp_uddannelsesparat',
 ];
-
-/** Target groups that some rule, at any date, lets use the type: a superset for prefiltering. */
-export const groupsThatMayUse = (
-  type: MatchPlacement['type'],
-  rules: TypeRule[] = TYPE_RULES,
-): string[] => [
-  ...new Set(rules.filter((r) => r.allowed.includes(type)).map((r) => r.targetGroup)),
-];
