@@ -87,9 +87,9 @@ export class MatchingRepository {
            FROM citizen c
            LEFT JOIN LATERAL (SELECT * FROM job_goal g WHERE g.citizen_id = c.id ORDER BY g.priority, g.created_at LIMIT 1) g ON true
           WHERE c.job_centre_id = $1 AND c.status = 'active'
-            AND ($17::int = 0 OR c.id IN (
+            AND ($17::int = 0 OR c.id = ANY(ARRAY(
                   SELECT citizen_id FROM job_goal WHERE occupation_ids &&
-                    (SELECT array_agg(id) FROM occupation WHERE left(isco_code, $17::int) = left($4, $17::int))))
+                    (SELECT array_agg(id) FROM occupation WHERE left(isco_code, $17::int) = left($4, $17::int)))))
             AND coalesce((SELECT n.accommodations FROM citizen_need n WHERE n.citizen_id = c.id), '{}') <@ $2::accommodation[])
        SELECT id,
               occupation * $11
