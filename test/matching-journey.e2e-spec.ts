@@ -146,6 +146,9 @@ describe('matching a citizen to placements', () => {
     expect(found).toEqual([
       expect.objectContaining({ citizenId: ids.citizen, firstName: 'Ahmad' }),
     ]);
+    expect(await auditRows(t.dataSource, ids.citizen)).toContainEqual(
+      expect.objectContaining({ operation: 'matchCitizensForPlacement', allowed: true }),
+    );
 
     const other = await aJobCentre(t.dataSource);
     const outsiderUser = await aUser()

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MatchCitizen, MatchPlacement } from './rules/match-types';
-import { ISCO_LEVEL_VALUES, placementOnlyValues, type Weights } from './rules/scoring';
+import {
+  contentWords,
+  goalRelevance,
+  ISCO_LEVEL_VALUES,
+  placementOnlyValues,
+  placementText,
+  type Weights,
+} from './rules/scoring';
 import { TYPE_RULES } from './rules/type-rules';
 
 const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.type, p.status, p.title, p.description, p.tasks, p.isco_code AS "iscoCode",
@@ -43,7 +50,7 @@ export class MatchingRepository {
     today: string,
     first: number,
     weights: Weights,
-  ): Promise<string[]> {
+  ): Promise<{ id: string; partial: number }[]> {
     const slotOnly = placementOnlyValues(p);
     const slotPart =
       slotOnly.ordinaryHours * weights.ordinaryHours +
@@ -59,7 +66,7 @@ export class MatchingRepository {
       const next = ISCO_LEVEL_VALUES[i + 1];
       if (next && kth > next.value * weights.occupation + slotPart + restAtMost + 1e-6) break;
     }
-    return scored.filter((x) => x.partial + weights.goalWords >= kth - 1e-6).map((x) => x.id);
+    return scored.filter((x) => x.partial + weights.goalWords >= kth - 1e-6);
   }
 
   /** Partial scores of the job centre's citizens whose first goal is at one ISCO level of the slot. */
@@ -135,6 +142,58 @@ export class MatchingRepository {
         p.requirements,
       ],
     );
+  }
+
+  /**
+   * Reverse matching's candidates: the shortlist cut in PostgreSQL, then narrowed to about
+   * `first` citizens by the goal's own words, read as the rules need them for exact scoring.
+   */
+  async citizenCandidates(
+    jobCentreId: string,
+    p: MatchPlacement,
+    today: string,
+    first: number,
+    weights: Weights,
+  ): Promise<(MatchCitizen & { id: string })[]> {
+    const shortlist = await this.citizenShortlist(jobCentreId, p, today, first, weights);
+    const ids = await this.closest(shortlist, p, first, weights);
+    return ids.length ? this.citizensByIds(ids, today) : [];
+  }
+
+  /**
+   * From the shortlist, the citizens whose estimate (the SQL partial score plus the goal's own
+   * words, compared here) is within a hair of the `first`-th best: the exact scoring then runs on
+   * about `first` citizens instead of the whole shortlist. The hair absorbs the rounding
+   * differences between PostgreSQL's and JavaScript's arithmetic.
+   */
+  private async closest(
+    shortlist: { id: string; partial: number }[],
+    placement: MatchPlacement,
+    first: number,
+    weights: Weights,
+  ): Promise<string[]> {
+    if (shortlist.length <= first) return shortlist.map((x) => x.id);
+    const words = await this.goalWords(shortlist.map((x) => x.id));
+    const text = contentWords(placementText(placement));
+    const estimated = shortlist
+      .map((x) => ({
+        id: x.id,
+        estimate: x.partial + goalRelevance(words.get(x.id) ?? '', text).value * weights.goalWords,
+      }))
+      .sort((a, b) => b.estimate - a.estimate);
+    const bar = estimated[first - 1].estimate - 0.01;
+    return estimated.filter((x) => x.estimate >= bar).map((x) => x.id);
+  }
+
+  /** The words of each citizen's first goal, by citizen id. */
+  async goalWords(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<{ id: string; ownWords: string }[]>(
+      `SELECT c.id, coalesce((SELECT g.own_words FROM job_goal g WHERE g.citizen_id = c.id
+                               ORDER BY g.priority, g.created_at LIMIT 1), '') AS "ownWords"
+         FROM citizen c WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.ownWords]));
   }
 
   /** Citizens as matching sees them, by id. */

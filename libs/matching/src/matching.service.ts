@@ -80,7 +80,7 @@ export class MatchingService {
       .slice(0, first);
   }
 
-  /** Citizens of the caller's job centre, best first; each one considered is an audited read. */
+  /** Citizens of the caller's job centre, best first; each one shown is an audited read. */
   async matchCitizensForPlacement(
     principal: Principal,
     placementId: string,
@@ -93,14 +93,13 @@ export class MatchingService {
     const placement = await this.repo.placement(placementId);
     if (!placement) throw forbidden();
     const today = todayInDenmark();
-    const ids = await this.repo.citizenShortlist(
+    const candidates = await this.repo.citizenCandidates(
       principal.jobCentreId,
       placement,
       today,
       first,
       DEFAULT_WEIGHTS,
     );
-    const candidates = ids.length ? await this.repo.citizensByIds(ids, today) : [];
     const scored = candidates
       .filter((c) => passesAll(hardFilters(c, placement, today)))
       .map((c) => {
@@ -108,9 +107,11 @@ export class MatchingService {
         return { id: c.id, score: totalScore(factors), factors };
       });
     const top = scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, first);
+    // The audit names the citizens shown to the caller, whose data the caller read; the others
+    // were weighed by PostgreSQL and this process only, and nothing about them left it.
     await this.audit.record({
       principal,
-      citizenIds: ids,
+      citizenIds: top.map((x) => x.id),
       action: 'read',
       operation: 'matchCitizensForPlacement',
       allowed: true,

@@ -60,14 +60,19 @@ export function contentWords(text: string): Set<string> {
 export const placementText = (p: MatchPlacement): string =>
   [p.title, p.description, ...p.tasks, p.occupationLabel].join(' ');
 
-/** Share of the goal's content words the placement text mentions (prefix matches count). */
+/**
+ * Share of the goal's content words the placement text mentions (prefix matches count). The
+ * text may be given as its content words, to compare many goals with one slot.
+ */
 export function goalRelevance(
   ownWords: string,
-  placementText: string,
+  placementText: string | Set<string>,
 ): { value: number; shared: string[] } {
   const goal = contentWords(ownWords);
   if (goal.size === 0) return { value: 0, shared: [] };
-  const text = [...contentWords(placementText)];
+  const text = [
+    ...(typeof placementText === 'string' ? contentWords(placementText) : placementText),
+  ];
   const shared = [...goal].filter((g) => text.some((t) => t.startsWith(g) || g.startsWith(t)));
   return { value: shared.length / goal.size, shared };
 }
