@@ -265,7 +265,8 @@ export class MatchingRepository {
          JOIN occupation o ON o.id = p.occupation_id
          LEFT JOIN mentor m ON m.id = p.mentor_id
         WHERE p.id = ANY($2::uuid[])
-          AND p.company_id IN (SELECT company_id FROM partnership WHERE job_centre_id = $1 AND status IN ('active', 'paused'))`,
+          AND EXISTS (SELECT 1 FROM partnership s WHERE s.company_id = p.company_id AND s.job_centre_id = $1
+                        AND s.status IN ('active', 'paused'))`,
       [jobCentreId, ids],
     );
   }
