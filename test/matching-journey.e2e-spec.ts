@@ -12,6 +12,7 @@ import {
   ok,
   type TestApp,
 } from '@jobbro/testing';
+import { DEMO_PASSWORD, seedDemoData } from '../apps/api/src/demo/demo-data';
 
 /** Journey 2: a consultant matches a citizen to placements, sees why, and asks about an excluded one. */
 describe('matching a citizen to placements', () => {
@@ -214,5 +215,49 @@ describe('matching a citizen to placements', () => {
       company.id,
     ]);
     expect(await matchIds()).toEqual([]);
+  });
+});
+
+/** Journey 2 as a new user meets it: `npm start`'s demo data, the demo consultant, Ahmad. */
+describe('matching on the demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemoData(t.app);
+  });
+  afterAll(() => t.close());
+
+  it('matches Ahmad to the kitchen, explains it, and says why the cook slot is out', async () => {
+    const consultant = await new Api(t.http).signIn('konsulent@kk.jobbro.dk', DEMO_PASSWORD);
+    const citizens = ok(await consultant.citizens()).citizens.edges as {
+      node: { id: string; firstName: string };
+    }[];
+    const ahmad = citizens.find((e) => e.node.firstName === 'Ahmad')?.node.id;
+    const matches = ok(
+      await consultant.run(
+        `query($id: ID!) { matchPlacementsForCitizen(citizenId: $id) { placementId title score factors { factor reason } } }`,
+        { id: ahmad },
+      ),
+    ).matchPlacementsForCitizen as { title: string; factors: { reason: string }[] }[];
+    expect(matches[0].title).toBe('Køkkenhjælper i frokostkøkkenet');
+    expect(matches[0].factors.map((f) => f.reason)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Samme fag som jobmålet/)]),
+    );
+    const cook = ok(
+      await consultant.run(
+        `{ searchPlacements(query: "Kok med ansvar for salater", first: 1) { edges { node { id title } } } }`,
+      ),
+    ).searchPlacements.edges[0].node as { id: string; title: string };
+    expect(cook.title).toBe('Kok med ansvar for salater');
+    const explained = ok(
+      await consultant.run(
+        `query($c: ID!, $p: ID!) { explainMatch(citizenId: $c, placementId: $p) { eligible failedFilters { filter reason } } }`,
+        { c: ahmad, p: cook.id },
+      ),
+    ).explainMatch;
+    expect(explained).toEqual({
+      eligible: false,
+      failedFilters: [{ filter: 'hours', reason: 'Kræver mindst 20 timer; borgeren kan 10' }],
+    });
   });
 });

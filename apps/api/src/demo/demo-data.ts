@@ -100,11 +100,11 @@ const COMPANIES: DemoCompany[] = [
         capacity: 2,
         accommodations: [
           'no_heavy_lifting',
+          'breaks_as_needed',
           'fixed_routines',
           'close_guidance',
           'flexible_start_time',
         ],
-        requirements: ['food_hygiene_certificate'],
         ordinary: [4, 5],
         schedule: 'Mandag-fredag 9-14; start kl. 10 de første uger er muligt.',
       },
