@@ -38,7 +38,17 @@ export interface CandidateSnapshot {
   ordinaryHours: Float64Array;
   mentor: Float64Array;
   trackRecord: Float64Array;
+  /** Per slot, numbers for cheap bounds and prechecks: hours, first start day, accommodations. */
+  hoursMin: Float64Array;
+  hoursMax: Float64Array;
+  startDay: Float64Array;
+  /** Each accommodation offered anywhere gets a bit (at most 31; beyond that no mask is kept). */
+  accommodationBits: Map<string, number> | null;
+  accommodationMask: Uint32Array;
 }
+
+/** Days since the epoch of a YYYY-MM-DD date, as the scoring's start factor counts them. */
+const dayOf = (date: string): number => Date.parse(date) / 86_400_000;
 
 export function buildSnapshot(version: bigint, rows: MatchPlacement[]): CandidateSnapshot {
   const byWord = new Map<string, number[]>();
@@ -54,7 +64,16 @@ export function buildSnapshot(version: bigint, rows: MatchPlacement[]): Candidat
   const values = placements.map(placementOnlyValues);
   const codes = [...new Set(placements.map((p) => p.iscoCode))].sort();
   const codeIndex = new Map(codes.map((code, i) => [code, i]));
+  const offered = [...new Set(placements.flatMap((p) => p.accommodations))].sort();
+  const bits = offered.length <= 31 ? new Map(offered.map((a, i) => [a, 1 << i])) : null;
+  const maskOf = (list: string[]): number =>
+    bits ? list.reduce((mask, a) => mask | (bits.get(a) ?? 0), 0) : 0;
   return {
+    hoursMin: Float64Array.from(placements, (p) => p.weeklyHoursMin),
+    hoursMax: Float64Array.from(placements, (p) => p.weeklyHoursMax),
+    startDay: Float64Array.from(placements, (p) => dayOf(p.startEarliest)),
+    accommodationBits: bits,
+    accommodationMask: Uint32Array.from(placements, (p) => maskOf(p.accommodations)),
     codes,
     codeOf: Int32Array.from(placements, (p) => codeIndex.get(p.iscoCode) as number),
     version,
@@ -162,7 +181,20 @@ export function rankCandidates(
     (code) => occupationProximity(goalCodes, code).value,
   );
   const totalWeight = Object.values(weights).reduce((sum, w) => sum + w, 0);
-  const unknownAtMost = weights.distance + weights.hours + weights.start;
+
+  // Cheap necessary conditions of the hard filters, checked before the full rules run.
+  const hoursNow = citizen.goal?.hoursNow ?? null;
+  let needMask = 0;
+  if (s.accommodationBits)
+    for (const need of citizen.accommodationsNeeded) {
+      const bit = s.accommodationBits.get(need);
+      if (bit === undefined) return []; // no slot offers it, so none passes the filter
+      needMask |= bit;
+    }
+  // Exact values of the hours and start factors (as in scoreFactors), for a tighter bound.
+  const later = citizen.goal?.hoursLater ?? null;
+  const earliest = citizen.goal?.earliestStart;
+  const startDay = dayOf(earliest && earliest > today ? earliest : today);
 
   // A min-heap of the best so far: heap[0] is the worst of them.
   const heap: RankedCandidate[] = [];
@@ -199,14 +231,21 @@ export function rankCandidates(
     for (let i = 0; i < n; i++) {
       const occupation = proximity[s.codeOf[i]];
       if (occupation >= 0.4 !== near) continue;
+      if ((needMask & ~s.accommodationMask[i]) !== 0) continue;
+      if (hoursNow !== null && s.hoursMin[i] > hoursNow) continue;
       const relevance = hits ? hits[i] / goalWords.size : 0;
+      const hoursMax = s.hoursMax[i];
+      const hours = later === null || later <= hoursMax ? 1 : hoursMax / later;
+      const start = 1 - Math.min(Math.max(0, s.startDay[i] - startDay), 90) / 90;
       const bound =
         occupation * weights.occupation +
         relevance * weights.goalWords +
         s.ordinaryHours[i] * weights.ordinaryHours +
         s.mentor[i] * weights.mentor +
         s.trackRecord[i] * weights.trackRecord +
-        unknownAtMost;
+        Math.min(1, hours) * weights.hours +
+        start * weights.start +
+        weights.distance;
       if (bound < skipBelow) continue;
       const p = s.placements[i];
       if (!matchesFilter(p, filter) || !passesHardFilters(citizen, p, today)) continue;
