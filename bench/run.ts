@@ -281,6 +281,14 @@ async function main(): Promise<void> {
             id: placements[i % placements.length],
           }),
       ],
+      // Not a floor in the sense, but what every match pays too: an audited citizen read.
+      [
+        'citizen(id) audited read',
+        (i) =>
+          body('query($id: ID!) { citizen(id: $id) { id firstName } }', {
+            id: citizens[i % citizens.length],
+          }),
+      ],
       ['matchPlacementsForCitizen', (i) => body(matchQuery, { id: citizens[i % citizens.length] })],
       [
         'matchCitizensForPlacement',
