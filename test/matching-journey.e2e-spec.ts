@@ -12,6 +12,8 @@ import {
   ok,
   type TestApp,
 } from '@jobbro/testing';
+import { CandidateIndex } from '@jobbro/matching';
+import { Client } from 'pg';
 import { DEMO_PASSWORD, seedDemoData } from '../apps/api/src/demo/demo-data';
 
 /** Journey 2: a consultant matches a citizen to placements, sees why, and asks about an excluded one. */
@@ -259,5 +261,67 @@ describe('matching on the demo data', () => {
       eligible: false,
       failedFilters: [{ filter: 'hours', reason: 'Kræver mindst 20 timer; borgeren kan 10' }],
     });
+  });
+});
+
+/**
+ * A slot published while its company's partnership with the job centre is being created, two
+ * transactions racing on real connections: the slot must reach the job centre's snapshot.
+ */
+describe('matching snapshot versions under concurrent writers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('orders a partnership change after a slot change in flight, so no snapshot stays stale', async () => {
+    const centre = await aJobCentre(t.dataSource);
+    const admin = await aUser().withRole(Role.CompanyAdmin).build(t.dataSource);
+    const company = await aCompany(t.dataSource, admin.id);
+    const employer = await new Api(t.http).signIn(admin.email, admin.password);
+    const cook = await occupationByLabel(t.dataSource, 'cook');
+    const draft = ok(
+      await employer.createPlacement({
+        companyId: company.id,
+        siteId: company.siteId,
+        mentorId: company.mentorId,
+        type: 'INTERNSHIP',
+        title: 'Kok i kantinen',
+        occupationId: cook.id,
+        tasks: ['Frokost'],
+        weeklyHoursMin: 10,
+        weeklyHoursMax: 25,
+        startEarliest: '2026-12-01',
+        durationWeeks: 13,
+        capacity: 1,
+      }),
+    ).createPlacement as { id: string };
+    const index = t.app.get(CandidateIndex);
+    const slotWriter = new Client({ connectionString: t.config.connectionUrl() });
+    const partnershipWriter = new Client({ connectionString: t.config.connectionUrl() });
+    await slotWriter.connect();
+    await partnershipWriter.connect();
+    try {
+      await slotWriter.query('BEGIN');
+      await slotWriter.query(
+        `UPDATE placement SET status = 'published', published_at = now() WHERE id = $1`,
+        [draft.id],
+      );
+      const partnership = partnershipWriter.query(
+        `INSERT INTO partnership (company_id, job_centre_id, status, starts_on, proposed_by_side)
+         VALUES ($1, $2, 'active', '2026-01-01', 'company')`,
+        [company.id, centre.id],
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // A match now sees neither write committed (the partnership waits for the slot's lock).
+      expect((await index.snapshot(centre.id)).placements).toEqual([]);
+      await slotWriter.query('COMMIT');
+      await partnership;
+      expect((await index.snapshot(centre.id)).placements.map((p) => p.id)).toEqual([draft.id]);
+    } finally {
+      await slotWriter.end();
+      await partnershipWriter.end();
+    }
   });
 });

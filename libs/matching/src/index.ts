@@ -5,6 +5,7 @@ export * from './rules/scoring';
 export * from './rules/type-rules';
 export * from './matching.module';
 export * from './matching.service';
+export * from './candidates/candidate-index';
 export * from './search/placement-search.port';
 export * from './search/postgres-search.engine';
 export * from './search/meili-filter';

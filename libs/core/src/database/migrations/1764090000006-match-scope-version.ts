@@ -6,6 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * it when the version has moved. Triggers bump the version in the writer's transaction; the row
  * lock they take orders concurrent writers, so every committed change is a visible, strictly
  * larger version, and a reader that builds its index in one snapshot never misses a change.
+ * Slot and partnership changes of one company are also ordered by a lock on the company row, so
+ * a slot published while its company's partnership is being created still bumps the job centre.
  */
 export class MatchScopeVersion1764090000006 implements MigrationInterface {
   name = 'MatchScopeVersion1764090000006';
@@ -18,6 +20,9 @@ export class MatchScopeVersion1764090000006 implements MigrationInterface {
       )`);
     await q.query(`
       CREATE FUNCTION bump_match_scope_of_companies(companies uuid[]) RETURNS void LANGUAGE sql AS $$
+        -- Waits for a partnership change of these companies still in flight (it holds a stronger
+        -- lock on the company row), so the lookup below, a new statement, sees it committed.
+        SELECT 1 FROM company WHERE id = ANY(companies) ORDER BY id FOR SHARE;
         INSERT INTO match_scope_version (job_centre_id)
         SELECT DISTINCT job_centre_id FROM partnership WHERE company_id = ANY(companies) ORDER BY job_centre_id
         ON CONFLICT (job_centre_id) DO UPDATE SET version = match_scope_version.version + 1
@@ -61,6 +66,12 @@ export class MatchScopeVersion1764090000006 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION partnership_bumps_match_scope() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- Orders this change after any slot change of the company in flight, and those after it
+        -- (see bump_match_scope_of_companies): otherwise a slot published while the partnership
+        -- is being created could bump no job centre and stay out of every snapshot.
+        PERFORM 1 FROM company WHERE id IN (
+          CASE WHEN TG_OP <> 'INSERT' THEN OLD.company_id END,
+          CASE WHEN TG_OP <> 'DELETE' THEN NEW.company_id END) ORDER BY id FOR NO KEY UPDATE;
         INSERT INTO match_scope_version (job_centre_id)
         SELECT DISTINCT j FROM unnest(ARRAY[
           CASE WHEN TG_OP <> 'INSERT' THEN OLD.job_centre_id END,
