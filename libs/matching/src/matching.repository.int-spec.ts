@@ -148,7 +148,13 @@ describe('reverse matching candidates from PostgreSQL', () => {
       for (const first of [1, 5, 20]) {
         shortlisted += (await repo.citizenShortlist(centre, p, TODAY, first, DEFAULT_WEIGHTS))
           .length;
-        const candidates = await repo.citizenCandidates(centre, p, TODAY, first, DEFAULT_WEIGHTS);
+        const { candidates } = await repo.citizenCandidates(
+          centre,
+          p,
+          TODAY,
+          first,
+          DEFAULT_WEIGHTS,
+        );
         expect(best(candidates, p, first)).toEqual(best(everyone, p, first));
       }
     }

@@ -20,6 +20,10 @@ const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.type, p.status, 
   p.ordinary_hours_per_week::float8 AS "ordinaryHoursPerWeek", p.latitude, p.longitude, p.municipality_code AS "municipalityCode",
   CASE WHEN p.mentor_id IS NULL THEN NULL ELSE m.capacity END AS "mentorFreeCapacity", NULL AS "trackRecord"`;
 
+/** One rounding step of the shown score (0.1 of 100) in weighted-sum units, plus float noise. */
+const roundingSlack = (weights: Weights): number =>
+  Object.values(weights).reduce((sum, w) => sum + w, 0) / 1000 + 1e-9;
+
 /** The SQL of matching. Citizen data is read here and never leaves PostgreSQL for an index. */
 @Injectable()
 export class MatchingRepository {
@@ -57,6 +61,8 @@ export class MatchingRepository {
       slotOnly.mentor * weights.mentor +
       slotOnly.trackRecord * weights.trackRecord;
     const restAtMost = weights.distance + weights.hours + weights.start + weights.goalWords;
+    // Scores are shown rounded to 0.1 and ties go by id, so keep anyone within one rounding step.
+    const slack = roundingSlack(weights);
     const scored: { id: string; partial: number }[] = [];
     let kth = -Infinity;
     for (const [i, level] of ISCO_LEVEL_VALUES.entries()) {
@@ -64,9 +70,9 @@ export class MatchingRepository {
       if (scored.length >= first)
         kth = scored.map((x) => x.partial).sort((x, y) => y - x)[first - 1];
       const next = ISCO_LEVEL_VALUES[i + 1];
-      if (next && kth > next.value * weights.occupation + slotPart + restAtMost + 1e-6) break;
+      if (next && kth > next.value * weights.occupation + slotPart + restAtMost + slack) break;
     }
-    return scored.filter((x) => x.partial + weights.goalWords >= kth - 1e-6);
+    return scored.filter((x) => x.partial + weights.goalWords >= kth - slack);
   }
 
   /** Partial scores of the job centre's citizens whose first goal is at one ISCO level of the slot. */
@@ -92,7 +98,7 @@ export class MatchingRepository {
                 2 * 6371.0088 * asin(least(1, sqrt(sin(radians($5::float8 - c.latitude) / 2) ^ 2
                   + cos(radians(c.latitude)) * cos(radians($5::float8)) * sin(radians($6::float8 - c.longitude) / 2) ^ 2))) AS km
            FROM citizen c
-           LEFT JOIN LATERAL (SELECT * FROM job_goal g WHERE g.citizen_id = c.id ORDER BY g.priority, g.created_at LIMIT 1) g ON true
+           LEFT JOIN LATERAL (SELECT * FROM job_goal g WHERE g.citizen_id = c.id ORDER BY g.priority, g.created_at, g.id LIMIT 1) g ON true
           WHERE c.job_centre_id = $1 AND c.status = 'active'
             AND ($17::int = 0 OR c.id = ANY(ARRAY(
                   SELECT citizen_id FROM job_goal WHERE occupation_ids &&
@@ -154,10 +160,14 @@ export class MatchingRepository {
     today: string,
     first: number,
     weights: Weights,
-  ): Promise<(MatchCitizen & { id: string })[]> {
+  ): Promise<{ considered: string[]; candidates: (MatchCitizen & { id: string })[] }> {
     const shortlist = await this.citizenShortlist(jobCentreId, p, today, first, weights);
     const ids = await this.closest(shortlist, p, first, weights);
-    return ids.length ? this.citizensByIds(ids, today) : [];
+    return {
+      // Every citizen whose words or needs were read into this process, for the audit.
+      considered: shortlist.map((x) => x.id),
+      candidates: ids.length ? await this.citizensByIds(ids, today) : [],
+    };
   }
 
   /**
@@ -181,7 +191,7 @@ export class MatchingRepository {
         estimate: x.partial + goalRelevance(words.get(x.id) ?? '', text).value * weights.goalWords,
       }))
       .sort((a, b) => b.estimate - a.estimate);
-    const bar = estimated[first - 1].estimate - 0.01;
+    const bar = estimated[first - 1].estimate - roundingSlack(weights);
     return estimated.filter((x) => x.estimate >= bar).map((x) => x.id);
   }
 
@@ -189,7 +199,7 @@ export class MatchingRepository {
   async goalWords(ids: string[]): Promise<Map<string, string>> {
     const rows = await this.dataSource.query<{ id: string; ownWords: string }[]>(
       `SELECT c.id, coalesce((SELECT g.own_words FROM job_goal g WHERE g.citizen_id = c.id
-                               ORDER BY g.priority, g.created_at LIMIT 1), '') AS "ownWords"
+                               ORDER BY g.priority, g.created_at, g.id LIMIT 1), '') AS "ownWords"
          FROM citizen c WHERE c.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -217,7 +227,7 @@ export class MatchingRepository {
                    'occupationLabels', coalesce((SELECT array_agg(coalesce(o.labels_da[1], o.label)) FROM occupation o WHERE o.id = ANY(g.occupation_ids)), '{}'),
                    'ownWords', g.own_words, 'hoursNow', g.hours_now::float8, 'hoursLater', g.hours_later::float8,
                    'maxCommuteKm', g.max_commute_km, 'earliestStart', to_char(g.earliest_start, 'YYYY-MM-DD'))
-                 FROM job_goal g WHERE g.citizen_id = c.id ORDER BY g.priority, g.created_at LIMIT 1) AS goal
+                 FROM job_goal g WHERE g.citizen_id = c.id ORDER BY g.priority, g.created_at, g.id LIMIT 1) AS goal
          FROM citizen c WHERE ${where}`,
       [today, null, ...params],
     );

@@ -80,7 +80,7 @@ export class MatchingService {
       .slice(0, first);
   }
 
-  /** Citizens of the caller's job centre, best first; each one shown is an audited read. */
+  /** Citizens of the caller's job centre, best first; each one read for it is audited. */
   async matchCitizensForPlacement(
     principal: Principal,
     placementId: string,
@@ -93,7 +93,7 @@ export class MatchingService {
     const placement = await this.repo.placement(placementId);
     if (!placement) throw forbidden();
     const today = todayInDenmark();
-    const candidates = await this.repo.citizenCandidates(
+    const { considered, candidates } = await this.repo.citizenCandidates(
       principal.jobCentreId,
       placement,
       today,
@@ -107,11 +107,11 @@ export class MatchingService {
         return { id: c.id, score: totalScore(factors), factors };
       });
     const top = scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, first);
-    // The audit names the citizens shown to the caller, whose data the caller read; the others
-    // were weighed by PostgreSQL and this process only, and nothing about them left it.
+    // The audit names every citizen whose data was read into this process for the caller (the
+    // shortlist), not only those shown; the rest were weighed inside PostgreSQL.
     await this.audit.record({
       principal,
-      citizenIds: top.map((x) => x.id),
+      citizenIds: considered,
       action: 'read',
       operation: 'matchCitizensForPlacement',
       allowed: true,

@@ -2,8 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { MatchingRepository } from '../matching.repository';
 import { buildSnapshot, type CandidateSnapshot } from './candidate-snapshot';
 
-/** Job centres whose snapshots are kept; the least recently used one goes first. */
-const MAX_SNAPSHOTS = 32;
+/**
+ * Snapshots kept, by the slots they hold in all (a slot partnered with two job centres counts
+ * twice); the least recently used goes first. 400,000 slots are a few hundred MB at most.
+ */
+const MAX_SLOTS = 400_000;
 
 /**
  * Per job centre, the matchable slots in memory (placements are company data, not citizen data).
@@ -27,26 +30,34 @@ export class CandidateIndex {
       this.snapshots.set(jobCentreId, current);
       return current;
     }
-    let build = this.building.get(jobCentreId);
-    if (!build) {
-      build = this.build(jobCentreId).finally(() => this.building.delete(jobCentreId));
-      this.building.set(jobCentreId, build);
+    for (;;) {
+      let build = this.building.get(jobCentreId);
+      if (!build) {
+        build = this.build(jobCentreId).finally(() => this.building.delete(jobCentreId));
+        this.building.set(jobCentreId, build);
+      }
+      const built = await build;
+      if (built.version >= version) return built;
+      // That rebuild began before this request saw the version, so it may predate the change:
+      // wait for (or start) the next shared one.
     }
-    const built = await build;
-    // A rebuild that began before this request saw the version may predate the change: redo it.
-    return built.version >= version ? built : this.build(jobCentreId);
   }
 
   private async build(jobCentreId: string): Promise<CandidateSnapshot> {
     const started = Date.now();
     const { version, rows } = await this.repo.partnerSlots(jobCentreId);
     const snapshot = buildSnapshot(version, rows);
-    const kept = this.snapshots.get(jobCentreId);
-    if (!kept || kept.version <= version) {
+    const previous = this.snapshots.get(jobCentreId);
+    if (!previous || previous.version <= version) {
       this.snapshots.delete(jobCentreId);
       this.snapshots.set(jobCentreId, snapshot);
-      while (this.snapshots.size > MAX_SNAPSHOTS)
-        this.snapshots.delete(this.snapshots.keys().next().value as string);
+      let slots = 0;
+      for (const kept of this.snapshots.values()) slots += kept.placements.length;
+      for (const [oldest, kept] of this.snapshots) {
+        if (slots <= MAX_SLOTS || oldest === jobCentreId) break;
+        this.snapshots.delete(oldest);
+        slots -= kept.placements.length;
+      }
     }
     this.logger.debug(
       `Candidate snapshot for job centre ${jobCentreId}: ${rows.length} slots at version ${version} in ${Date.now() - started} ms`,
