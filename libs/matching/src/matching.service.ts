@@ -19,6 +19,8 @@ import { hardFilters, passesAll } from './rules/hard-filters';
 import type { HardFilterResult, MatchCitizen, ScoreFactor } from './rules/match-types';
 import { DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
 
+const SPARE = 5;
+
 const localizeFactors = (factors: ScoreFactor[], l: Language): MatchFactorModel[] =>
   factors.map((x) => ({
     factor: x.factor,
@@ -58,7 +60,8 @@ export class MatchingService {
       this.index.snapshot(jobCentreId),
     ]);
     const today = todayInDenmark();
-    const ranked = rankCandidates(snapshot, citizen, today, first, filter);
+    // A few spare, in case a slot changed between the version check and the fresh read below.
+    const ranked = rankCandidates(snapshot, citizen, today, first + SPARE, filter);
     if (ranked.length === 0) return [];
     // The shortlist as it is now, through the explainable rules: what is shown is never stale.
     const fresh = await this.repo.partnerSlotsByIds(
