@@ -94,6 +94,48 @@ describe('reverse matching candidates from PostgreSQL', () => {
           ],
         );
     }
+    // Changes after the fact: reverse matching reads a profile kept by triggers, which must follow
+    // updates, deletes and new rows in every source table as well as the first inserts.
+    const ids = (await ds.query<{ id: string }[]>(`SELECT id FROM citizen ORDER BY id`)).map(
+      (x) => x.id,
+    );
+    for (const id of ids.slice(0, 120)) {
+      const change = Math.floor(r() * 6);
+      if (change === 0)
+        await ds.query(
+          `UPDATE job_goal SET occupation_ids = $2, hours_now = 20 WHERE citizen_id = $1`,
+          [id, [pick(occupations).id]],
+        );
+      else if (change === 1) await ds.query(`DELETE FROM citizen_need WHERE citizen_id = $1`, [id]);
+      else if (change === 2)
+        await ds
+          .query(`UPDATE citizen_target_group SET valid_to = '2026-06-30' WHERE citizen_id = $1;`, [
+            id,
+          ])
+          .then(() =>
+            ds.query(
+              `INSERT INTO citizen_target_group (citizen_id, target_group, valid_from) VALUES ($1, 'ledighedsydelse', '2026-07-01')`,
+              [id],
+            ),
+          );
+      else if (change === 3)
+        await ds.query(`UPDATE citizen SET status = $2 WHERE id = $1`, [
+          id,
+          r() < 0.5 ? 'active' : 'paused',
+        ]);
+      else if (change === 4) {
+        const place = pick(places);
+        await ds.query(`UPDATE citizen SET latitude = $2, longitude = $3 WHERE id = $1`, [
+          id,
+          place.lat,
+          place.lon,
+        ]);
+      } else
+        await ds.query(
+          `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, priority) VALUES ($1, $2, 'Lager og kunder', 1)`,
+          [id, [pick(occupations).id]],
+        );
+    }
     all = (await ds.query<{ id: string }[]>(`SELECT id FROM citizen WHERE status = 'active'`)).map(
       (x) => x.id,
     );

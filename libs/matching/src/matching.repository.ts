@@ -43,9 +43,10 @@ export class MatchingRepository {
    * (haversine included). The goal's words add at most their weight, so a citizen whose partial
    * score plus that weight is below the `first`-th best partial score cannot make the list.
    *
-   * Citizens are visited by how close their goal's occupation is to the slot's (same ISCO unit
+   * Citizens are read from `citizen_match_profile` (one narrow row each, kept in step by
+   * triggers) and visited by how close their goal's occupation is to the slot's (same ISCO unit
    * group, then minor, sub-major and major group, then the rest), each level found through the
-   * GIN index on the goals' occupations. Once the `first`-th best partial score beats the most a
+   * GIN index on the goal's occupations. Once the `first`-th best partial score beats the most a
    * citizen of the next level could score, the remaining levels are not read at all.
    */
   async citizenShortlist(
@@ -88,22 +89,20 @@ export class MatchingRepository {
     const rules = TYPE_RULES;
     return this.dataSource.query<{ id: string; partial: number }[]>(
       `WITH c AS (
-         SELECT c.id, g.hours_now::float8 AS hours_now, g.hours_later::float8 AS hours_later,
-                g.max_commute_km::float8 AS max_commute_km, greatest($3::date, coalesce(g.earliest_start, $3::date)) AS start,
-                (SELECT t.target_group FROM citizen_target_group t WHERE t.citizen_id = c.id AND t.valid_from <= $3::date
-                   AND (t.valid_to IS NULL OR t.valid_to >= $3::date) ORDER BY t.valid_from DESC LIMIT 1) AS target_group,
-                coalesce((SELECT max(CASE WHEN o.isco_code = $4 THEN 1 WHEN left(o.isco_code, 3) = left($4, 3) THEN 0.7
-                                          WHEN left(o.isco_code, 2) = left($4, 2) THEN 0.4 WHEN left(o.isco_code, 1) = left($4, 1) THEN 0.2 ELSE 0 END)
-                            FROM occupation o WHERE o.id = ANY(g.occupation_ids)), 0)::float8 AS occupation,
-                2 * 6371.0088 * asin(least(1, sqrt(sin(radians($5::float8 - c.latitude) / 2) ^ 2
-                  + cos(radians(c.latitude)) * cos(radians($5::float8)) * sin(radians($6::float8 - c.longitude) / 2) ^ 2))) AS km
-           FROM citizen c
-           LEFT JOIN LATERAL (SELECT * FROM job_goal g WHERE g.citizen_id = c.id ORDER BY g.priority, g.created_at, g.id LIMIT 1) g ON true
-          WHERE c.job_centre_id = $1 AND c.status = 'active'
-            AND ($17::int = 0 OR c.id = ANY(ARRAY(
-                  SELECT citizen_id FROM job_goal WHERE occupation_ids &&
-                    (SELECT array_agg(id) FROM occupation WHERE left(isco_code, $17::int) = left($4, $17::int)))))
-            AND coalesce((SELECT n.accommodations FROM citizen_need n WHERE n.citizen_id = c.id), '{}') <@ $2::accommodation[])
+         SELECT m.citizen_id AS id, m.hours_now, m.hours_later, m.max_commute_km,
+                greatest($3::date, coalesce(m.earliest_start, $3::date)) AS start,
+                (SELECT t.g FROM unnest(m.target_groups, m.target_group_from, m.target_group_to) AS t(g, f, u)
+                  WHERE t.f <= $3::date AND (t.u IS NULL OR t.u >= $3::date) ORDER BY t.f DESC LIMIT 1) AS target_group,
+                coalesce((SELECT max(CASE WHEN code = $4 THEN 1 WHEN left(code, 3) = left($4, 3) THEN 0.7
+                                          WHEN left(code, 2) = left($4, 2) THEN 0.4 WHEN left(code, 1) = left($4, 1) THEN 0.2 ELSE 0 END)
+                            FROM unnest(m.goal_isco_codes) AS code), 0)::float8 AS occupation,
+                2 * 6371.0088 * asin(least(1, sqrt(sin(radians($5::float8 - m.latitude) / 2) ^ 2
+                  + cos(radians(m.latitude)) * cos(radians($5::float8)) * sin(radians($6::float8 - m.longitude) / 2) ^ 2))) AS km
+           FROM citizen_match_profile m
+          WHERE m.job_centre_id = $1 AND m.active
+            AND ($17::int = 0 OR m.goal_occupation_ids &&
+                  (SELECT array_agg(id) FROM occupation WHERE left(isco_code, $17::int) = left($4, $17::int)))
+            AND m.accommodations <@ $2::accommodation[])
        SELECT id,
               occupation * $11
               + greatest(0, least(1, 1 - km / greatest(coalesce(max_commute_km, 30), 1))) * $12

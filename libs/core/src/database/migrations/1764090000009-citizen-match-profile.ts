@@ -1,0 +1,100 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * One narrow row per citizen with what reverse matching reads: job centre, status, home, needed
+ * accommodations, the first goal (its occupations and ISCO codes, hours, commute, start) and the
+ * dated target-group periods. Triggers on the four source tables rebuild a citizen's row in the
+ * writer's transaction, so it is never out of step; reverse matching then scans one small row per
+ * citizen instead of four index lookups. It holds citizen data and stays in PostgreSQL.
+ */
+export class CitizenMatchProfile1764090000009 implements MigrationInterface {
+  name = 'CitizenMatchProfile1764090000009';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE citizen_match_profile (
+        citizen_id uuid PRIMARY KEY REFERENCES citizen (id) ON DELETE CASCADE,
+        job_centre_id uuid NOT NULL,
+        active boolean NOT NULL,
+        latitude double precision NOT NULL,
+        longitude double precision NOT NULL,
+        accommodations accommodation[] NOT NULL,
+        goal_occupation_ids uuid[] NOT NULL,
+        goal_isco_codes text[] NOT NULL,
+        hours_now double precision,
+        hours_later double precision,
+        max_commute_km double precision,
+        earliest_start date,
+        target_groups text[] NOT NULL,
+        target_group_from date[] NOT NULL,
+        target_group_to date[] NOT NULL
+      )`);
+    await q.query(
+      `CREATE INDEX citizen_match_profile_centre ON citizen_match_profile (job_centre_id) WHERE active`,
+    );
+    await q.query(
+      `CREATE INDEX citizen_match_profile_occupations ON citizen_match_profile USING gin (goal_occupation_ids)`,
+    );
+    // The first goal is the one matching uses everywhere: lowest priority number, then oldest.
+    await q.query(`
+      CREATE FUNCTION refresh_citizen_match_profile(citizen uuid) RETURNS void LANGUAGE sql AS $$
+        INSERT INTO citizen_match_profile
+        SELECT c.id, c.job_centre_id, c.status = 'active', c.latitude, c.longitude,
+               coalesce((SELECT n.accommodations FROM citizen_need n WHERE n.citizen_id = c.id), '{}'),
+               coalesce(g.occupation_ids, '{}'),
+               coalesce((SELECT array_agg(o.isco_code::text) FROM occupation o WHERE o.id = ANY(g.occupation_ids)), '{}'),
+               g.hours_now, g.hours_later, g.max_commute_km, g.earliest_start,
+               coalesce(t.groups, '{}'), coalesce(t.froms, '{}'), coalesce(t.tos, '{}')
+          FROM citizen c
+          LEFT JOIN LATERAL (SELECT * FROM job_goal g WHERE g.citizen_id = c.id
+                              ORDER BY g.priority, g.created_at, g.id LIMIT 1) g ON true
+          LEFT JOIN LATERAL (SELECT array_agg(t.target_group::text ORDER BY t.valid_from) AS groups,
+                                    array_agg(t.valid_from ORDER BY t.valid_from) AS froms,
+                                    array_agg(t.valid_to ORDER BY t.valid_from) AS tos
+                               FROM citizen_target_group t WHERE t.citizen_id = c.id) t ON true
+         WHERE c.id = citizen
+        ON CONFLICT (citizen_id) DO UPDATE SET
+          job_centre_id = EXCLUDED.job_centre_id, active = EXCLUDED.active,
+          latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
+          accommodations = EXCLUDED.accommodations, goal_occupation_ids = EXCLUDED.goal_occupation_ids,
+          goal_isco_codes = EXCLUDED.goal_isco_codes, hours_now = EXCLUDED.hours_now,
+          hours_later = EXCLUDED.hours_later, max_commute_km = EXCLUDED.max_commute_km,
+          earliest_start = EXCLUDED.earliest_start, target_groups = EXCLUDED.target_groups,
+          target_group_from = EXCLUDED.target_group_from, target_group_to = EXCLUDED.target_group_to
+      $$`);
+    await q.query(`
+      CREATE FUNCTION citizen_part_refreshes_match_profile() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP <> 'INSERT' THEN PERFORM refresh_citizen_match_profile(OLD.citizen_id); END IF;
+        IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.citizen_id <> OLD.citizen_id) THEN
+          PERFORM refresh_citizen_match_profile(NEW.citizen_id);
+        END IF;
+        RETURN NULL;
+      END $$`);
+    for (const table of ['job_goal', 'citizen_need', 'citizen_target_group'])
+      await q.query(`
+        CREATE TRIGGER ${table}_refreshes_match_profile AFTER INSERT OR UPDATE OR DELETE ON ${table}
+          FOR EACH ROW EXECUTE FUNCTION citizen_part_refreshes_match_profile()`);
+    await q.query(`
+      CREATE FUNCTION citizen_refreshes_match_profile() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM refresh_citizen_match_profile(NEW.id);
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER citizen_refreshes_match_profile
+        AFTER INSERT OR UPDATE OF job_centre_id, status, latitude, longitude ON citizen
+        FOR EACH ROW EXECUTE FUNCTION citizen_refreshes_match_profile()`);
+    await q.query(`SELECT refresh_citizen_match_profile(id) FROM citizen`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER citizen_refreshes_match_profile ON citizen`);
+    await q.query(`DROP FUNCTION citizen_refreshes_match_profile()`);
+    for (const table of ['job_goal', 'citizen_need', 'citizen_target_group'])
+      await q.query(`DROP TRIGGER ${table}_refreshes_match_profile ON ${table}`);
+    await q.query(`DROP FUNCTION citizen_part_refreshes_match_profile()`);
+    await q.query(`DROP FUNCTION refresh_citizen_match_profile(uuid)`);
+    await q.query(`DROP TABLE citizen_match_profile`);
+  }
+}
