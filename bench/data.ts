@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { hashPassword } from '../libs/auth/src/password';
+import { contentWords } from '../libs/core/src/text/content-words';
 import { startEmbeddedPostgres, withDatabase } from '../libs/core/src/database/embedded-postgres';
 import { runMigrations } from '../libs/core/src/database/migrate';
 import {
@@ -168,6 +169,17 @@ async function main(): Promise<void> {
              10 + abs(hashtext(c.id::text)) % 15, 25, 10 + abs(hashtext(c.id::text)) % 30
         FROM citizen c, k`,
     );
+    // The API stores each goal's own words as matching compares them; so does the generator.
+    const started = Date.now();
+    const phrases = (await db.query(`SELECT DISTINCT own_words AS w FROM job_goal`)).rows as {
+      w: string;
+    }[];
+    for (const { w } of phrases)
+      await db.query(`UPDATE job_goal SET own_words_terms = $2 WHERE own_words = $1`, [
+        w,
+        [...contentWords(w)],
+      ]);
+    console.log(`${'goal terms'.padEnd(40)} ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await step(
       'needs',
       `
@@ -180,7 +192,8 @@ async function main(): Promise<void> {
       INSERT INTO citizen_assignment (citizen_id, user_id, role)
       SELECT c.id, u.id, 'consultant' FROM citizen c JOIN app_user u ON u.job_centre_id = c.job_centre_id AND u.role = 'job_consultant'`,
     );
-    await step('analyze', 'ANALYZE');
+    // VACUUM too: the triggers rewrote each citizen's matching profile once per source row.
+    await step('vacuum and analyze', 'VACUUM ANALYZE');
     const [{ placements }] = (await db.query(`SELECT count(*)::int AS placements FROM placement`))
       .rows as { placements: number }[];
     const [{ citizens }] = (await db.query(`SELECT count(*)::int AS citizens FROM citizen`))

@@ -1,4 +1,4 @@
-import { type Cursor, decodeCursor } from '@jobbro/core';
+import { contentWords, type Cursor, decodeCursor } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AssignmentRole, ConsentScope } from './citizen.enums';
@@ -301,8 +301,8 @@ export class CitizenRepository {
     g: Omit<JobGoalRow, 'id' | 'citizenId' | 'createdAt' | 'updatedAt'>,
   ): Promise<string> {
     const [row] = await m.query<{ id: string }[]>(
-      `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km, earliest_start, conditions, priority)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km, earliest_start, conditions, priority, own_words_terms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
       [
         citizenId,
         g.occupationIds,
@@ -313,6 +313,7 @@ export class CitizenRepository {
         g.earliestStart,
         g.conditions,
         g.priority,
+        [...contentWords(g.ownWords)],
       ],
     );
     return row.id;
@@ -325,7 +326,7 @@ export class CitizenRepository {
   ): Promise<void> {
     await m.query(
       `UPDATE job_goal SET occupation_ids = $2, own_words = $3, hours_now = $4, hours_later = $5, max_commute_km = $6,
-         earliest_start = $7, conditions = $8, priority = $9, updated_at = now() WHERE id = $1`,
+         earliest_start = $7, conditions = $8, priority = $9, own_words_terms = $10, updated_at = now() WHERE id = $1`,
       [
         id,
         g.occupationIds,
@@ -336,6 +337,7 @@ export class CitizenRepository {
         g.earliestStart,
         g.conditions,
         g.priority,
+        [...contentWords(g.ownWords)],
       ],
     );
   }

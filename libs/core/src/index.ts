@@ -17,6 +17,7 @@ export * from './outbox/outbox';
 export * from './outbox/outbox.relay';
 export * from './project-root';
 export * from './text/normalize';
+export * from './text/content-words';
 export * from './database/prepare';
 export * from './text/dates';
 export * from './errors/is-iso-date';

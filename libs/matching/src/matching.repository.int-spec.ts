@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../testing/src/database';
 import { MatchingRepository } from './matching.repository';
 import { hardFilters, passesAll } from './rules/hard-filters';
 import type { MatchCitizen, MatchPlacement } from './rules/match-types';
-import { DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
+import { contentWords, DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
 
 const TODAY = '2026-11-25';
 
@@ -66,18 +66,21 @@ describe('reverse matching candidates from PostgreSQL', () => {
           r() < 0.9 ? 'active' : 'closed',
         ],
       );
+      const ownWords = `Jeg vil gerne arbejde med ${pick(words)} og ${pick(words)}`;
       if (r() < 0.9)
         await ds.query(
-          `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km, earliest_start)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km, earliest_start, own_words_terms)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
           [
             id,
             r() < 0.2 ? [] : [pick(occupations).id],
-            `Jeg vil gerne arbejde med ${pick(words)} og ${pick(words)}`,
+            ownWords,
             r() < 0.2 ? null : 5 + Math.floor(r() * 20),
             r() < 0.2 ? null : 15 + Math.floor(r() * 25),
             r() < 0.2 ? null : 5 + Math.floor(r() * 40),
             r() < 0.5 ? null : `2027-0${1 + Math.floor(r() * 6)}-01`,
+            // As the API stores them, except for some rows written without (the best case then).
+            r() < 0.85 ? [...contentWords(ownWords)] : null,
           ],
         );
       if (r() < 0.5)

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import type { MatchCitizen, MatchPlacement } from './rules/match-types';
 import {
   contentWords,
-  goalRelevance,
   ISCO_LEVEL_VALUES,
   placementOnlyValues,
   placementText,
@@ -38,15 +37,16 @@ export class MatchingRepository {
   /**
    * Reverse matching, in PostgreSQL: the citizens who can be among the `first` best for the slot.
    *
-   * Every citizen of the job centre who passes the hard filters gets a partial score: every
-   * weighted factor but the goal's own words, with the same formulas as `scoreFactors`
-   * (haversine included). The goal's words add at most their weight, so a citizen whose partial
-   * score plus that weight is below the `first`-th best partial score cannot make the list.
+   * Every citizen of the job centre who passes the hard filters is scored in SQL with the same
+   * formulas as `scoreFactors` (haversine included); the goal's own words are compared as the
+   * terms the API stored with the goal (`contentWords`) against the slot's. A goal stored without
+   * terms is given the best case, so it is never wrongly left out. Whoever cannot reach the
+   * `first`-th best score, within one rounding step, is left out.
    *
    * Citizens are read from `citizen_match_profile` (one narrow row each, kept in step by
    * triggers) and visited by how close their goal's occupation is to the slot's (same ISCO unit
    * group, then minor, sub-major and major group, then the rest), each level found through the
-   * GIN index on the goal's occupations. Once the `first`-th best partial score beats the most a
+   * GIN index on the goal's occupations. Once the `first`-th best score beats the most a
    * citizen of the next level could score, the remaining levels are not read at all.
    */
   async citizenShortlist(
@@ -55,7 +55,7 @@ export class MatchingRepository {
     today: string,
     first: number,
     weights: Weights,
-  ): Promise<{ id: string; partial: number }[]> {
+  ): Promise<string[]> {
     const slotOnly = placementOnlyValues(p);
     const slotPart =
       slotOnly.ordinaryHours * weights.ordinaryHours +
@@ -64,19 +64,22 @@ export class MatchingRepository {
     const restAtMost = weights.distance + weights.hours + weights.start + weights.goalWords;
     // Scores are shown rounded to 0.1 and ties go by id, so keep anyone within one rounding step.
     const slack = roundingSlack(weights);
-    const scored: { id: string; partial: number }[] = [];
+    const scored: { id: string; low: number; high: number }[] = [];
     let kth = -Infinity;
     for (const [i, level] of ISCO_LEVEL_VALUES.entries()) {
       scored.push(...(await this.partialScores(jobCentreId, p, today, weights, slotPart, level)));
-      if (scored.length >= first)
-        kth = scored.map((x) => x.partial).sort((x, y) => y - x)[first - 1];
+      if (scored.length >= first) kth = scored.map((x) => x.low).sort((x, y) => y - x)[first - 1];
       const next = ISCO_LEVEL_VALUES[i + 1];
       if (next && kth > next.value * weights.occupation + slotPart + restAtMost + slack) break;
     }
-    return scored.filter((x) => x.partial + weights.goalWords >= kth - slack);
+    return scored.filter((x) => x.high >= kth - slack).map((x) => x.id);
   }
 
-  /** Partial scores of the job centre's citizens whose first goal is at one ISCO level of the slot. */
+  /**
+   * Scores of the job centre's citizens whose first goal is at one ISCO level of the slot, as a
+   * range: exact when the goal's terms are stored (low = high), else without and with the goal's
+   * words at their best.
+   */
   private partialScores(
     jobCentreId: string,
     p: MatchPlacement,
@@ -84,12 +87,16 @@ export class MatchingRepository {
     weights: Weights,
     slotPart: number,
     level: { digits: number; value: number },
-  ): Promise<{ id: string; partial: number }[]> {
+  ): Promise<{ id: string; low: number; high: number }[]> {
     // The dated type rules as rows, in order: the first in force for a group decides, as in typeRuleFor.
     const rules = TYPE_RULES;
-    return this.dataSource.query<{ id: string; partial: number }[]>(
+    return this.dataSource.query<{ id: string; low: number; high: number }[]>(
       `WITH c AS (
          SELECT m.citizen_id AS id, m.hours_now, m.hours_later, m.max_commute_km,
+                CASE WHEN m.goal_terms IS NULL THEN NULL WHEN cardinality(m.goal_terms) = 0 THEN 0
+                     ELSE (SELECT count(*) FROM unnest(m.goal_terms) AS g WHERE EXISTS (
+                             SELECT 1 FROM unnest($23::text[]) AS w WHERE starts_with(g, w) OR starts_with(w, g)))::float8
+                          / cardinality(m.goal_terms) END AS relevance,
                 greatest($3::date, coalesce(m.earliest_start, $3::date)) AS start,
                 (SELECT t.g FROM unnest(m.target_groups, m.target_group_from, m.target_group_to) AS t(g, f, u)
                   WHERE t.f <= $3::date AND (t.u IS NULL OR t.u >= $3::date) ORDER BY t.f DESC LIMIT 1) AS target_group,
@@ -101,15 +108,17 @@ export class MatchingRepository {
            FROM citizen_match_profile m
           WHERE m.job_centre_id = $1 AND m.active
             AND ($17::int = 0 OR m.goal_occupation_ids &&
-                  (SELECT array_agg(id) FROM occupation WHERE left(isco_code, $17::int) = left($4, $17::int)))
+                  (SELECT array_agg(id) FROM occupation
+                    WHERE isco_code >= left($4, $17::int) AND isco_code < left($4, $17::int) || '~'))
             AND m.accommodations <@ $2::accommodation[])
-       SELECT id,
-              occupation * $11
-              + greatest(0, least(1, 1 - km / greatest(coalesce(max_commute_km, 30), 1))) * $12
-              + (CASE WHEN hours_later IS NULL OR hours_later <= $8 THEN 1 ELSE $8 / hours_later END) * $13
-              + (1 - least(greatest(0, $9::date - start), 90) / 90.0) * $14
-              + $15 AS partial
-         FROM c
+       SELECT id, base + coalesce(relevance, 0) * $24 AS low, base + coalesce(relevance, 1) * $24 AS high
+         FROM (SELECT *,
+                 occupation * $11
+                 + greatest(0, least(1, 1 - km / greatest(coalesce(max_commute_km, 30), 1))) * $12
+                 + (CASE WHEN hours_later IS NULL OR hours_later <= $8 THEN 1 ELSE $8 / hours_later END) * $13
+                 + (1 - least(greatest(0, $9::date - start), 90) / 90.0) * $14
+                 + $15 AS base
+                 FROM c) c
         WHERE occupation = $16
           AND (target_group IS NULL OR coalesce((
                 SELECT r.allows FROM unnest($18::text[], $19::date[], $20::date[], $21::boolean[]) WITH ORDINALITY
@@ -145,14 +154,13 @@ export class MatchingRepository {
         rules.map((r) => r.allowed.includes(p.type)),
         // Citizens' qualifications are not recorded yet, so a slot with requirements fits nobody.
         p.requirements,
+        [...contentWords(placementText(p))],
+        weights.goalWords,
       ],
     );
   }
 
-  /**
-   * Reverse matching's candidates: the shortlist cut in PostgreSQL, then narrowed to about
-   * `first` citizens by the goal's own words, read as the rules need them for exact scoring.
-   */
+  /** Reverse matching's candidates: the shortlist, read as the rules need them for exact scoring. */
   async citizenCandidates(
     jobCentreId: string,
     p: MatchPlacement,
@@ -160,49 +168,9 @@ export class MatchingRepository {
     first: number,
     weights: Weights,
   ): Promise<{ considered: string[]; candidates: (MatchCitizen & { id: string })[] }> {
-    const shortlist = await this.citizenShortlist(jobCentreId, p, today, first, weights);
-    const ids = await this.closest(shortlist, p, first, weights);
-    return {
-      // Every citizen whose words or needs were read into this process, for the audit.
-      considered: shortlist.map((x) => x.id),
-      candidates: ids.length ? await this.citizensByIds(ids, today) : [],
-    };
-  }
-
-  /**
-   * From the shortlist, the citizens whose estimate (the SQL partial score plus the goal's own
-   * words, compared here) is within a hair of the `first`-th best: the exact scoring then runs on
-   * about `first` citizens instead of the whole shortlist. The hair absorbs the rounding
-   * differences between PostgreSQL's and JavaScript's arithmetic.
-   */
-  private async closest(
-    shortlist: { id: string; partial: number }[],
-    placement: MatchPlacement,
-    first: number,
-    weights: Weights,
-  ): Promise<string[]> {
-    if (shortlist.length <= first) return shortlist.map((x) => x.id);
-    const words = await this.goalWords(shortlist.map((x) => x.id));
-    const text = contentWords(placementText(placement));
-    const estimated = shortlist
-      .map((x) => ({
-        id: x.id,
-        estimate: x.partial + goalRelevance(words.get(x.id) ?? '', text).value * weights.goalWords,
-      }))
-      .sort((a, b) => b.estimate - a.estimate);
-    const bar = estimated[first - 1].estimate - roundingSlack(weights);
-    return estimated.filter((x) => x.estimate >= bar).map((x) => x.id);
-  }
-
-  /** The words of each citizen's first goal, by citizen id. */
-  async goalWords(ids: string[]): Promise<Map<string, string>> {
-    const rows = await this.dataSource.query<{ id: string; ownWords: string }[]>(
-      `SELECT c.id, coalesce((SELECT g.own_words FROM job_goal g WHERE g.citizen_id = c.id
-                               ORDER BY g.priority, g.created_at, g.id LIMIT 1), '') AS "ownWords"
-         FROM citizen c WHERE c.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.ownWords]));
+    const ids = await this.citizenShortlist(jobCentreId, p, today, first, weights);
+    // Every citizen whose data is read into this process is named in the audit.
+    return { considered: ids, candidates: ids.length ? await this.citizensByIds(ids, today) : [] };
   }
 
   /** Citizens as matching sees them, by id. */

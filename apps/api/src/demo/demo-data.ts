@@ -1,5 +1,5 @@
 import { hashPassword } from '@jobbro/auth';
-import { Role, todayInDenmark } from '@jobbro/core';
+import { contentWords, Role, todayInDenmark } from '@jobbro/core';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -433,7 +433,8 @@ async function seedCitizens(
     const occupationIds = [];
     for (const label of c.goal.occupations) occupationIds.push((await occupationId(m, label)).id);
     await m.query(
-      `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km) VALUES ($1, $2, $3, $4, $5, $6)`,
+      `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km, own_words_terms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         citizen.id,
         occupationIds,
@@ -441,6 +442,7 @@ async function seedCitizens(
         c.goal.hoursNow,
         c.goal.hoursLater,
         c.goal.commuteKm,
+        [...contentWords(c.goal.words)],
       ],
     );
     await m.query(

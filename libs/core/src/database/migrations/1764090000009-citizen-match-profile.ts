@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { contentWords } from '../../text/content-words';
 
 /**
  * One narrow row per citizen with what reverse matching reads: job centre, status, home, needed
@@ -11,6 +12,18 @@ export class CitizenMatchProfile1764090000009 implements MigrationInterface {
   name = 'CitizenMatchProfile1764090000009';
 
   async up(q: QueryRunner): Promise<void> {
+    // The goal's own words as matching compares them (contentWords), written by the API with the
+    // goal. NULL where a row was written without them: matching then assumes the best case.
+    await q.query(`ALTER TABLE job_goal ADD COLUMN own_words_terms text[]`);
+    const goals = (await q.query(`SELECT id, own_words AS "ownWords" FROM job_goal`)) as {
+      id: string;
+      ownWords: string;
+    }[];
+    for (const g of goals)
+      await q.query(`UPDATE job_goal SET own_words_terms = $2 WHERE id = $1`, [
+        g.id,
+        [...contentWords(g.ownWords)],
+      ]);
     await q.query(`
       CREATE TABLE citizen_match_profile (
         citizen_id uuid PRIMARY KEY REFERENCES citizen (id) ON DELETE CASCADE,
@@ -25,6 +38,7 @@ export class CitizenMatchProfile1764090000009 implements MigrationInterface {
         hours_later double precision,
         max_commute_km double precision,
         earliest_start date,
+        goal_terms text[],
         target_groups text[] NOT NULL,
         target_group_from date[] NOT NULL,
         target_group_to date[] NOT NULL
@@ -44,6 +58,7 @@ export class CitizenMatchProfile1764090000009 implements MigrationInterface {
                coalesce(g.occupation_ids, '{}'),
                coalesce((SELECT array_agg(o.isco_code::text) FROM occupation o WHERE o.id = ANY(g.occupation_ids)), '{}'),
                g.hours_now, g.hours_later, g.max_commute_km, g.earliest_start,
+               CASE WHEN g.id IS NULL THEN '{}' ELSE g.own_words_terms END,
                coalesce(t.groups, '{}'), coalesce(t.froms, '{}'), coalesce(t.tos, '{}')
           FROM citizen c
           LEFT JOIN LATERAL (SELECT * FROM job_goal g WHERE g.citizen_id = c.id
@@ -59,7 +74,7 @@ export class CitizenMatchProfile1764090000009 implements MigrationInterface {
           accommodations = EXCLUDED.accommodations, goal_occupation_ids = EXCLUDED.goal_occupation_ids,
           goal_isco_codes = EXCLUDED.goal_isco_codes, hours_now = EXCLUDED.hours_now,
           hours_later = EXCLUDED.hours_later, max_commute_km = EXCLUDED.max_commute_km,
-          earliest_start = EXCLUDED.earliest_start, target_groups = EXCLUDED.target_groups,
+          earliest_start = EXCLUDED.earliest_start, goal_terms = EXCLUDED.goal_terms, target_groups = EXCLUDED.target_groups,
           target_group_from = EXCLUDED.target_group_from, target_group_to = EXCLUDED.target_group_to
       $$`);
     await q.query(`
@@ -96,5 +111,6 @@ export class CitizenMatchProfile1764090000009 implements MigrationInterface {
     await q.query(`DROP FUNCTION citizen_part_refreshes_match_profile()`);
     await q.query(`DROP FUNCTION refresh_citizen_match_profile(uuid)`);
     await q.query(`DROP TABLE citizen_match_profile`);
+    await q.query(`ALTER TABLE job_goal DROP COLUMN own_words_terms`);
   }
 }
