@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../testing/src/database';
 import { dataSourceOptions } from './data-source-options';
 import { migrations } from './migrations';
+import { contentWords } from '../text/content-words';
 
 /** Every migration can be undone and redone: `down` is as real as `up`. */
 describe('migrations', () => {
@@ -72,6 +73,42 @@ describe('migrations', () => {
       ).rejects.toThrow(/placement_publishable/);
     } finally {
       await client.end();
+      await db.drop();
+    }
+  });
+
+  it('gives goals written before the matching profile their terms and a profile', async () => {
+    const db = await createTestDatabase();
+    const ds = new DataSource(dataSourceOptions(db.url));
+    await ds.initialize();
+    try {
+      await ds.undoLastMigration({ transaction: 'each' });
+      const [{ centre }] = await ds.query<{ centre: string }[]>(
+        `INSERT INTO job_centre (name, municipality_code) VALUES ('Jobcenter Før', 101) RETURNING id AS centre`,
+      );
+      const [{ citizen }] = await ds.query<{ citizen: string }[]>(
+        `INSERT INTO citizen (job_centre_id, first_name, last_name, postal_code, municipality_code, latitude, longitude)
+         VALUES ($1, 'Borger', 'Før', '2300', 101, 55.66, 12.6) RETURNING id AS citizen`,
+        [centre],
+      );
+      const words = 'Jeg vil gerne arbejde i et køkken med faste rammer';
+      await ds.query(`INSERT INTO job_goal (citizen_id, own_words) VALUES ($1, $2)`, [
+        citizen,
+        words,
+      ]);
+      await ds.runMigrations({ transaction: 'each' });
+      const [goal] = await ds.query<{ terms: string[] }[]>(
+        `SELECT own_words_terms AS terms FROM job_goal WHERE citizen_id = $1`,
+        [citizen],
+      );
+      expect(goal.terms).toEqual([...contentWords(words)]);
+      const [profile] = await ds.query<{ terms: string[]; active: boolean }[]>(
+        `SELECT goal_terms AS terms, active FROM citizen_match_profile WHERE citizen_id = $1`,
+        [citizen],
+      );
+      expect(profile).toEqual({ terms: [...contentWords(words)], active: true });
+    } finally {
+      await ds.destroy();
       await db.drop();
     }
   });

@@ -19,11 +19,18 @@ export class CitizenMatchProfile1764090000009 implements MigrationInterface {
       id: string;
       ownWords: string;
     }[];
-    for (const g of goals)
-      await q.query(`UPDATE job_goal SET own_words_terms = $2 WHERE id = $1`, [
-        g.id,
-        [...contentWords(g.ownWords)],
-      ]);
+    for (let i = 0; i < goals.length; i += 1000)
+      await q.query(
+        `UPDATE job_goal g SET own_words_terms = v.terms
+           FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, terms text[]) WHERE g.id = v.id`,
+        [
+          JSON.stringify(
+            goals
+              .slice(i, i + 1000)
+              .map((g) => ({ id: g.id, terms: [...contentWords(g.ownWords)] })),
+          ),
+        ],
+      );
     await q.query(`
       CREATE TABLE citizen_match_profile (
         citizen_id uuid PRIMARY KEY REFERENCES citizen (id) ON DELETE CASCADE,
