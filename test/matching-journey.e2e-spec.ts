@@ -24,10 +24,12 @@ describe('matching a citizen to placements', () => {
   let employer: Api;
   let company: Awaited<ReturnType<typeof aCompany>>;
   let cookId: string;
+  let centreId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     const centre = await aJobCentre(t.dataSource);
+    centreId = centre.id;
     const user = await aUser()
       .withRole(Role.JobConsultant)
       .inJobCentre(centre.id)
@@ -213,6 +215,15 @@ describe('matching a citizen to placements', () => {
       ordinaryHoursPath: { possible: true, afterWeeks: 4, hoursPerWeek: 5 },
     });
     expect((await matchIds()).sort()).toEqual([ids.restaurant, bistro].sort());
+    // The snapshot was updated for the one company that changed, not reloaded: it must hold
+    // exactly the published partner slots the database holds.
+    const inDatabase = await t.dataSource.query<{ id: string }[]>(
+      `SELECT p.id FROM placement p JOIN partnership s ON s.company_id = p.company_id
+        WHERE s.job_centre_id = $1 AND s.status IN ('active', 'paused') AND p.status = 'published' ORDER BY p.id`,
+      [centreId],
+    );
+    const snapshot = await t.app.get(CandidateIndex).snapshot(centreId);
+    expect(snapshot.placements.map((p) => p.id).sort()).toEqual(inDatabase.map((r) => r.id));
     await t.dataSource.query(`UPDATE partnership SET status = 'ended' WHERE company_id = $1`, [
       company.id,
     ]);

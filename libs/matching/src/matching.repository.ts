@@ -234,6 +234,44 @@ export class MatchingRepository {
     });
   }
 
+  /**
+   * What changed since `since`: the companies whose slots changed and their published partner
+   * slots now, with the version they are at, all in one snapshot. Null when the change log no
+   * longer reaches back that far (it keeps the last 1,000 versions): reload everything then.
+   */
+  partnerSlotChanges(
+    jobCentreId: string,
+    since: bigint,
+  ): Promise<{ version: bigint; companies: string[]; rows: MatchPlacement[] } | null> {
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      await em.query('SET TRANSACTION READ ONLY');
+      const [row] = await em.query<{ version: string }[]>(
+        `SELECT version FROM match_scope_version WHERE job_centre_id = $1`,
+        [jobCentreId],
+      );
+      const version = BigInt(row?.version ?? 0);
+      if (version - since >= 1000n) return null;
+      const companies = (
+        await em.query<{ id: string }[]>(
+          `SELECT DISTINCT company_id AS id FROM match_scope_change WHERE job_centre_id = $1 AND version > $2`,
+          [jobCentreId, since.toString()],
+        )
+      ).map((r) => r.id);
+      const rows = companies.length
+        ? await em.query<MatchPlacement[]>(
+            `SELECT ${PLACEMENT_COLUMNS}
+               FROM placement p
+               JOIN occupation o ON o.id = p.occupation_id
+               LEFT JOIN mentor m ON m.id = p.mentor_id
+              WHERE p.status = 'published' AND p.company_id = ANY($2::uuid[])
+                AND p.company_id IN (SELECT company_id FROM partnership WHERE job_centre_id = $1 AND status IN ('active', 'paused'))`,
+            [jobCentreId, companies],
+          )
+        : [];
+      return { version, companies, rows };
+    });
+  }
+
   /** The slots as they are now, for the job centre's partners only. */
   partnerSlotsByIds(jobCentreId: string, ids: string[]): Promise<MatchPlacement[]> {
     return this.dataSource.query<MatchPlacement[]>(

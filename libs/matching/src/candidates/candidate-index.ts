@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MatchingRepository } from '../matching.repository';
-import { buildSnapshot, type CandidateSnapshot } from './candidate-snapshot';
+import { buildSnapshot, type CandidateSnapshot, updateSnapshot } from './candidate-snapshot';
 
 /**
  * Snapshots kept, by the slots they hold in all (a slot partnered with two job centres counts
@@ -11,8 +11,9 @@ const MAX_SLOTS = 400_000;
 /**
  * Per job centre, the matchable slots in memory (placements are company data, not citizen data).
  * Every use first reads the job centre's version from PostgreSQL, one indexed row, and rebuilds
- * the snapshot when it has moved, so a match never ranks over slots older than the last change
- * committed before it began. Concurrent requests share one rebuild.
+ * the snapshot when it has moved (reloading only the companies whose slots changed), so a match
+ * never ranks over slots older than the last change committed before it began. Concurrent
+ * requests share one rebuild.
  */
 @Injectable()
 export class CandidateIndex {
@@ -43,10 +44,25 @@ export class CandidateIndex {
     }
   }
 
+  /**
+   * The job centre's snapshot at the current version: from the one kept, by reloading only the
+   * companies whose slots changed since; from scratch when there is none or it is too old.
+   */
   private async build(jobCentreId: string): Promise<CandidateSnapshot> {
     const started = Date.now();
-    const { version, rows } = await this.repo.partnerSlots(jobCentreId);
-    const snapshot = buildSnapshot(version, rows);
+    const kept = this.snapshots.get(jobCentreId);
+    const changes = kept ? await this.repo.partnerSlotChanges(jobCentreId, kept.version) : null;
+    let snapshot: CandidateSnapshot;
+    let how: string;
+    if (kept && changes) {
+      snapshot = updateSnapshot(kept, changes.version, new Set(changes.companies), changes.rows);
+      how = `updated for ${changes.companies.length} companies`;
+    } else {
+      const { version, rows } = await this.repo.partnerSlots(jobCentreId);
+      snapshot = buildSnapshot(version, rows);
+      how = 'loaded';
+    }
+    const { version } = snapshot;
     const previous = this.snapshots.get(jobCentreId);
     if (!previous || previous.version <= version) {
       this.snapshots.delete(jobCentreId);
@@ -60,7 +76,7 @@ export class CandidateIndex {
       }
     }
     this.logger.debug(
-      `Candidate snapshot for job centre ${jobCentreId}: ${rows.length} slots at version ${version} in ${Date.now() - started} ms`,
+      `Candidate snapshot for job centre ${jobCentreId} ${how}: ${snapshot.placements.length} slots at version ${version} in ${Date.now() - started} ms`,
     );
     return snapshot;
   }

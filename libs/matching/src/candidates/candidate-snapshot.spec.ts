@@ -12,6 +12,7 @@ import {
   type CandidateFilter,
   matchesFilter,
   rankCandidates,
+  updateSnapshot,
 } from './candidate-snapshot';
 
 const TODAY = '2026-11-25';
@@ -140,6 +141,29 @@ describe('in-memory candidate ranking gives exactly what the explainable rules g
       for (const first of [1, 7, 20, 500])
         expect(rankCandidates(snapshot, c, TODAY, first)).toEqual(bruteForce(placements, c, first));
     }
+  });
+
+  it('a snapshot updated for the changed companies ranks as one built from scratch', () => {
+    const { placements, citizens } = world(21);
+    const before = placements.slice(0, 300);
+    // Companies c0-c9 change: some slots go, some are edited, some arrive from the rest.
+    const changed = new Set(Array.from({ length: 10 }, (_, i) => `c${i}`));
+    const now = [
+      ...before.filter((p) => !changed.has(p.companyId)),
+      ...placements
+        .slice(300)
+        .filter((p) => changed.has(p.companyId))
+        .map((p, i) => (i % 2 ? { ...p, title: `${p.title} køkken`, weeklyHoursMin: 5 } : p)),
+    ];
+    const updated = updateSnapshot(
+      buildSnapshot(1n, before),
+      2n,
+      changed,
+      now.filter((p) => changed.has(p.companyId)),
+    );
+    expect(updated.version).toBe(2n);
+    for (const c of citizens)
+      expect(rankCandidates(updated, c, TODAY, 15)).toEqual(bruteForce(now, c, 15));
   });
 
   it('a consultant filter narrows both alike', () => {

@@ -28,6 +28,8 @@ export interface CandidateFilter {
 export interface CandidateSnapshot {
   version: bigint;
   placements: MatchPlacement[];
+  /** Per slot, the content words of its text, so a later snapshot can reuse it unread. */
+  terms: string[][];
   /** Content words, sorted, each with the slots (indexes into `placements`) that use it. */
   words: string[];
   postings: Int32Array[];
@@ -50,16 +52,50 @@ export interface CandidateSnapshot {
 /** Days since the epoch of a YYYY-MM-DD date, as the scoring's start factor counts them. */
 const dayOf = (date: string): number => Date.parse(date) / 86_400_000;
 
+/** A slot as a snapshot keeps it: without its text, with the text's content words. */
+interface Entry {
+  placement: MatchPlacement;
+  terms: string[];
+}
+
+const entriesOf = (rows: MatchPlacement[]): Entry[] =>
+  rows.map((row) => ({
+    placement: { ...row, title: '', description: '', tasks: [] },
+    terms: [...contentWords(placementText(row))],
+  }));
+
 export function buildSnapshot(version: bigint, rows: MatchPlacement[]): CandidateSnapshot {
+  return assemble(version, entriesOf(rows));
+}
+
+/**
+ * The next snapshot from the previous one: the slots of the changed companies are replaced by
+ * `rows` (their published partner slots now, possibly none); every other slot is kept unread.
+ */
+export function updateSnapshot(
+  previous: CandidateSnapshot,
+  version: bigint,
+  changedCompanies: Set<string>,
+  rows: MatchPlacement[],
+): CandidateSnapshot {
+  const kept: Entry[] = [];
+  previous.placements.forEach((placement, i) => {
+    if (!changedCompanies.has(placement.companyId))
+      kept.push({ placement, terms: previous.terms[i] });
+  });
+  return assemble(version, kept.concat(entriesOf(rows)));
+}
+
+function assemble(version: bigint, entries: Entry[]): CandidateSnapshot {
   const byWord = new Map<string, number[]>();
-  const placements = rows.map((row, i) => {
-    for (const word of contentWords(placementText(row))) {
+  entries.forEach((entry, i) => {
+    for (const word of entry.terms) {
       const list = byWord.get(word);
       if (list) list.push(i);
       else byWord.set(word, [i]);
     }
-    return { ...row, title: '', description: '', tasks: [], occupationLabel: row.occupationLabel };
   });
+  const placements = entries.map((e) => e.placement);
   const words = [...byWord.keys()].sort();
   const values = placements.map(placementOnlyValues);
   const codes = [...new Set(placements.map((p) => p.iscoCode))].sort();
@@ -78,6 +114,7 @@ export function buildSnapshot(version: bigint, rows: MatchPlacement[]): Candidat
     codeOf: Int32Array.from(placements, (p) => codeIndex.get(p.iscoCode) as number),
     version,
     placements,
+    terms: entries.map((e) => e.terms),
     words,
     postings: words.map((w) => Int32Array.from(byWord.get(w) as number[])),
     ordinaryHours: Float64Array.from(values, (v) => v.ordinaryHours),

@@ -18,14 +18,36 @@ export class MatchScopeVersion1764090000006 implements MigrationInterface {
         job_centre_id uuid PRIMARY KEY REFERENCES job_centre (id) ON DELETE CASCADE,
         version bigint NOT NULL DEFAULT 1
       )`);
+    // Which companies each version changed, so a reader can reload just their slots. The last
+    // 1,000 versions of each job centre are kept; a reader further behind reloads everything.
+    await q.query(`
+      CREATE TABLE match_scope_change (
+        job_centre_id uuid NOT NULL REFERENCES job_centre (id) ON DELETE CASCADE,
+        version bigint NOT NULL,
+        company_id uuid NOT NULL,
+        PRIMARY KEY (job_centre_id, version, company_id)
+      )`);
+    await q.query(`
+      CREATE FUNCTION bump_match_scopes(centres uuid[], companies uuid[]) RETURNS void LANGUAGE sql AS $$
+        WITH bumped AS (
+          INSERT INTO match_scope_version (job_centre_id)
+          SELECT DISTINCT c FROM unnest(centres) AS c WHERE c IS NOT NULL ORDER BY c
+          ON CONFLICT (job_centre_id) DO UPDATE SET version = match_scope_version.version + 1
+          RETURNING job_centre_id, version)
+        INSERT INTO match_scope_change (job_centre_id, version, company_id)
+        SELECT b.job_centre_id, b.version, c FROM bumped b, unnest(companies) AS c WHERE c IS NOT NULL
+        ON CONFLICT DO NOTHING;
+        DELETE FROM match_scope_change s USING match_scope_version v
+         WHERE v.job_centre_id = ANY(centres) AND s.job_centre_id = v.job_centre_id
+           AND s.version <= v.version - 1000;
+      $$`);
     await q.query(`
       CREATE FUNCTION bump_match_scope_of_companies(companies uuid[]) RETURNS void LANGUAGE sql AS $$
         -- Waits for a partnership change of these companies still in flight (it holds a stronger
         -- lock on the company row), so the lookup below, a new statement, sees it committed.
         SELECT 1 FROM company WHERE id = ANY(companies) ORDER BY id FOR SHARE;
-        INSERT INTO match_scope_version (job_centre_id)
-        SELECT DISTINCT job_centre_id FROM partnership WHERE company_id = ANY(companies) ORDER BY job_centre_id
-        ON CONFLICT (job_centre_id) DO UPDATE SET version = match_scope_version.version + 1
+        SELECT bump_match_scopes(
+          ARRAY(SELECT DISTINCT job_centre_id FROM partnership WHERE company_id = ANY(companies)), companies);
       $$`);
     // Once per statement, so a bulk load bumps each job centre once rather than once per row.
     // Only published slots are matchable, so drafts can be edited without invalidating anything.
@@ -72,11 +94,11 @@ export class MatchScopeVersion1764090000006 implements MigrationInterface {
         PERFORM 1 FROM company WHERE id IN (
           CASE WHEN TG_OP <> 'INSERT' THEN OLD.company_id END,
           CASE WHEN TG_OP <> 'DELETE' THEN NEW.company_id END) ORDER BY id FOR NO KEY UPDATE;
-        INSERT INTO match_scope_version (job_centre_id)
-        SELECT DISTINCT j FROM unnest(ARRAY[
-          CASE WHEN TG_OP <> 'INSERT' THEN OLD.job_centre_id END,
-          CASE WHEN TG_OP <> 'DELETE' THEN NEW.job_centre_id END]) j WHERE j IS NOT NULL ORDER BY j
-        ON CONFLICT (job_centre_id) DO UPDATE SET version = match_scope_version.version + 1;
+        PERFORM bump_match_scopes(
+          ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.job_centre_id END,
+                CASE WHEN TG_OP <> 'DELETE' THEN NEW.job_centre_id END],
+          ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN OLD.company_id END,
+                CASE WHEN TG_OP <> 'DELETE' THEN NEW.company_id END]);
         RETURN NULL;
       END $$`);
     await q.query(`
@@ -93,6 +115,8 @@ export class MatchScopeVersion1764090000006 implements MigrationInterface {
       await q.query(`DROP TRIGGER placements_${event}_bump_match_scope ON placement`);
     await q.query(`DROP FUNCTION placements_bump_match_scope()`);
     await q.query(`DROP FUNCTION bump_match_scope_of_companies(uuid[])`);
+    await q.query(`DROP FUNCTION bump_match_scopes(uuid[], uuid[])`);
+    await q.query(`DROP TABLE match_scope_change`);
     await q.query(`DROP TABLE match_scope_version`);
   }
 }
