@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DomainEvents, DomainEventType } from './outbox';
 
@@ -19,7 +19,7 @@ const MAX_ATTEMPTS = 10;
  * exponential backoff (2^attempts seconds, capped at 10 minutes) and parked after MAX_ATTEMPTS.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationShutdown {
+export class OutboxRelay implements BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly handlers = new Map<DomainEventType, EventHandler<DomainEventType>[]>();
   private timer: NodeJS.Timeout | undefined;
@@ -48,7 +48,8 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before TypeORM closes its connections (in onApplicationShutdown), so a pass can finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.running;
