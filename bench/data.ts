@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { hashPassword } from '../libs/auth/src/password';
-import { contentWords } from '../libs/core/src/text/content-words';
+import { CONTENT_WORDS_VERSION, contentWords } from '../libs/core/src/text/content-words';
 import { startEmbeddedPostgres, withDatabase } from '../libs/core/src/database/embedded-postgres';
 import { runMigrations } from '../libs/core/src/database/migrate';
 import {
@@ -175,10 +175,10 @@ async function main(): Promise<void> {
       w: string;
     }[];
     for (const { w } of phrases)
-      await db.query(`UPDATE job_goal SET own_words_terms = $2 WHERE own_words = $1`, [
-        w,
-        [...contentWords(w)],
-      ]);
+      await db.query(
+        `UPDATE job_goal SET own_words_terms = $2, own_words_terms_version = $3 WHERE own_words = $1`,
+        [w, [...contentWords(w)], CONTENT_WORDS_VERSION],
+      );
     console.log(`${'goal terms'.padEnd(40)} ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await step(
       'needs',

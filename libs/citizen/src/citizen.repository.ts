@@ -1,4 +1,4 @@
-import { contentWords, type Cursor, decodeCursor } from '@jobbro/core';
+import { CONTENT_WORDS_VERSION, contentWords, type Cursor, decodeCursor } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AssignmentRole, ConsentScope } from './citizen.enums';
@@ -282,7 +282,7 @@ export class CitizenRepository {
 
   jobGoals(citizenId: string): Promise<JobGoalRow[]> {
     return this.dataSource.query<JobGoalRow[]>(
-      `SELECT ${GOAL_COLUMNS} FROM job_goal WHERE citizen_id = $1 ORDER BY priority, created_at`,
+      `SELECT ${GOAL_COLUMNS} FROM job_goal WHERE citizen_id = $1 ORDER BY priority, created_at, id`,
       [citizenId],
     );
   }
@@ -301,8 +301,8 @@ export class CitizenRepository {
     g: Omit<JobGoalRow, 'id' | 'citizenId' | 'createdAt' | 'updatedAt'>,
   ): Promise<string> {
     const [row] = await m.query<{ id: string }[]>(
-      `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km, earliest_start, conditions, priority, own_words_terms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km, earliest_start, conditions, priority, own_words_terms, own_words_terms_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         citizenId,
         g.occupationIds,
@@ -314,6 +314,7 @@ export class CitizenRepository {
         g.conditions,
         g.priority,
         [...contentWords(g.ownWords)],
+        CONTENT_WORDS_VERSION,
       ],
     );
     return row.id;
@@ -326,7 +327,8 @@ export class CitizenRepository {
   ): Promise<void> {
     await m.query(
       `UPDATE job_goal SET occupation_ids = $2, own_words = $3, hours_now = $4, hours_later = $5, max_commute_km = $6,
-         earliest_start = $7, conditions = $8, priority = $9, own_words_terms = $10, updated_at = now() WHERE id = $1`,
+         earliest_start = $7, conditions = $8, priority = $9, own_words_terms = $10,
+         own_words_terms_version = $11, updated_at = now() WHERE id = $1`,
       [
         id,
         g.occupationIds,
@@ -338,6 +340,7 @@ export class CitizenRepository {
         g.conditions,
         g.priority,
         [...contentWords(g.ownWords)],
+        CONTENT_WORDS_VERSION,
       ],
     );
   }

@@ -1,9 +1,11 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../core/src/database/data-source-options';
 import { createTestDatabase } from '../../testing/src/database';
 import { MatchingRepository } from './matching.repository';
 import { hardFilters, passesAll } from './rules/hard-filters';
 import type { MatchCitizen, MatchPlacement } from './rules/match-types';
+import { CONTENT_WORDS_VERSION } from '@jobbro/core';
 import { contentWords, DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
 
 const TODAY = '2026-11-25';
@@ -69,8 +71,8 @@ describe('reverse matching candidates from PostgreSQL', () => {
       const ownWords = `Jeg vil gerne arbejde med ${pick(words)} og ${pick(words)}`;
       if (r() < 0.9)
         await ds.query(
-          `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km, earliest_start, own_words_terms)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km, earliest_start, own_words_terms, own_words_terms_version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
           [
             id,
             r() < 0.2 ? [] : [pick(occupations).id],
@@ -80,7 +82,12 @@ describe('reverse matching candidates from PostgreSQL', () => {
             r() < 0.2 ? null : 5 + Math.floor(r() * 40),
             r() < 0.5 ? null : `2027-0${1 + Math.floor(r() * 6)}-01`,
             // As the API stores them, except for some rows written without (the best case then).
-            r() < 0.85 ? [...contentWords(ownWords)] : null,
+            ...(r() < 0.85
+              ? [[...contentWords(ownWords)], CONTENT_WORDS_VERSION]
+              : r() < 0.5
+                ? [null, null]
+                : // Stored by an older contentWords that found other words: not to be trusted.
+                  [['gammel'], CONTENT_WORDS_VERSION - 1]),
           ],
         );
       if (r() < 0.5)
@@ -205,5 +212,57 @@ describe('reverse matching candidates from PostgreSQL', () => {
     }
     // The cut must cut: far fewer than every citizen for every slot.
     expect(shortlisted).toBeLessThan(25 * 3 * all.length * 0.5);
+  });
+});
+
+/** The matching profile under two writers of one citizen, on real connections. */
+describe('citizen matching profile under concurrent writers', () => {
+  it('follows a move to another job centre made while the goal is being edited', async () => {
+    const db = await createTestDatabase();
+    const writers = [
+      new Client({ connectionString: db.url }),
+      new Client({ connectionString: db.url }),
+    ];
+    const [mover, editor] = writers;
+    await Promise.all(writers.map((c) => c.connect()));
+    try {
+      const centre = async (code: number): Promise<string> =>
+        (
+          (
+            await mover.query(
+              `INSERT INTO job_centre (name, municipality_code) VALUES ($1, $2) RETURNING id`,
+              [`Jobcenter ${code}`, code],
+            )
+          ).rows as { id: string }[]
+        )[0].id;
+      const [from, to] = [await centre(101), await centre(147)];
+      const [{ id }] = (
+        await mover.query(
+          `INSERT INTO citizen (job_centre_id, first_name, last_name, postal_code, municipality_code, latitude, longitude)
+           VALUES ($1, 'Borger', 'Flytter', '2300', 101, 55.66, 12.6) RETURNING id`,
+          [from],
+        )
+      ).rows as { id: string }[];
+      await mover.query(
+        `INSERT INTO job_goal (citizen_id, own_words, hours_now) VALUES ($1, 'Lager', 10)`,
+        [id],
+      );
+      await mover.query('BEGIN');
+      await mover.query(`UPDATE citizen SET job_centre_id = $2 WHERE id = $1`, [id, to]);
+      const edit = editor.query(`UPDATE job_goal SET hours_now = 20 WHERE citizen_id = $1`, [id]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await mover.query('COMMIT');
+      await edit;
+      const [profile] = (
+        await editor.query(
+          `SELECT job_centre_id AS "jobCentreId", hours_now AS "hoursNow" FROM citizen_match_profile WHERE citizen_id = $1`,
+          [id],
+        )
+      ).rows as { jobCentreId: string; hoursNow: number }[];
+      expect(profile).toEqual({ jobCentreId: to, hoursNow: 20 });
+    } finally {
+      await Promise.all(writers.map((c) => c.end()));
+      await db.drop();
+    }
   });
 });

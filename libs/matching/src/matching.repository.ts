@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CONTENT_WORDS_VERSION } from '@jobbro/core';
 import type { MatchCitizen, MatchPlacement } from './rules/match-types';
 import {
   contentWords,
@@ -93,7 +94,9 @@ export class MatchingRepository {
     return this.dataSource.query<{ id: string; low: number; high: number }[]>(
       `WITH c AS (
          SELECT m.citizen_id AS id, m.hours_now, m.hours_later, m.max_commute_km,
-                CASE WHEN m.goal_terms IS NULL THEN NULL WHEN cardinality(m.goal_terms) = 0 THEN 0
+                CASE WHEN NOT m.has_goal THEN 0
+                     WHEN m.goal_terms IS NULL OR m.goal_terms_version IS DISTINCT FROM $25 THEN NULL
+                     WHEN cardinality(m.goal_terms) = 0 THEN 0
                      ELSE (SELECT count(*) FROM unnest(m.goal_terms) AS g WHERE EXISTS (
                              SELECT 1 FROM unnest($23::text[]) AS w WHERE starts_with(g, w) OR starts_with(w, g)))::float8
                           / cardinality(m.goal_terms) END AS relevance,
@@ -156,6 +159,7 @@ export class MatchingRepository {
         p.requirements,
         [...contentWords(placementText(p))],
         weights.goalWords,
+        CONTENT_WORDS_VERSION,
       ],
     );
   }
@@ -170,7 +174,15 @@ export class MatchingRepository {
   ): Promise<{ considered: string[]; candidates: (MatchCitizen & { id: string })[] }> {
     const ids = await this.citizenShortlist(jobCentreId, p, today, first, weights);
     // Every citizen whose data is read into this process is named in the audit.
-    return { considered: ids, candidates: ids.length ? await this.citizensByIds(ids, today) : [] };
+    // The profile is kept in step by triggers; the citizen rows themselves decide who is shown.
+    const candidates = ids.length
+      ? await this.citizensWhere(
+          `c.id = ANY($3::uuid[]) AND c.job_centre_id = $4 AND c.status = 'active'`,
+          [ids, jobCentreId],
+          today,
+        )
+      : [];
+    return { considered: ids, candidates };
   }
 
   /** Citizens as matching sees them, by id. */

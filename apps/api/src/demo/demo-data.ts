@@ -1,5 +1,5 @@
 import { hashPassword } from '@jobbro/auth';
-import { contentWords, Role, todayInDenmark } from '@jobbro/core';
+import { CONTENT_WORDS_VERSION, contentWords, Role, todayInDenmark } from '@jobbro/core';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -433,8 +433,9 @@ async function seedCitizens(
     const occupationIds = [];
     for (const label of c.goal.occupations) occupationIds.push((await occupationId(m, label)).id);
     await m.query(
-      `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km, own_words_terms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, hours_now, hours_later, max_commute_km, own_words_terms,
+         own_words_terms_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         citizen.id,
         occupationIds,
@@ -443,6 +444,7 @@ async function seedCitizens(
         c.goal.hoursLater,
         c.goal.commuteKm,
         [...contentWords(c.goal.words)],
+        CONTENT_WORDS_VERSION,
       ],
     );
     await m.query(

@@ -7,6 +7,12 @@ const STOP_WORDS = new Set(
   ),
 );
 
+/**
+ * Bump when contentWords changes: terms stored with an older version are then not trusted
+ * (reverse matching treats them as unknown) until the goal is saved again.
+ */
+export const CONTENT_WORDS_VERSION = 1;
+
 /** Content words, lightly stemmed (Danish plural and definite endings), for comparing texts. */
 export function contentWords(text: string): Set<string> {
   const words = normalizeSearchText(text)

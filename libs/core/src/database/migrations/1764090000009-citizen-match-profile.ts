@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { contentWords } from '../../text/content-words';
+import { CONTENT_WORDS_VERSION, contentWords } from '../../text/content-words';
 
 /**
  * One narrow row per citizen with what reverse matching reads: job centre, status, home, needed
@@ -12,16 +12,19 @@ export class CitizenMatchProfile1764090000009 implements MigrationInterface {
   name = 'CitizenMatchProfile1764090000009';
 
   async up(q: QueryRunner): Promise<void> {
-    // The goal's own words as matching compares them (contentWords), written by the API with the
-    // goal. NULL where a row was written without them: matching then assumes the best case.
-    await q.query(`ALTER TABLE job_goal ADD COLUMN own_words_terms text[]`);
+    // The goal's own words as matching compares them (contentWords) and the version of that
+    // function, written by the API with the goal. Missing or of another version: matching then
+    // assumes the best case for the goal's words.
+    await q.query(
+      `ALTER TABLE job_goal ADD COLUMN own_words_terms text[], ADD COLUMN own_words_terms_version smallint`,
+    );
     const goals = (await q.query(`SELECT id, own_words AS "ownWords" FROM job_goal`)) as {
       id: string;
       ownWords: string;
     }[];
     for (let i = 0; i < goals.length; i += 1000)
       await q.query(
-        `UPDATE job_goal g SET own_words_terms = v.terms
+        `UPDATE job_goal g SET own_words_terms = v.terms, own_words_terms_version = $2
            FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, terms text[]) WHERE g.id = v.id`,
         [
           JSON.stringify(
@@ -29,6 +32,7 @@ export class CitizenMatchProfile1764090000009 implements MigrationInterface {
               .slice(i, i + 1000)
               .map((g) => ({ id: g.id, terms: [...contentWords(g.ownWords)] })),
           ),
+          CONTENT_WORDS_VERSION,
         ],
       );
     await q.query(`
@@ -45,7 +49,9 @@ export class CitizenMatchProfile1764090000009 implements MigrationInterface {
         hours_later double precision,
         max_commute_km double precision,
         earliest_start date,
+        has_goal boolean NOT NULL,
         goal_terms text[],
+        goal_terms_version smallint,
         target_groups text[] NOT NULL,
         target_group_from date[] NOT NULL,
         target_group_to date[] NOT NULL
@@ -59,13 +65,17 @@ export class CitizenMatchProfile1764090000009 implements MigrationInterface {
     // The first goal is the one matching uses everywhere: lowest priority number, then oldest.
     await q.query(`
       CREATE FUNCTION refresh_citizen_match_profile(citizen uuid) RETURNS void LANGUAGE sql AS $$
+        -- One writer per citizen at a time: a refresh waiting for another transaction's change to
+        -- this citizen then reads it committed (each statement here sees what is committed when
+        -- it starts), instead of writing what it read before the wait.
+        SELECT 1 FROM citizen c WHERE c.id = $1 FOR NO KEY UPDATE;
         INSERT INTO citizen_match_profile
         SELECT c.id, c.job_centre_id, c.status = 'active', c.latitude, c.longitude,
                coalesce((SELECT n.accommodations FROM citizen_need n WHERE n.citizen_id = c.id), '{}'),
                coalesce(g.occupation_ids, '{}'),
                coalesce((SELECT array_agg(o.isco_code::text) FROM occupation o WHERE o.id = ANY(g.occupation_ids)), '{}'),
                g.hours_now, g.hours_later, g.max_commute_km, g.earliest_start,
-               CASE WHEN g.id IS NULL THEN '{}' ELSE g.own_words_terms END,
+               g.id IS NOT NULL, g.own_words_terms, g.own_words_terms_version,
                coalesce(t.groups, '{}'), coalesce(t.froms, '{}'), coalesce(t.tos, '{}')
           FROM citizen c
           LEFT JOIN LATERAL (SELECT * FROM job_goal g WHERE g.citizen_id = c.id
@@ -81,7 +91,8 @@ export class CitizenMatchProfile1764090000009 implements MigrationInterface {
           accommodations = EXCLUDED.accommodations, goal_occupation_ids = EXCLUDED.goal_occupation_ids,
           goal_isco_codes = EXCLUDED.goal_isco_codes, hours_now = EXCLUDED.hours_now,
           hours_later = EXCLUDED.hours_later, max_commute_km = EXCLUDED.max_commute_km,
-          earliest_start = EXCLUDED.earliest_start, goal_terms = EXCLUDED.goal_terms, target_groups = EXCLUDED.target_groups,
+          earliest_start = EXCLUDED.earliest_start, has_goal = EXCLUDED.has_goal, goal_terms = EXCLUDED.goal_terms,
+          goal_terms_version = EXCLUDED.goal_terms_version, target_groups = EXCLUDED.target_groups,
           target_group_from = EXCLUDED.target_group_from, target_group_to = EXCLUDED.target_group_to
       $$`);
     await q.query(`
@@ -118,6 +129,8 @@ export class CitizenMatchProfile1764090000009 implements MigrationInterface {
     await q.query(`DROP FUNCTION citizen_part_refreshes_match_profile()`);
     await q.query(`DROP FUNCTION refresh_citizen_match_profile(uuid)`);
     await q.query(`DROP TABLE citizen_match_profile`);
-    await q.query(`ALTER TABLE job_goal DROP COLUMN own_words_terms`);
+    await q.query(
+      `ALTER TABLE job_goal DROP COLUMN own_words_terms, DROP COLUMN own_words_terms_version`,
+    );
   }
 }
