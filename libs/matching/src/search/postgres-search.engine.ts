@@ -27,6 +27,9 @@ export class PostgresSearchEngine implements PlacementSearchEngine {
     textParam: number | null;
     tsquery: string | null;
     pointParams: [number, number] | null;
+    /** The clauses without the exact radius test (the box stays), and the radius in metres. */
+    withinBox: string;
+    radiusParam: number | null;
   } {
     const params: unknown[] = [q.companyIds];
     const add = (value: unknown): string => `$${params.push(value)}`;
@@ -58,19 +61,28 @@ export class PostgresSearchEngine implements PlacementSearchEngine {
     if (q.municipalityCode !== undefined)
       clauses.push(`p.municipality_code = ${add(q.municipalityCode)}`);
     let pointParams: [number, number] | null = null;
+    let radiusParam: number | null = null;
+    const exact: string[] = [];
     if (q.near && q.radiusKm !== undefined) {
       const lat = `${add(q.near.latitude)}::float8`;
       const lng = `${add(q.near.longitude)}::float8`;
       pointParams = [params.length - 1, params.length];
       const r = `${add(q.radiusKm * 1000)}::float8`;
+      radiusParam = params.length;
       clauses.push(
         `earth_box(ll_to_earth(${lat}, ${lng}), ${r}) @> ll_to_earth(p.latitude, p.longitude)`,
       );
-      clauses.push(
-        `earth_distance(ll_to_earth(${lat}, ${lng}), ll_to_earth(p.latitude, p.longitude)) <= ${r}`,
-      );
+      exact.push(`${metresFrom(pointParams)} <= ${r}`);
     }
-    return { sql: clauses.join(' AND '), params, textParam, tsquery, pointParams };
+    return {
+      sql: [...clauses, ...exact].join(' AND '),
+      withinBox: clauses.join(' AND '),
+      radiusParam,
+      params,
+      textParam,
+      tsquery,
+      pointParams,
+    };
   }
 
   /**
@@ -110,9 +122,7 @@ export class PostgresSearchEngine implements PlacementSearchEngine {
         ? ([params.push(q.near.latitude), params.push(q.near.longitude)] as [number, number])
         : null);
     const score = w.tsquery ? `ts_rank(p.search_vector, ${w.tsquery})` : '0';
-    const distance = point
-      ? `earth_distance(ll_to_earth($${point[0]}::float8, $${point[1]}::float8), ll_to_earth(p.latitude, p.longitude)) / 1000`
-      : 'NULL::float8';
+    const metres = point ? metresFrom(point) : 'NULL::float8';
     const order =
       q.sort === 'distance' && point
         ? `"distanceKm" ASC, p.id`
@@ -128,10 +138,14 @@ export class PostgresSearchEngine implements PlacementSearchEngine {
         municipalities: FacetCount[] | null;
       }[]
     >(
+      // The distance is computed once per row: inside the box, then tested against the radius
+      // (OFFSET 0 keeps the planner from folding the test back into the scan, computing it twice).
       `WITH m AS MATERIALIZED (
-         SELECT p.id, p.type, p.accommodations, p.municipality_code, p.published_at,
-                (${score})::float8 AS score, (${distance})::float8 AS "distanceKm"
-           FROM placement p WHERE ${w.sql})
+         SELECT id, type, accommodations, municipality_code, published_at, score, metres / 1000 AS "distanceKm"
+           FROM (SELECT p.id, p.type, p.accommodations, p.municipality_code, p.published_at,
+                        (${score})::float8 AS score, (${metres})::float8 AS metres
+                   FROM placement p WHERE ${w.withinBox} OFFSET 0) x
+          ${w.radiusParam ? `WHERE metres <= $${w.radiusParam}::float8` : ''})
        SELECT
          (SELECT json_agg(h) FROM (SELECT p.id, p.score, p."distanceKm" FROM m p ORDER BY ${order}
             LIMIT $${params.length - 1} OFFSET $${params.length}) h) AS hits,
@@ -152,6 +166,10 @@ export class PostgresSearchEngine implements PlacementSearchEngine {
     };
   }
 }
+
+/** Metres from the point (parameter numbers of its latitude and longitude) to the slot. */
+const metresFrom = ([lat, lng]: [number, number]): string =>
+  `earth_distance(ll_to_earth($${lat}::float8, $${lng}::float8), ll_to_earth(p.latitude, p.longitude))`;
 
 /** Counts per value of an expression over the matches, most common first. */
 const facet = (expression: string): string =>
