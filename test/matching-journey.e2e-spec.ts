@@ -205,6 +205,14 @@ describe('matching a citizen to placements', () => {
     expect(await matchIds()).toEqual([ids.restaurant, ids.farm]);
     ok(await employer.pausePlacement(ids.farm));
     expect(await matchIds()).toEqual([ids.restaurant]);
+    expect(
+      ok(
+        await consultant.run(
+          `query($p: ID!) { matchCitizensForPlacement(placementId: $p) { citizenId } }`,
+          { p: ids.farm },
+        ),
+      ).matchCitizensForPlacement,
+    ).toEqual([]);
     const bistro = await employer.publishSlot(company, {
       title: 'Kok i bistro',
       occupationId: cookId,

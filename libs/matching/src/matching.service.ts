@@ -15,7 +15,7 @@ import type {
   MatchFactorModel,
   PlacementMatchModel,
 } from './models/match.models';
-import { hardFilters, passesAll } from './rules/hard-filters';
+import { hardFilters, passesAll, slotAvailable } from './rules/hard-filters';
 import type { HardFilterResult, MatchCitizen, ScoreFactor } from './rules/match-types';
 import { DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
 
@@ -95,6 +95,8 @@ export class MatchingService {
       throw forbidden();
     const placement = await this.repo.placement(placementId);
     if (!placement) throw forbidden();
+    // No citizen can fit a paused, closed or full slot: read nobody's data for it.
+    if (!slotAvailable(placement)) return [];
     const today = todayInDenmark();
     const { considered, candidates } = await this.repo.citizenCandidates(
       principal.jobCentreId,

@@ -10,6 +10,10 @@ const r = (filter: string, passed: boolean, da: string, en: string): HardFilterR
 
 const NONE: readonly string[] = [];
 
+/** The slot side of the `available` filter: published with a free place. */
+export const slotAvailable = (p: MatchPlacement): boolean =>
+  p.status === 'published' && p.capacity - p.occupied > 0;
+
 /** The facts the hard filters decide on, and each filter's verdict; no text is built here. */
 function judge(c: MatchCitizen, p: MatchPlacement, today: string) {
   const free = p.capacity - p.occupied;
@@ -43,7 +47,7 @@ function judge(c: MatchCitizen, p: MatchPlacement, today: string) {
     missing,
     unmet,
     lastEmployer,
-    available: p.status === 'published' && free > 0,
+    available: slotAvailable(p),
     startWindow: p.startLatest === null || p.startLatest >= start,
     typeAllowed,
     commute: maxKm === null || km <= maxKm,
