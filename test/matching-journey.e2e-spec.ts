@@ -300,22 +300,11 @@ describe('matching snapshot versions under concurrent writers', () => {
     const company = await aCompany(t.dataSource, admin.id);
     const employer = await new Api(t.http).signIn(admin.email, admin.password);
     const cook = await occupationByLabel(t.dataSource, 'cook');
-    const draft = ok(
-      await employer.createPlacement({
-        companyId: company.id,
-        siteId: company.siteId,
-        mentorId: company.mentorId,
-        type: 'INTERNSHIP',
-        title: 'Kok i kantinen',
-        occupationId: cook.id,
-        tasks: ['Frokost'],
-        weeklyHoursMin: 10,
-        weeklyHoursMax: 25,
-        startEarliest: '2026-12-01',
-        durationWeeks: 13,
-        capacity: 1,
-      }),
-    ).createPlacement as { id: string };
+    const draftId = await employer.draftSlot(company, {
+      title: 'Kok i kantinen',
+      occupationId: cook.id,
+      tasks: ['Frokost'],
+    });
     const index = t.app.get(CandidateIndex);
     const slotWriter = new Client({ connectionString: t.config.connectionUrl() });
     const partnershipWriter = new Client({ connectionString: t.config.connectionUrl() });
@@ -325,7 +314,7 @@ describe('matching snapshot versions under concurrent writers', () => {
       await slotWriter.query('BEGIN');
       await slotWriter.query(
         `UPDATE placement SET status = 'published', published_at = now() WHERE id = $1`,
-        [draft.id],
+        [draftId],
       );
       const partnership = partnershipWriter.query(
         `INSERT INTO partnership (company_id, job_centre_id, status, starts_on, proposed_by_side)
@@ -337,7 +326,7 @@ describe('matching snapshot versions under concurrent writers', () => {
       expect((await index.snapshot(centre.id)).placements).toEqual([]);
       await slotWriter.query('COMMIT');
       await partnership;
-      expect((await index.snapshot(centre.id)).placements.map((p) => p.id)).toEqual([draft.id]);
+      expect((await index.snapshot(centre.id)).placements.map((p) => p.id)).toEqual([draftId]);
     } finally {
       await slotWriter.end();
       await partnershipWriter.end();

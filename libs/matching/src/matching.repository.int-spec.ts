@@ -7,19 +7,9 @@ import { hardFilters, passesAll } from './rules/hard-filters';
 import type { MatchCitizen, MatchPlacement } from './rules/match-types';
 import { CONTENT_WORDS_VERSION } from '@jobbro/core';
 import { contentWords, DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
+import { seededRandom } from '../../testing/src/random';
 
 const TODAY = '2026-11-25';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The reverse-matching shortlist is cut in SQL; this checks, on random citizens in a real
@@ -31,7 +21,7 @@ describe('reverse matching candidates from PostgreSQL', () => {
   let repo: MatchingRepository;
   let centre: string;
   let all: string[];
-  const r = random(42);
+  const r = seededRandom(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
   beforeAll(async () => {

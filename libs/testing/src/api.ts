@@ -277,10 +277,10 @@ export class Api {
   }
 
   /**
-   * Creates and publishes a slot at the company's site with its mentor; `input` overrides the
-   * defaults (internship, 10-25 hours, 13 weeks from 2026-12-01, one place). Returns its id.
+   * Creates a draft slot at the company's site with its mentor; `input` overrides the defaults
+   * (internship, 10-25 hours, 13 weeks from 2026-12-01, one place). Returns its id.
    */
-  async publishSlot(
+  async draftSlot(
     company: { id: string; siteId: string; mentorId: string },
     input: Vars & { title: string; occupationId: string },
   ): Promise<string> {
@@ -299,8 +299,17 @@ export class Api {
         ...input,
       }),
     ).createPlacement as { id: string };
-    ok(await this.publishPlacement(draft.id));
     return draft.id;
+  }
+
+  /** As `draftSlot`, then publishes it. Returns its id. */
+  async publishSlot(
+    company: { id: string; siteId: string; mentorId: string },
+    input: Vars & { title: string; occupationId: string },
+  ): Promise<string> {
+    const id = await this.draftSlot(company, input);
+    ok(await this.publishPlacement(id));
+    return id;
   }
 
   placement(id: string): Res {

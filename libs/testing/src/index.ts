@@ -4,3 +4,4 @@ export * from './database';
 export * from './graphql';
 export * from './test-app';
 export * from './pdf';
+export * from './random';

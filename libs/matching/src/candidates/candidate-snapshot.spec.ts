@@ -14,19 +14,9 @@ import {
   rankCandidates,
   updateSnapshot,
 } from './candidate-snapshot';
+import { seededRandom } from '../../../testing/src/random';
 
 const TODAY = '2026-11-25';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'køkken',
@@ -58,7 +48,7 @@ const GROUPS = [
 ];
 
 function world(seed: number): { placements: MatchPlacement[]; citizens: MatchCitizen[] } {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const some = <T>(xs: readonly T[], p: number): T[] => xs.filter(() => r() < p);
   const date = (from: number, days: number): string =>

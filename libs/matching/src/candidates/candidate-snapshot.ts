@@ -1,4 +1,5 @@
 import { passesHardFilters } from '../rules/hard-filters';
+import type { PlacementSearchQuery } from '../search/placement-search.port';
 import type { MatchCitizen, MatchPlacement } from '../rules/match-types';
 import {
   contentWords,
@@ -10,15 +11,11 @@ import {
   type Weights,
 } from '../rules/scoring';
 
-/** What a consultant may narrow matching to (the same fields as the search filter). */
-export interface CandidateFilter {
-  iscoCode?: string;
-  types?: string[];
-  accommodations?: string[];
-  hours?: number;
-  startBy?: string;
-  municipalityCode?: number;
-}
+/** What a consultant may narrow matching to: the filter fields of a search. */
+export type CandidateFilter = Pick<
+  PlacementSearchQuery,
+  'iscoCode' | 'types' | 'accommodations' | 'hours' | 'startBy' | 'municipalityCode'
+>;
 
 /**
  * The published partner slots of one job centre at one version, held in memory for ranking:
