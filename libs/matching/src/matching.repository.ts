@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CONTENT_WORDS_VERSION } from '@jobbro/core';
 import type { MatchCitizen, MatchPlacement } from './rules/match-types';
 import {
@@ -19,6 +19,12 @@ const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.type, p.status, 
   p.ordinary_hours_possible AS "ordinaryHoursPossible", p.ordinary_hours_after_weeks AS "ordinaryHoursAfterWeeks",
   p.ordinary_hours_per_week::float8 AS "ordinaryHoursPerWeek", p.latitude, p.longitude, p.municipality_code AS "municipalityCode",
   CASE WHEN p.mentor_id IS NULL THEN NULL ELSE m.capacity END AS "mentorFreeCapacity", NULL AS "trackRecord"`;
+
+const PLACEMENT_FROM = `placement p JOIN occupation o ON o.id = p.occupation_id LEFT JOIN mentor m ON m.id = p.mentor_id`;
+
+/** The slot belongs to a company in partnership (active or paused) with job centre $1. */
+const PARTNER_OF_CENTRE = `EXISTS (SELECT 1 FROM partnership s WHERE s.company_id = p.company_id AND s.job_centre_id = $1
+  AND s.status IN ('active', 'paused'))`;
 
 /** One rounding step of the shown score (0.1 of 100) in weighted-sum units, plus float noise. */
 const roundingSlack = (weights: Weights): number =>
@@ -213,12 +219,8 @@ export class MatchingRepository {
   }
 
   /** The version of the job centre's matchable slots; it moves with every change to them. */
-  async scopeVersion(jobCentreId: string): Promise<bigint> {
-    const rows = await this.dataSource.query<{ version: string }[]>(
-      `SELECT version FROM match_scope_version WHERE job_centre_id = $1`,
-      [jobCentreId],
-    );
-    return BigInt(rows[0]?.version ?? 0);
+  scopeVersion(jobCentreId: string): Promise<bigint> {
+    return this.versionOf(this.dataSource.manager, jobCentreId);
   }
 
   /**
@@ -226,24 +228,12 @@ export class MatchingRepository {
    * read in one snapshot so the version describes exactly these rows.
    */
   partnerSlots(jobCentreId: string): Promise<{ version: bigint; rows: MatchPlacement[] }> {
-    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      await em.query('SET TRANSACTION READ ONLY');
-      const version = await em.query<{ version: string }[]>(
-        `SELECT version FROM match_scope_version WHERE job_centre_id = $1`,
-        [jobCentreId],
-      );
-      const rows = await em.query<MatchPlacement[]>(
-        `SELECT ${PLACEMENT_COLUMNS}
-           FROM placement p
-           JOIN occupation o ON o.id = p.occupation_id
-           LEFT JOIN mentor m ON m.id = p.mentor_id
-          WHERE p.status = 'published'
-            AND p.company_id IN (SELECT company_id FROM partnership WHERE job_centre_id = $1 AND status IN ('active', 'paused'))
-          ORDER BY p.id`,
-        [jobCentreId],
-      );
-      return { version: BigInt(version[0]?.version ?? 0), rows };
-    });
+    return this.inOneSnapshot(async (em) => ({
+      version: await this.versionOf(em, jobCentreId),
+      rows: await this.slots(em, `p.status = 'published' AND ${PARTNER_OF_CENTRE} ORDER BY p.id`, [
+        jobCentreId,
+      ]),
+    }));
   }
 
   /**
@@ -255,13 +245,8 @@ export class MatchingRepository {
     jobCentreId: string,
     since: bigint,
   ): Promise<{ version: bigint; companies: string[]; rows: MatchPlacement[] } | null> {
-    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      await em.query('SET TRANSACTION READ ONLY');
-      const [row] = await em.query<{ version: string }[]>(
-        `SELECT version FROM match_scope_version WHERE job_centre_id = $1`,
-        [jobCentreId],
-      );
-      const version = BigInt(row?.version ?? 0);
+    return this.inOneSnapshot(async (em) => {
+      const version = await this.versionOf(em, jobCentreId);
       if (version - since >= 1000n) return null;
       const companies = (
         await em.query<{ id: string }[]>(
@@ -270,13 +255,9 @@ export class MatchingRepository {
         )
       ).map((r) => r.id);
       const rows = companies.length
-        ? await em.query<MatchPlacement[]>(
-            `SELECT ${PLACEMENT_COLUMNS}
-               FROM placement p
-               JOIN occupation o ON o.id = p.occupation_id
-               LEFT JOIN mentor m ON m.id = p.mentor_id
-              WHERE p.status = 'published' AND p.company_id = ANY($2::uuid[])
-                AND p.company_id IN (SELECT company_id FROM partnership WHERE job_centre_id = $1 AND status IN ('active', 'paused'))`,
+        ? await this.slots(
+            em,
+            `p.status = 'published' AND p.company_id = ANY($2::uuid[]) AND ${PARTNER_OF_CENTRE}`,
             [jobCentreId, companies],
           )
         : [];
@@ -286,25 +267,38 @@ export class MatchingRepository {
 
   /** The slots as they are now, for the job centre's partners only. */
   partnerSlotsByIds(jobCentreId: string, ids: string[]): Promise<MatchPlacement[]> {
-    return this.dataSource.query<MatchPlacement[]>(
-      `SELECT ${PLACEMENT_COLUMNS}
-         FROM placement p
-         JOIN occupation o ON o.id = p.occupation_id
-         LEFT JOIN mentor m ON m.id = p.mentor_id
-        WHERE p.id = ANY($2::uuid[])
-          AND EXISTS (SELECT 1 FROM partnership s WHERE s.company_id = p.company_id AND s.job_centre_id = $1
-                        AND s.status IN ('active', 'paused'))`,
-      [jobCentreId, ids],
-    );
+    return this.slots(this.dataSource.manager, `p.id = ANY($2::uuid[]) AND ${PARTNER_OF_CENTRE}`, [
+      jobCentreId,
+      ids,
+    ]);
   }
 
   async placement(placementId: string): Promise<MatchPlacement | null> {
-    const rows = await this.dataSource.query<MatchPlacement[]>(
-      `SELECT ${PLACEMENT_COLUMNS} FROM placement p JOIN occupation o ON o.id = p.occupation_id
-         LEFT JOIN mentor m ON m.id = p.mentor_id WHERE p.id = $1`,
-      [placementId],
-    );
+    const rows = await this.slots(this.dataSource.manager, `p.id = $1`, [placementId]);
     return rows[0] ?? null;
+  }
+
+  private slots(em: EntityManager, where: string, params: unknown[]): Promise<MatchPlacement[]> {
+    return em.query<MatchPlacement[]>(
+      `SELECT ${PLACEMENT_COLUMNS} FROM ${PLACEMENT_FROM} WHERE ${where}`,
+      params,
+    );
+  }
+
+  private async versionOf(em: EntityManager, jobCentreId: string): Promise<bigint> {
+    const [row] = await em.query<{ version: string }[]>(
+      `SELECT version FROM match_scope_version WHERE job_centre_id = $1`,
+      [jobCentreId],
+    );
+    return BigInt(row?.version ?? 0);
+  }
+
+  /** Read-only, in one REPEATABLE READ snapshot, so a version describes the rows read with it. */
+  private inOneSnapshot<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+      await em.query('SET TRANSACTION READ ONLY');
+      return work(em);
+    });
   }
 
   async names(citizenIds: string[]): Promise<Map<string, { firstName: string; lastName: string }>> {
@@ -317,8 +311,7 @@ export class MatchingRepository {
 
   async isPartnerPlacement(jobCentreId: string, placementId: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM placement p JOIN partnership s ON s.company_id = p.company_id
-        WHERE p.id = $2 AND s.job_centre_id = $1 AND s.status IN ('active', 'paused')`,
+      `SELECT 1 FROM placement p WHERE p.id = $2 AND ${PARTNER_OF_CENTRE}`,
       [jobCentreId, placementId],
     );
     return rows.length > 0;
