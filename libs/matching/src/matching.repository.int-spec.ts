@@ -5,8 +5,8 @@ import { createTestDatabase } from '../../testing/src/database';
 import { MatchingRepository } from './matching.repository';
 import { hardFilters, passesAll } from './rules/hard-filters';
 import type { MatchCitizen, MatchPlacement } from './rules/match-types';
-import { CONTENT_WORDS_VERSION } from '@jobbro/core';
-import { contentWords, DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
+import { CONTENT_WORDS_VERSION, contentWords } from '@jobbro/core';
+import { DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
 import { seededRandom } from '../../testing/src/random';
 
 const TODAY = '2026-11-25';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CONTENT_WORDS_VERSION } from '@jobbro/core';
+import { CONTENT_WORDS_VERSION, contentWords } from '@jobbro/core';
 import type { MatchCitizen, MatchPlacement } from './rules/match-types';
 import {
-  contentWords,
   ISCO_LEVEL_VALUES,
   placementOnlyValues,
   placementText,

@@ -1,8 +1,8 @@
+import { contentWords } from '@jobbro/core';
 import { passesHardFilters } from '../rules/hard-filters';
 import type { PlacementSearchQuery } from '../search/placement-search.port';
 import type { MatchCitizen, MatchPlacement } from '../rules/match-types';
 import {
-  contentWords,
   DEFAULT_WEIGHTS,
   occupationProximity,
   placementOnlyValues,

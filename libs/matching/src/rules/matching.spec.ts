@@ -1,12 +1,7 @@
 import { hardFilters, passesAll } from './hard-filters';
 import type { MatchCitizen, MatchPlacement } from './match-types';
-import {
-  contentWords,
-  goalRelevance,
-  occupationProximity,
-  scoreFactors,
-  totalScore,
-} from './scoring';
+import { contentWords } from '@jobbro/core';
+import { goalRelevance, occupationProximity, scoreFactors, totalScore } from './scoring';
 import { typeRuleFor } from './type-rules';
 
 const TODAY = '2026-11-25';

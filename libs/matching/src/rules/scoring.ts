@@ -1,7 +1,5 @@
 import { contentWords } from '@jobbro/core';
 import { distanceKm } from './geo';
-
-export { contentWords };
 import type { MatchCitizen, MatchPlacement, ScoreFactor } from './match-types';
 
 /** Weights held as data; the ordinary-hours path weighs heavily (DOMAIN.md principle 2). */
@@ -46,19 +44,14 @@ export function occupationProximity(
 export const placementText = (p: MatchPlacement): string =>
   [p.title, p.description, ...p.tasks, p.occupationLabel].join(' ');
 
-/**
- * Share of the goal's content words the placement text mentions (prefix matches count). The
- * text may be given as its content words, to compare many goals with one slot.
- */
+/** Share of the goal's content words the placement text mentions (prefix matches count). */
 export function goalRelevance(
   ownWords: string,
-  placementText: string | Set<string>,
+  placementText: string,
 ): { value: number; shared: string[] } {
   const goal = contentWords(ownWords);
   if (goal.size === 0) return { value: 0, shared: [] };
-  const text = [
-    ...(typeof placementText === 'string' ? contentWords(placementText) : placementText),
-  ];
+  const text = [...contentWords(placementText)];
   const shared = [...goal].filter((g) => text.some((t) => t.startsWith(g) || g.startsWith(t)));
   return { value: shared.length / goal.size, shared };
 }
