@@ -71,14 +71,17 @@ const f = (
   reason: { da, en },
 });
 
+/** Share of the company's ended placements that led to a job; null until any has ended. */
+const trackRecordShare = (p: MatchPlacement): number | null =>
+  p.trackRecord && p.trackRecord.ended > 0 ? p.trackRecord.ledToJob / p.trackRecord.ended : null;
+
 /** The factors that depend on the slot alone (the same for every citizen). */
 export function placementOnlyValues(p: MatchPlacement): {
   ordinaryHours: number;
   mentor: number;
   trackRecord: number;
 } {
-  const record =
-    p.trackRecord && p.trackRecord.ended > 0 ? p.trackRecord.ledToJob / p.trackRecord.ended : null;
+  const record = trackRecordShare(p);
   return {
     ordinaryHours: p.ordinaryHoursPossible
       ? 0.6 + 0.4 * (1 - Math.min(p.ordinaryHoursAfterWeeks ?? 26, 26) / 26)
@@ -97,8 +100,7 @@ function measure(c: MatchCitizen, p: MatchPlacement, today: string) {
   const later = goal?.hoursLater ?? null;
   const start = goal?.earliestStart && goal.earliestStart > today ? goal.earliestStart : today;
   const waitDays = Math.max(0, (Date.parse(p.startEarliest) - Date.parse(start)) / 86_400_000);
-  const record =
-    p.trackRecord && p.trackRecord.ended > 0 ? p.trackRecord.ledToJob / p.trackRecord.ended : null;
+  const record = trackRecordShare(p);
   return {
     proximity,
     km,
