@@ -6,7 +6,7 @@ import { CitizenSide1764090000004 } from './1764090000004-citizen-side';
 import { PlacementSearch1764090000005 } from './1764090000005-placement-search';
 import { MatchScopeVersion1764090000006 } from './1764090000006-match-scope-version';
 import { SearchVocabulary1764090000007 } from './1764090000007-search-vocabulary';
-import { CitizenMatchProfile1764090000009 } from './1764090000009-citizen-match-profile';
+import { CitizenMatchProfile1764090000008 } from './1764090000008-citizen-match-profile';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -18,5 +18,5 @@ export const migrations = [
   PlacementSearch1764090000005,
   MatchScopeVersion1764090000006,
   SearchVocabulary1764090000007,
-  CitizenMatchProfile1764090000009,
+  CitizenMatchProfile1764090000008,
 ];

@@ -8,8 +8,8 @@ import { CONTENT_WORDS_VERSION, contentWords } from '../../text/content-words';
  * writer's transaction, so it is never out of step; reverse matching then scans one small row per
  * citizen instead of four index lookups. It holds citizen data and stays in PostgreSQL.
  */
-export class CitizenMatchProfile1764090000009 implements MigrationInterface {
-  name = 'CitizenMatchProfile1764090000009';
+export class CitizenMatchProfile1764090000008 implements MigrationInterface {
+  name = 'CitizenMatchProfile1764090000008';
 
   async up(q: QueryRunner): Promise<void> {
     // The goal's own words as matching compares them (contentWords) and the version of that
