@@ -10,6 +10,11 @@ export type CommonErrorCode =
   | 'CONSTRAINT_VIOLATED'
   | 'REFERENCE_NOT_FOUND'
   | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'DATABASE_UNAVAILABLE'
+  | 'SHUTTING_DOWN'
   | 'INTERNAL';
 
 const COMMON_ERRORS = defineErrors<CommonErrorCode>({
@@ -57,6 +62,31 @@ const COMMON_ERRORS = defineErrors<CommonErrorCode>({
     graphqlCode: 'BAD_USER_INPUT',
     da: 'Forespørgslen er for stor ({complexity} > {max}). Del den op.',
     en: 'The query is too large ({complexity} > {max}). Split it up.',
+  },
+  RATE_LIMITED: {
+    graphqlCode: 'TOO_MANY_REQUESTS',
+    da: 'For mange forespørgsler. Prøv igen om {retryAfter} sekunder.',
+    en: 'Too many requests. Try again in {retryAfter} seconds.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    graphqlCode: 'PAYLOAD_TOO_LARGE',
+    da: 'Forespørgslen er for stor (højst {limit}).',
+    en: 'The request is too large (at most {limit}).',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    graphqlCode: 'UNSUPPORTED_MEDIA_TYPE',
+    da: 'Send forespørgslen som JSON i UTF-8 uden komprimering.',
+    en: 'Send the request as JSON in UTF-8 without compression.',
+  },
+  DATABASE_UNAVAILABLE: {
+    graphqlCode: 'SERVICE_UNAVAILABLE',
+    da: 'Jobbro kan ikke nå sin database lige nu. Prøv igen om {retryAfter} sekunder.',
+    en: 'Jobbro cannot reach its database right now. Try again in {retryAfter} seconds.',
+  },
+  SHUTTING_DOWN: {
+    graphqlCode: 'SERVICE_UNAVAILABLE',
+    da: 'Jobbro genstarter. Prøv igen om {retryAfter} sekunder.',
+    en: 'Jobbro is restarting. Try again in {retryAfter} seconds.',
   },
   INTERNAL: {
     graphqlCode: 'INTERNAL_SERVER_ERROR',

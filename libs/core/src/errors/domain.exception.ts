@@ -7,7 +7,29 @@ export type GraphqlErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * The HTTP status of a response whose error has this code. A GraphQL request that fails as a whole
+ * (refused before it runs) answers with it; field errors inside a partial result keep 200, as
+ * Apollo's conventions say. A `retryAfter` param (seconds) becomes a `Retry-After` header.
+ */
+export const HTTP_STATUS_OF: Record<GraphqlErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
+};
 
 export interface ErrorDefinition extends Localized {
   graphqlCode: GraphqlErrorCode;

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { type CommonErrorCode, CommonException } from '../errors/common.exception';
-import { DomainException } from '../errors/domain.exception';
+import { DomainException, HTTP_STATUS_OF } from '../errors/domain.exception';
 import { languageFrom } from '../i18n/language';
 
 const PG_UNIQUE = '23505';
@@ -102,6 +102,7 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     const extensions = {
       code: domain.graphqlCode,
       reason: domain.code,
+      ...(typeof domain.params.retryAfter === 'number' && { retryAfter: domain.params.retryAfter }),
       ...(domain.fields.length > 0 && {
         fields: domain.fields.map((f) => ({
           field: f.field,
@@ -113,16 +114,7 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     if (isGraphql) return new GraphQLError(message, { extensions });
 
     const res = host.switchToHttp().getResponse<Response>();
-    res.status(HTTP_STATUS[domain.graphqlCode]).json({ error: { message, ...extensions } });
+    res.status(HTTP_STATUS_OF[domain.graphqlCode]).json({ error: { message, ...extensions } });
     return undefined;
   }
 }
-
-const HTTP_STATUS = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INTERNAL_SERVER_ERROR: 500,
-} as const;
