@@ -1,5 +1,11 @@
 import { hashPassword } from '@jobbro/auth';
-import { CONTENT_WORDS_VERSION, contentWords, Role, todayInDenmark } from '@jobbro/core';
+import {
+  AppConfig,
+  CONTENT_WORDS_VERSION,
+  contentWords,
+  Role,
+  todayInDenmark,
+} from '@jobbro/core';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -535,6 +541,10 @@ function addDays(date: string, days: number): string {
 
 /** Loads the demo data once (when there is no job centre yet); returns the demo logins to print. */
 export async function seedDemoData(app: INestApplication): Promise<DemoLogin[]> {
+  // loadConfig already refuses DEMO_DATA in production; this keeps any other caller honest too.
+  if (app.get(AppConfig).isProduction) {
+    throw new Error('Demo data is never loaded when NODE_ENV=production');
+  }
   const dataSource = app.get(DataSource);
   const logins: DemoLogin[] = [
     ...STAFF.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD })),

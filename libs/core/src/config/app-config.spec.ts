@@ -35,6 +35,79 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', ...env })).toThrow(message);
   });
 
+  describe('demo data', () => {
+    const production = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      CPR_ENCRYPTION_KEY: 'a'.repeat(64),
+    };
+
+    it('never loads in production, even with the embedded database', () => {
+      expect(loadConfig(production)).toMatchObject({ usesEmbeddedDatabase: true, demoData: false });
+      expect(
+        loadConfig({ ...production, DATABASE_URL: 'postgres://u:p@db:5432/jobbro' }).demoData,
+      ).toBe(false);
+    });
+
+    it.each(['true', 'yes', '1', 'on'])(
+      'refuses DEMO_DATA=%s in production at boot, saying why',
+      (value) => {
+        expect(() => loadConfig({ ...production, DEMO_DATA: value })).toThrow(ConfigError);
+        expect(() => loadConfig({ ...production, DEMO_DATA: value })).toThrow(
+          'DEMO_DATA=true is not allowed when NODE_ENV=production',
+        );
+      },
+    );
+
+    it('accepts DEMO_DATA=false in production', () => {
+      expect(loadConfig({ ...production, DEMO_DATA: 'false' }).demoData).toBe(false);
+    });
+  });
+
+  describe('HTTP', () => {
+    it('limits bodies to 256 kB unless BODY_LIMIT says otherwise', () => {
+      expect(loadConfig({ NODE_ENV: 'test' }).bodyLimitBytes).toBe(262144);
+      expect(loadConfig({ NODE_ENV: 'test', BODY_LIMIT: '50000' }).bodyLimitBytes).toBe(50000);
+      expect(() => loadConfig({ NODE_ENV: 'test', BODY_LIMIT: '10' })).toThrow('BODY_LIMIT');
+    });
+
+    it('allows the portal and the API itself as CORS origins in development', () => {
+      expect(loadConfig({ NODE_ENV: 'development', PORT: '3100' }).corsOrigins).toEqual([
+        'http://localhost:5173',
+        'http://localhost:3100',
+        'http://127.0.0.1:3100',
+      ]);
+    });
+
+    it("allows only PUBLIC_URL's origin in production unless CORS_ORIGINS is set", () => {
+      const production = {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'x'.repeat(32),
+        CPR_ENCRYPTION_KEY: 'a'.repeat(64),
+      };
+      expect(loadConfig(production).corsOrigins).toEqual([]);
+      expect(
+        loadConfig({ ...production, PUBLIC_URL: 'https://jobbro.kk.dk/portal/' }).corsOrigins,
+      ).toEqual(['https://jobbro.kk.dk']);
+      expect(
+        loadConfig({
+          ...production,
+          PUBLIC_URL: 'https://jobbro.kk.dk',
+          CORS_ORIGINS: 'https://a.example.dk, https://b.example.dk:8443',
+        }).corsOrigins,
+      ).toEqual(['https://a.example.dk', 'https://b.example.dk:8443']);
+    });
+
+    it.each(['*', 'https://a.example.dk/path', 'ftp://a.example.dk', 'null'])(
+      'refuses CORS_ORIGINS=%s',
+      (value) => {
+        expect(() => loadConfig({ NODE_ENV: 'test', CORS_ORIGINS: value })).toThrow(
+          'CORS_ORIGINS must list origins',
+        );
+      },
+    );
+  });
+
   it('lists every bad variable at once', () => {
     try {
       loadConfig({ PORT: 'x', LOG_LEVEL: 'loud' });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { projectRoot } from '../project-root';
 
@@ -33,6 +34,32 @@ export class AppConfig {
   /** Meilisearch for placement search; absent means PostgreSQL search only. */
   readonly meiliUrl!: string | undefined;
   readonly meiliKey!: string | undefined;
+  /**
+   * Express `trust proxy`: which hops in front of the API may name the client in
+   * X-Forwarded-For. `false` (default) uses the TCP peer, right when clients connect directly.
+   * Behind a load balancer set the number of proxies (`1`) or their addresses/subnets
+   * (`10.0.0.0/8`, `loopback`); never trust every hop, or any client could pick its own IP and
+   * walk around the per-IP limits.
+   */
+  readonly trustProxy!: number | string | false;
+  /**
+   * Requests per minute from one client IP to the whole API (GraphQL and REST, not /health); 0 =
+   * off. 3,000 (50/s) because a job centre's office is many staff and citizens behind one NAT IP.
+   */
+  readonly rateLimitPerMinute!: number;
+  /**
+   * Failed sign-ins per account per hour (100, as OWASP and ASVS 2.2.1 advise); 0 = sign-in
+   * limits off. After 5 failures each further attempt waits 1 s, 2 s, 4 s... up to 5 minutes.
+   */
+  readonly loginFailuresPerHour!: number;
+  /** Failed sign-ins per client IP per hour, over all accounts (credential stuffing). */
+  readonly loginFailuresPerIpPerHour!: number;
+  /** Largest request body accepted, in bytes (any content type); larger answers 413. */
+  readonly bodyLimitBytes!: number;
+  /** Origins a browser may call the API from (CORS); no other origin gets CORS headers. */
+  readonly corsOrigins!: readonly string[];
+  /** Where people open the portal; its origin is the default CORS origin. */
+  readonly publicUrl!: string | undefined;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -99,6 +126,29 @@ class Reader {
     return fallback;
   }
 
+  /** A hop count or a comma list of addresses, subnets and express's names (loopback...). */
+  trustProxy(name: string): number | string | false {
+    const value = this.raw(name);
+    if (value === undefined || value.toLowerCase() === 'false') return false;
+    if (/^\d{1,2}$/.test(value)) return Number(value);
+    const named = ['loopback', 'linklocal', 'uniquelocal'];
+    const bad = value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => {
+        const [address, prefix, ...rest] = part.split('/');
+        if (named.includes(part)) return false;
+        return rest.length > 0 || !isIP(address) || (prefix !== undefined && !/^\d{1,3}$/.test(prefix));
+      });
+    if (bad.length > 0) {
+      this.problems.push(
+        `${name} must be false, a number of proxies, or addresses/subnets (got '${value}')`,
+      );
+      return false;
+    }
+    return value;
+  }
+
   url(name: string, protocols: string[]): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
@@ -126,6 +176,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   );
   const dataDir = resolve(projectRoot(), r.raw('DATA_DIR') ?? '.data');
   const databaseUrl = r.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const publicUrl = r.url('PUBLIC_URL', ['http:', 'https:']);
 
   let jwtSecret = r.raw('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
@@ -156,7 +207,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
       nodeEnv === 'test' ? 'silent' : 'info',
     ),
-    demoData: r.bool('DEMO_DATA', databaseUrl === undefined),
+    // The demo accounts share a password printed in the README: never in production (see below).
+    demoData: r.bool('DEMO_DATA', databaseUrl === undefined && nodeEnv !== 'production'),
     migrateOnStart: r.bool('MIGRATE_ON_START', databaseUrl === undefined),
     runWorkerInProcess: r.bool('RUN_WORKER_IN_PROCESS', true),
     graphqlIntrospection: r.bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
@@ -164,12 +216,82 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auditRetentionDays: r.int('AUDIT_RETENTION_DAYS', 183, 1, 3650),
     meiliUrl: r.url('MEILI_URL', ['http:', 'https:']),
     meiliKey: r.raw('MEILI_KEY'),
+    trustProxy: r.trustProxy('TRUST_PROXY'),
+    // Off in tests unless a test turns them on, so no other suite trips over them.
+    rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', nodeEnv === 'test' ? 0 : 3000, 0, 1e7),
+    loginFailuresPerHour: r.int('LOGIN_FAILURES_PER_HOUR', nodeEnv === 'test' ? 0 : 100, 0, 1e6),
+    loginFailuresPerIpPerHour: r.int('LOGIN_FAILURES_PER_IP_PER_HOUR', 1000, 1, 1e7),
+    // The largest real request is updatePlan at its validation limits: a 2,000-character goal and
+    // 50 milestones and 50 activities of up to ~550 characters each (title 300, responsible 200, id,
+    // dates, keys), about 60,000 characters; at three UTF-8 bytes per character (Danish letters
+    // take two, other scripts three) that is ~180 kB, plus the query text. 256 kB fits it with
+    // room; createPlacement (~18,000 characters) and recordMeeting (~17,000) are smaller.
+    bodyLimitBytes: r.int('BODY_LIMIT', 256 * 1024, 1024, 10 * 1024 * 1024),
+    publicUrl,
+    corsOrigins: readCorsOrigins(r, nodeEnv, publicUrl),
   });
+  if (nodeEnv === 'production' && r.bool('DEMO_DATA', false)) {
+    r.problems.push(
+      'DEMO_DATA=true is not allowed when NODE_ENV=production: the demo accounts share a published ' +
+        'password. Remove DEMO_DATA, or run without NODE_ENV=production to try Jobbro out.',
+    );
+  }
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   jwtSecret ??= developmentSecret(dataDir, nodeEnv, 'jwt-secret');
   cprEncryptionKey ??= developmentSecret(dataDir, nodeEnv, 'cpr-key');
   return Object.assign(config, { jwtSecret, cprEncryptionKey });
+}
+
+/** The portal's dev server (Vite) while the portal is developed beside the API. */
+const DEVELOPMENT_PORTAL_ORIGIN = 'http://localhost:5173';
+
+/**
+ * CORS_ORIGINS is a comma-separated list of origins (scheme, host and port, no path). Without it:
+ * the origin of PUBLIC_URL; outside production also the portal's dev server and the API's own
+ * address. A wildcard is refused: the API takes bearer tokens, so every origin must be named.
+ */
+function readCorsOrigins(r: Reader, nodeEnv: NodeEnv, publicUrl: string | undefined): string[] {
+  const listed = r.raw('CORS_ORIGINS');
+  if (listed !== undefined) {
+    const origins: string[] = [];
+    for (const entry of listed
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)) {
+      const origin = originOf(entry);
+      if (origin === undefined || origin !== entry.replace(/\/$/, '')) {
+        r.problems.push(
+          `CORS_ORIGINS must list origins such as https://portal.example.dk, without paths (got '${entry}')`,
+        );
+      } else {
+        origins.push(origin);
+      }
+    }
+    return origins;
+  }
+  const portal = publicUrl === undefined ? undefined : originOf(publicUrl);
+  const fromPublicUrl = portal === undefined ? [] : [portal];
+  if (nodeEnv === 'production') return fromPublicUrl;
+  const port = r.raw('PORT') ?? '3000';
+  return [
+    ...new Set([
+      ...fromPublicUrl,
+      DEVELOPMENT_PORTAL_ORIGIN,
+      `http://localhost:${port}`,
+      `http://127.0.0.1:${port}`,
+    ]),
+  ];
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    return parsed.origin;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
