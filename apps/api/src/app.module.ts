@@ -22,6 +22,7 @@ import type { Writable } from 'node:stream';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { HealthModule } from './health/health.module';
+import { requestLogOptions } from './http/request-log';
 
 @Module({})
 export class AppModule {
@@ -35,9 +36,8 @@ export class AppModule {
           pinoHttp: [
             {
               level: config.logLevel,
-              // Headers can carry tokens; bodies and variables can carry personal data: neither is logged.
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
-              autoLogging: { ignore: (req) => req.url === '/health' },
+              // Method, path and id only: never the query string, headers or body (see request-log.ts).
+              ...requestLogOptions,
               // Readable lines on a developer's terminal; JSON lines everywhere else.
               transport:
                 config.nodeEnv === 'development' && process.stdout.isTTY

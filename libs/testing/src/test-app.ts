@@ -1,11 +1,13 @@
 import { type AppConfig, loadConfig } from '@jobbro/core';
 import type { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../../apps/api/src/app.module';
+import { configureHttp } from '../../../apps/api/src/http/configure-http';
 import { createTestDatabase } from './database';
 
 export interface TestApp {
@@ -35,8 +37,14 @@ export async function createTestApp(
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register(config, options)],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false, bufferLogs: !!options.logStream });
+  // bodyParser: false because configureHttp adds the API's one parser (as main.ts does).
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    logger: false,
+    bufferLogs: !!options.logStream,
+    bodyParser: false,
+  });
   if (options.logStream) app.useLogger(app.get(Logger));
+  configureHttp(app, config);
   await app.init();
   const server = app.getHttpServer() as Parameters<typeof supertest>[0];
   return {

@@ -1,0 +1,25 @@
+import { type DomainException, HTTP_STATUS_OF, languageFrom } from '@jobbro/core';
+import type { Request, Response } from 'express';
+
+/**
+ * Answers a request that is refused before it reaches GraphQL (body too large, wrong media type,
+ * malformed JSON, shutting down) in the same shape as a GraphQL request error, so a client reads
+ * every refusal the same way: `{"errors":[{"message":...,"extensions":{"code":...}}]}`.
+ */
+export function sendRefusal(req: Request, res: Response, error: DomainException): void {
+  const language = languageFrom(req.headers['accept-language']);
+  const retryAfter = error.params.retryAfter;
+  if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+  res.status(HTTP_STATUS_OF[error.graphqlCode]).json({
+    errors: [
+      {
+        message: error.localizedMessage(language),
+        extensions: {
+          code: error.graphqlCode,
+          reason: error.code,
+          ...(typeof retryAfter === 'number' && { retryAfter }),
+        },
+      },
+    ],
+  });
+}
