@@ -4,7 +4,8 @@
  * scenario. Prints p50/p95/p99 latency and requests per second, each as a ratio to the two floors
  * measured in the same run: the GraphQL floor `{ __typename }` and the data floor `placement(id)`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
@@ -29,12 +30,15 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_MS = 2000;
 const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 
+/** The API under load: the current build, or the baseline build (BENCH_BASELINE) on the next port. */
+let apiPort = BENCH_API_PORT;
+
 function post(body: string, token?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
         host: '127.0.0.1',
-        port: BENCH_API_PORT,
+        port: apiPort,
         path: '/graphql',
         method: 'POST',
         agent,
@@ -230,6 +234,125 @@ async function timePublishToSearchable(
   console.log(`first match after the publish (reloads one company's slots): ${Date.now() - t1} ms`);
 }
 
+const apiEnv = {
+  NODE_ENV: 'production',
+  DEMO_DATA: 'false',
+  LOG_LEVEL: 'warn',
+  RUN_WORKER_IN_PROCESS: 'true',
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  CPR_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+  // A bench is one client sending as fast as it can: it would be rate-limited like an attacker.
+  RATE_LIMIT_ENABLED: process.env.RATE_LIMIT_ENABLED ?? 'false',
+};
+
+/** Starts a built API (in `root`) on `port` and waits until it answers. */
+async function startApi(
+  root: string,
+  port: number,
+  url: string,
+  migrate: boolean,
+): Promise<ChildProcess> {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof", profiles the API under load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/apps/api/src/main.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...apiEnv,
+      PORT: String(port),
+      DATABASE_URL: url,
+      MIGRATE_ON_START: String(migrate),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const previous = apiPort;
+  apiPort = port;
+  try {
+    for (let tries = 0; ; tries++) {
+      try {
+        await gql('{ __typename }', {});
+        return child;
+      } catch {
+        if (tries > 120) throw new Error(`API in ${root} did not start`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  } finally {
+    apiPort = previous;
+  }
+}
+
+/**
+ * BENCH_BASELINE=<git ref> builds that commit into bench/.baseline/<sha> (sharing node_modules),
+ * so the floors can be compared with an earlier version in the same run, on the same data.
+ */
+function buildBaseline(ref: string): string {
+  const root = projectRoot();
+  const sha = execFileSync('git', ['rev-parse', '--short', ref], { cwd: root }).toString().trim();
+  const dir = join(root, 'bench', '.baseline', sha);
+  if (!existsSync(join(dir, 'dist/apps/api/apps/api/src/main.js'))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${sha} | tar -x -C ${dir}`], { cwd: root });
+    if (!existsSync(join(dir, 'node_modules')))
+      symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+    execFileSync('npx', ['nest', 'build', 'api'], { cwd: dir, stdio: 'inherit' });
+  }
+  console.log(`baseline ${ref} (${sha}) built in ${dir}`);
+  return dir;
+}
+
+/** The two floors on the baseline and on this build, interleaved so drift hits both alike. */
+async function compareWithBaseline(
+  ref: string,
+  url: string,
+  scenarios: [string, (i: number) => string][],
+  current: { token: string },
+): Promise<void> {
+  const dir = buildBaseline(ref);
+  const port = BENCH_API_PORT + 1;
+  const baseline = await startApi(dir, port, url, false);
+  try {
+    apiPort = port;
+    const baselineToken = await signIn(BENCH_CONSULTANT);
+    apiPort = BENCH_API_PORT;
+    const rows: { name: string; base: Stats[]; now: Stats[] }[] = scenarios
+      .slice(0, 2)
+      .map(([name]) => ({ name, base: [], now: [] }));
+    for (let round = 0; round < 2; round++) {
+      for (const [index, [name, makeBody]] of scenarios.slice(0, 2).entries()) {
+        apiPort = port;
+        rows[index].base.push(await load(name, makeBody, baselineToken));
+        apiPort = BENCH_API_PORT;
+        rows[index].now.push(await load(name, makeBody, current.token));
+      }
+    }
+    const mean = (xs: Stats[], f: (s: Stats) => number): number =>
+      xs.reduce((a, s) => a + f(s), 0) / xs.length;
+    console.log(`
+same run, same data, two rounds each: baseline ${ref} against this build`);
+    console.log(
+      'scenario                          base req/s  now req/s  now/base  base p95 ms  now p95 ms  errors(base/now)',
+    );
+    for (const r of rows) {
+      const b = mean(r.base, (s) => s.rps);
+      const n = mean(r.now, (s) => s.rps);
+      console.log(
+        `${r.name.padEnd(32)} ${b.toFixed(0).padStart(11)} ${n.toFixed(0).padStart(10)} ${(n / b).toFixed(3).padStart(9)} ` +
+          `${mean(r.base, (s) => s.p95)
+            .toFixed(1)
+            .padStart(12)} ${mean(r.now, (s) => s.p95)
+            .toFixed(1)
+            .padStart(10)}  ` +
+          `${r.base.reduce((a, s) => a + s.errors, 0)}/${r.now.reduce((a, s) => a + s.errors, 0)}`,
+      );
+    }
+  } finally {
+    apiPort = BENCH_API_PORT;
+    baseline.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 async function main(): Promise<void> {
   const server = await startEmbeddedPostgres({
     dir: join(BENCH_DIR, 'postgres'),
@@ -239,33 +362,7 @@ async function main(): Promise<void> {
   const url = withDatabase(server.url, 'jobbro');
   let api: ChildProcess | undefined;
   try {
-    // BENCH_NODE_ARGS, e.g. "--cpu-prof", profiles the API under load.
-    const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    api = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/apps/api/src/main.js'], {
-      cwd: projectRoot(),
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(BENCH_API_PORT),
-        DATABASE_URL: url,
-        MIGRATE_ON_START: 'true',
-        DEMO_DATA: 'false',
-        LOG_LEVEL: 'warn',
-        RUN_WORKER_IN_PROCESS: 'true',
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        CPR_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    for (let tries = 0; ; tries++) {
-      try {
-        await gql('{ __typename }', {});
-        break;
-      } catch {
-        if (tries > 120) throw new Error('API did not start');
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
+    api = await startApi(projectRoot(), BENCH_API_PORT, url, true);
     const token = await signIn(BENCH_CONSULTANT);
     const db = new Client({ connectionString: url });
     await db.connect();
@@ -368,6 +465,8 @@ async function main(): Promise<void> {
     await timeReindex(url);
     await timePublishToSearchable(db, token, citizens[0]);
     await db.end();
+    if (process.env.BENCH_BASELINE)
+      await compareWithBaseline(process.env.BENCH_BASELINE, url, scenarios, { token });
   } finally {
     api?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 2000));
