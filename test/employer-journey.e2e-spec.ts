@@ -2,6 +2,7 @@ import { Role } from '@jobbro/core';
 import {
   aJobCentre,
   Api,
+  aPartnership,
   aUser,
   aValidCvr,
   createTestApp,
@@ -154,9 +155,18 @@ describe('employer posting internship slots', () => {
       jobCentre: { name: 'Jobcenter København' },
     });
 
-    // Another job centre proposing a partnership does not open the company to it, and partner
-    // staff never see the company's agreements with other job centres.
+    // A job centre that was never in touch with the company cannot tell it exists. One whose
+    // partnership ended may propose anew, which does not open the company to it; partner staff
+    // never see the company's agreements with other job centres.
     const otherConsultant = await anonymous.signIn(outsider.email, outsider.password);
+    const proposeFromOther = {
+      companyId: company.id,
+      jobCentreId: otherCentre.id,
+      startsOn: '2030-01-01',
+    };
+    const unknown = failure(await otherConsultant.proposePartnership(proposeFromOther));
+    expect(unknown.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'COMPANY_NOT_FOUND' });
+    await aPartnership(t.dataSource, company.id, otherCentre.id, 'ended');
     const proposal = ok(
       await otherConsultant.run(
         `mutation($input: ProposePartnershipInput!) { proposePartnership(input: $input) { id status company { name } } }`,
@@ -164,29 +174,29 @@ describe('employer posting internship slots', () => {
       ),
     ).proposePartnership;
     expect(proposal).toMatchObject({ status: 'PROPOSED', company: null });
-    expect(failure(await otherConsultant.company(company.id)).extensions.code).toBe('FORBIDDEN');
+    expect(failure(await otherConsultant.company(company.id)).extensions.code).toBe('NOT_FOUND');
     expect(
       ok(await asConsultant.company(company.id)).company.partnerships.map(
         (p: { jobCentreId: string }) => p.jobCentreId,
       ),
     ).toEqual([centre.id]);
-    expect(ok(await employer.company(company.id)).company.partnerships).toHaveLength(2);
+    expect(ok(await employer.company(company.id)).company.partnerships).toHaveLength(3);
 
     // A consultant of a job centre without a partnership sees nothing of it.
     const asOutsider = await anonymous.signIn(outsider.email, outsider.password);
     expect(ok(await asOutsider.placements()).placements.totalCount).toBe(0);
-    expect(failure(await asOutsider.placement(draft.id)).extensions.code).toBe('FORBIDDEN');
+    expect(failure(await asOutsider.placement(draft.id)).extensions.code).toBe('NOT_FOUND');
 
-    // Another company's admin cannot change it; an anonymous caller is told to sign in.
+    // To another company's admin it does not exist; an anonymous caller is told to sign in.
     const rival = await anonymous.signIn(rivalUser.email, rivalUser.password);
     expect(
       failure(await rival.updatePlacement({ id: draft.id, title: 'Overtaget' })).extensions.code,
-    ).toBe('FORBIDDEN');
-    expect(failure(await rival.pausePlacement(draft.id)).extensions.code).toBe('FORBIDDEN');
+    ).toBe('NOT_FOUND');
+    expect(failure(await rival.pausePlacement(draft.id)).extensions.code).toBe('NOT_FOUND');
     expect(
       failure(await rival.updateCompany({ id: company.id, name: 'Overtaget' })).extensions.code,
-    ).toBe('FORBIDDEN');
-    expect(failure(await rival.company(company.id)).extensions.code).toBe('FORBIDDEN');
+    ).toBe('NOT_FOUND');
+    expect(failure(await rival.company(company.id)).extensions.code).toBe('NOT_FOUND');
     expect(failure(await anonymous.placements()).extensions.code).toBe('UNAUTHENTICATED');
     expect(failure(await anonymous.publishPlacement(draft.id)).extensions.code).toBe(
       'UNAUTHENTICATED',

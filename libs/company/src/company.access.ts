@@ -1,33 +1,43 @@
-import { forbidden, isStaff, type Principal, Role } from '@jobbro/core';
+import { isStaff, type Principal, Role } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
-import type { PlacementEntity } from './company.entities';
-import { PlacementStatus } from './company.enums';
+import type { PartnershipEntity } from './company.entities';
+import { PartnershipStatus } from './company.enums';
 import { CompanyRepository } from './company.repository';
-import type { PlacementVisibility } from './placement.repository';
+import type { PlacementVisibility } from './placement-visibility';
 import type { PartySide } from './rules/partnership-rules';
-import { VISIBLE_PARTNERSHIP_STATUSES } from './rules/partnership-rules';
+
+const EVERY_PARTNERSHIP_STATUS = Object.values(PartnershipStatus);
 
 /**
  * Who may see and change company-side data, in one place:
  * - a company admin manages their own companies (and only those);
  * - a mentor reads their company;
  * - job-centre staff read companies that partner with their job centre (active or paused) or have
- *   proposed to it, and their slots once out of draft while the partnership is active or paused;
+ *   proposed to it, and their slots once out of draft while the partnership is active or paused
+ *   (`placementVisibility`; every operation that reads a slot applies it, matching and search
+ *   included, through `visiblePlacementsSql`);
  *   staff see their own job centre's partnership, never the company's agreements with others;
+ * - a job centre's administrators and consultants propose partnerships for their own job centre,
+ *   to a company it has been in touch with (any partnership or proposal, ended ones included):
+ *   a new relationship starts with the company's proposal;
  * - citizens see no company-side data through these operations.
+ *
+ * Not found and not allowed look the same: to a caller who may not see a company, slot,
+ * partnership, site or mentor, it does not exist, and a real id answers exactly as a random id
+ * (the domain's NOT_FOUND, same message). Only a caller who may see the thing but may not do the
+ * action gets FORBIDDEN: a mentor or a partner consultant changing a slot, a partner consultant
+ * publishing one, staff proposing for another job centre, a caseworker deciding a partnership.
+ * Checks run in that order: existence and visibility first, then the action.
  */
 @Injectable()
 export class CompanyAccess {
   constructor(private readonly companies: CompanyRepository) {}
 
-  async assertCanManage(principal: Principal, companyId: string): Promise<void> {
-    if (
+  async canManage(principal: Principal, companyId: string): Promise<boolean> {
+    return (
       principal.role === Role.CompanyAdmin &&
       (await this.companies.isCompanyAdmin(principal.userId, companyId))
-    ) {
-      return;
-    }
-    throw forbidden();
+    );
   }
 
   async canReadCompany(principal: Principal, companyId: string): Promise<boolean> {
@@ -48,27 +58,7 @@ export class CompanyAccess {
     }
   }
 
-  async assertCanReadCompany(principal: Principal, companyId: string): Promise<void> {
-    if (!(await this.canReadCompany(principal, companyId))) throw forbidden();
-  }
-
-  async canReadPlacement(principal: Principal, placement: PlacementEntity): Promise<boolean> {
-    if (principal.role === Role.CompanyAdmin || principal.role === Role.Mentor) {
-      return this.canReadCompany(principal, placement.companyId);
-    }
-    if (isStaff(principal.role) && principal.jobCentreId !== null) {
-      return (
-        placement.status !== PlacementStatus.Draft &&
-        this.companies.hasPartnershipIn(
-          principal.jobCentreId,
-          placement.companyId,
-          VISIBLE_PARTNERSHIP_STATUSES,
-        )
-      );
-    }
-    return false;
-  }
-
+  /** Whose slots the caller sees; `visiblePlacementsSql` applies it. */
   async placementVisibility(principal: Principal): Promise<PlacementVisibility> {
     if (principal.role === Role.CompanyAdmin || principal.role === Role.Mentor) {
       return {
@@ -80,6 +70,30 @@ export class CompanyAccess {
       return { kind: 'jobCentre', jobCentreId: principal.jobCentreId };
     }
     return { kind: 'none' };
+  }
+
+  /** The two parties see a partnership: the company's people and the job centre's staff. */
+  async canSeePartnership(principal: Principal, partnership: PartnershipEntity): Promise<boolean> {
+    if (isStaff(principal.role)) return principal.jobCentreId === partnership.jobCentreId;
+    if (principal.role === Role.CompanyAdmin || principal.role === Role.Mentor)
+      return this.canReadCompany(principal, partnership.companyId);
+    return false;
+  }
+
+  /**
+   * Whether the caller may know that the company exists when proposing a partnership: its admin,
+   * or staff of a job centre that has been in touch with it.
+   */
+  async mayProposeTo(principal: Principal, companyId: string): Promise<boolean> {
+    if (principal.role === Role.CompanyAdmin)
+      return this.companies.isCompanyAdmin(principal.userId, companyId);
+    if (isStaff(principal.role) && principal.jobCentreId !== null)
+      return this.companies.hasPartnershipIn(
+        principal.jobCentreId,
+        companyId,
+        EVERY_PARTNERSHIP_STATUS,
+      );
+    return false;
   }
 
   /** The side a user acts for in a partnership between `companyId` and `jobCentreId`, if any. */

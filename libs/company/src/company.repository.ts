@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { CompanyEntity, MentorEntity, PartnershipEntity, SiteEntity } from './company.entities';
 import { PartnershipStatus } from './company.enums';
+import { VISIBLE_PARTNERSHIP_STATUSES } from './rules/partnership-rules';
 
 const isUniqueViolation = (e: unknown, constraint?: string): boolean => {
   const driver = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
@@ -109,8 +110,8 @@ export class CompanyRepository {
   async isPartnerOrInvitedBy(jobCentreId: string, companyId: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
       `SELECT 1 FROM partnership WHERE job_centre_id = $1 AND company_id = $2
-          AND (status IN ('active', 'paused') OR (status = 'proposed' AND proposed_by_side = 'company'))`,
-      [jobCentreId, companyId],
+          AND (status = ANY($3::partnership_status[]) OR (status = 'proposed' AND proposed_by_side = 'company'))`,
+      [jobCentreId, companyId, VISIBLE_PARTNERSHIP_STATUSES],
     );
     return rows.length > 0;
   }
@@ -202,6 +203,16 @@ export class CompanyRepository {
         WHERE id = $1`,
       [id, status, endsOn],
     );
+  }
+
+  /** Companies whose slots the job centre's staff see (see `VISIBLE_PARTNERSHIP_STATUSES`). */
+  async partnerCompanyIds(jobCentreId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT DISTINCT company_id AS id FROM partnership
+        WHERE job_centre_id = $1 AND status = ANY($2::partnership_status[])`,
+      [jobCentreId, VISIBLE_PARTNERSHIP_STATUSES],
+    );
+    return rows.map((r) => r.id);
   }
 
   findPartnershipsOfJobCentre(jobCentreId: string): Promise<PartnershipEntity[]> {

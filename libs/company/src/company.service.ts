@@ -83,16 +83,18 @@ export class CompanyService {
     });
   }
 
-  async company(principal: Principal, id: string): Promise<CompanyEntity> {
-    const company = await this.companies.findCompany(id);
-    if (!company) throw new CompanyException('COMPANY_NOT_FOUND');
-    await this.access.assertCanReadCompany(principal, id);
-    return company;
+  company(principal: Principal, id: string): Promise<CompanyEntity> {
+    return this.requireReadableCompany(principal, id);
   }
 
   /** Companies a company admin administers or a mentor works at. */
   companyIdsOfUser(userId: string): Promise<string[]> {
     return this.companies.companyIdsOfUser(userId);
+  }
+
+  /** Companies whose slots the job centre's staff see. */
+  partnerCompanyIds(jobCentreId: string): Promise<string[]> {
+    return this.companies.partnerCompanyIds(jobCentreId);
   }
 
   async myCompanies(principal: Principal): Promise<CompanyEntity[]> {
@@ -150,10 +152,12 @@ export class CompanyService {
     principal: Principal,
     input: ProposePartnershipInput,
   ): Promise<PartnershipEntity> {
-    const company = await this.companies.findCompany(input.companyId);
-    if (!company) throw new CompanyException('COMPANY_NOT_FOUND');
+    // Job centres are public (the jobCentres query); a company exists only for who may know it.
     const [jobCentre] = await this.auth.findJobCentresByIds([input.jobCentreId]);
     if (!jobCentre) throw new CompanyException('JOB_CENTRE_NOT_FOUND');
+    const company = await this.companies.findCompany(input.companyId);
+    if (!company || !(await this.access.mayProposeTo(principal, input.companyId)))
+      throw new CompanyException('COMPANY_NOT_FOUND');
     const side = await this.access.partySide(principal, input.companyId, input.jobCentreId);
     if (!side) throw forbidden();
     if (input.endsOn && input.endsOn < input.startsOn) {
@@ -189,7 +193,8 @@ export class CompanyService {
     input: ChangePartnershipStatusInput,
   ): Promise<PartnershipEntity> {
     const existing = await this.companies.findPartnership(input.id);
-    if (!existing) throw new CompanyException('PARTNERSHIP_NOT_FOUND');
+    if (!existing || !(await this.access.canSeePartnership(principal, existing)))
+      throw new CompanyException('PARTNERSHIP_NOT_FOUND');
     const side = await this.access.partySide(principal, existing.companyId, existing.jobCentreId);
     if (!side) throw forbidden();
     await this.companies.transaction(async (manager) => {
@@ -230,10 +235,18 @@ export class CompanyService {
     return this.companies.findPartnershipsOfCompanies(companyIds);
   }
 
-  async requireManageableCompany(principal: Principal, companyId: string): Promise<CompanyEntity> {
+  /** The company, if the caller may read it; else COMPANY_NOT_FOUND, as for a random id. */
+  async requireReadableCompany(principal: Principal, companyId: string): Promise<CompanyEntity> {
     const company = await this.companies.findCompany(companyId);
-    if (!company) throw new CompanyException('COMPANY_NOT_FOUND');
-    await this.access.assertCanManage(principal, companyId);
+    if (!company || !(await this.access.canReadCompany(principal, companyId)))
+      throw new CompanyException('COMPANY_NOT_FOUND');
+    return company;
+  }
+
+  /** The company, if the caller manages it: NOT_FOUND if they may not read it, else FORBIDDEN. */
+  async requireManageableCompany(principal: Principal, companyId: string): Promise<CompanyEntity> {
+    const company = await this.requireReadableCompany(principal, companyId);
+    if (!(await this.access.canManage(principal, companyId))) throw forbidden();
     return company;
   }
 

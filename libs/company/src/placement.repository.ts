@@ -10,13 +10,7 @@ import {
 } from 'typeorm';
 import { PlacementEntity } from './company.entities';
 import type { PlacementStatus, PlacementType } from './company.enums';
-import { VISIBLE_PARTNERSHIP_STATUSES } from './rules/partnership-rules';
-
-/** Whose placements a caller may list; decided by the access policy, applied here in SQL. */
-export type PlacementVisibility =
-  | { kind: 'companies'; companyIds: string[] }
-  | { kind: 'jobCentre'; jobCentreId: string }
-  | { kind: 'none' };
+import { type PlacementVisibility, visiblePlacementsSql } from './placement-visibility';
 
 export interface PlacementListFilter {
   companyId?: string;
@@ -43,12 +37,17 @@ export class PlacementRepository {
     return repo.save(repo.create(placement));
   }
 
-  findById(id: string): Promise<PlacementEntity | null> {
-    return this.placements.findOneBy({ id });
+  /** The slot, if the caller may see it (see `visiblePlacementsSql`). */
+  findVisible(visibility: PlacementVisibility, id: string): Promise<PlacementEntity | null> {
+    return this.visible(visibility).andWhere('p.id = :id', { id }).getOne();
   }
 
-  findByIds(ids: readonly string[]): Promise<PlacementEntity[]> {
-    return this.placements.createQueryBuilder('p').where('p.id = ANY(:ids)', { ids }).getMany();
+  /** Those of the slots the caller may see. */
+  findVisibleByIds(
+    visibility: PlacementVisibility,
+    ids: readonly string[],
+  ): Promise<PlacementEntity[]> {
+    return this.visible(visibility).andWhere('p.id = ANY(:ids)', { ids }).getMany();
   }
 
   /** Locks the row until the transaction ends: status changes and edits are serialized per slot. */
@@ -86,21 +85,24 @@ export class PlacementRepository {
     return { rows, totalCount };
   }
 
+  /** The slots the caller may see, as a query to narrow further. */
+  private visible(visibility: PlacementVisibility): SelectQueryBuilder<PlacementEntity> {
+    const q = this.placements.createQueryBuilder('p');
+    let n = 0;
+    return q.where(
+      visiblePlacementsSql(visibility, 'p', (value) => {
+        const name = `visible${n++}`;
+        q.setParameter(name, value);
+        return `:${name}`;
+      }),
+    );
+  }
+
   private filtered(
     visibility: PlacementVisibility,
     filter: PlacementListFilter,
   ): SelectQueryBuilder<PlacementEntity> {
-    const q = this.placements.createQueryBuilder('p');
-    if (visibility.kind === 'companies') {
-      q.where('p.companyId = ANY(:visibleCompanies)', { visibleCompanies: visibility.companyIds });
-    } else if (visibility.kind === 'jobCentre') {
-      // Staff see partner companies' slots once they are out of draft.
-      q.where(`p.status <> 'draft'`).andWhere(
-        `p.companyId IN (SELECT company_id FROM partnership
-                          WHERE job_centre_id = :jobCentreId AND status = ANY(:partnerStatuses::partnership_status[]))`,
-        { jobCentreId: visibility.jobCentreId, partnerStatuses: VISIBLE_PARTNERSHIP_STATUSES },
-      );
-    }
+    const q = this.visible(visibility);
     if (filter.companyId) q.andWhere('p.companyId = :companyId', { companyId: filter.companyId });
     if (filter.statuses?.length) {
       q.andWhere('p.status = ANY(:statuses::placement_status[])', { statuses: filter.statuses });

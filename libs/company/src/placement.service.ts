@@ -22,6 +22,7 @@ import type {
   UpdatePlacementInput,
 } from './dto/placement.inputs';
 import { PlacementRepository } from './placement.repository';
+import type { PlacementVisibility } from './placement-visibility';
 import {
   decideTransition,
   EDITABLE_STATUSES,
@@ -182,11 +183,47 @@ export class PlacementService {
     });
   }
 
+  /**
+   * The slot, if the caller may see it; else PLACEMENT_NOT_FOUND, exactly as for a random id.
+   * Every operation that reads one slot goes through here (matching included).
+   */
   async placement(principal: Principal, id: string): Promise<PlacementEntity> {
-    const placement = await this.placements.findById(id);
+    const placement = await this.placements.findVisible(
+      await this.access.placementVisibility(principal),
+      id,
+    );
     if (!placement) throw new CompanyException('PLACEMENT_NOT_FOUND');
-    if (!(await this.access.canReadPlacement(principal, placement))) throw forbidden();
     return placement;
+  }
+
+  /** Whose slots the caller sees, for libs that apply the rule in their own SQL. */
+  visibility(principal: Principal): Promise<PlacementVisibility> {
+    return this.access.placementVisibility(principal);
+  }
+
+  /**
+   * The companies whose slots the caller sees, for a search index that filters by company; the
+   * hits are then read through `visiblePlacementsByIds`, so drafts never show.
+   */
+  async visibleCompanyIds(principal: Principal): Promise<string[]> {
+    const visibility = await this.access.placementVisibility(principal);
+    switch (visibility.kind) {
+      case 'companies':
+        return visibility.companyIds;
+      case 'jobCentre':
+        return this.companies.partnerCompanyIds(visibility.jobCentreId);
+      case 'none':
+        return [];
+    }
+  }
+
+  /** Those of the slots the caller may see. */
+  async visiblePlacementsByIds(
+    principal: Principal,
+    ids: readonly string[],
+  ): Promise<PlacementEntity[]> {
+    if (ids.length === 0) return [];
+    return this.placements.findVisibleByIds(await this.access.placementVisibility(principal), ids);
   }
 
   async page(
@@ -200,14 +237,10 @@ export class PlacementService {
     return toPage(rows, first, totalCount, (p) => p.createdAt);
   }
 
-  placementsByIds(ids: readonly string[]): Promise<PlacementEntity[]> {
-    return this.placements.findByIds(ids);
-  }
-
+  /** The slot if the caller manages it: NOT_FOUND if they may not see it, else FORBIDDEN. */
   private async requireManageable(principal: Principal, id: string): Promise<PlacementEntity> {
-    const placement = await this.placements.findById(id);
-    if (!placement) throw new CompanyException('PLACEMENT_NOT_FOUND');
-    await this.access.assertCanManage(principal, placement.companyId);
+    const placement = await this.placement(principal, id);
+    if (!(await this.access.canManage(principal, placement.companyId))) throw forbidden();
     return placement;
   }
 

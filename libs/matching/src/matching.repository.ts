@@ -1,3 +1,4 @@
+import { positional, visiblePlacementsSql } from '@jobbro/company';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CONTENT_WORDS_VERSION, contentWords } from '@jobbro/core';
@@ -21,9 +22,12 @@ const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.type, p.status, 
 
 const PLACEMENT_FROM = `placement p JOIN occupation o ON o.id = p.occupation_id LEFT JOIN mentor m ON m.id = p.mentor_id`;
 
-/** The slot belongs to a company in partnership (active or paused) with job centre $1. */
-const PARTNER_OF_CENTRE = `EXISTS (SELECT 1 FROM partnership s WHERE s.company_id = p.company_id AND s.job_centre_id = $1
-  AND s.status IN ('active', 'paused'))`;
+/**
+ * Matchable: published, and visible to the job centre's staff under the company side's one
+ * visibility rule (composed into this query, so a snapshot and its version stay one read).
+ */
+const matchable = (jobCentreId: string, params: unknown[]): string =>
+  `p.status = 'published' AND ${visiblePlacementsSql({ kind: 'jobCentre', jobCentreId }, 'p', positional(params))}`;
 
 /** One rounding step of the shown score (0.1 of 100) in weighted-sum units, plus float noise. */
 const roundingSlack = (weights: Weights): number =>
@@ -111,8 +115,10 @@ export class MatchingRepository {
                 coalesce((SELECT max(CASE WHEN code = $4 THEN 1 WHEN left(code, 3) = left($4, 3) THEN 0.7
                                           WHEN left(code, 2) = left($4, 2) THEN 0.4 WHEN left(code, 1) = left($4, 1) THEN 0.2 ELSE 0 END)
                             FROM unnest(m.goal_isco_codes) AS code), 0)::float8 AS occupation,
-                2 * 6371.0088 * asin(least(1, sqrt(sin(radians($5::float8 - m.latitude) / 2) ^ 2
-                  + cos(radians(m.latitude)) * cos(radians($5::float8)) * sin(radians($6::float8 - m.longitude) / 2) ^ 2))) AS km
+                -- No coordinates, no distance (least() would skip a NULL and make one up).
+                CASE WHEN $5::float8 IS NULL OR $6::float8 IS NULL OR m.latitude IS NULL OR m.longitude IS NULL THEN NULL
+                ELSE 2 * 6371.0088 * asin(least(1, sqrt(sin(radians($5::float8 - m.latitude) / 2) ^ 2
+                  + cos(radians(m.latitude)) * cos(radians($5::float8)) * sin(radians($6::float8 - m.longitude) / 2) ^ 2))) END AS km
            FROM citizen_match_profile m
           WHERE m.job_centre_id = $1 AND m.active
             AND ($17::int = 0 OR m.goal_occupation_ids &&
@@ -122,7 +128,7 @@ export class MatchingRepository {
        SELECT id, base + coalesce(relevance, 0) * $24 AS low, base + coalesce(relevance, 1) * $24 AS high
          FROM (SELECT *,
                  occupation * $11
-                 + greatest(0, least(1, 1 - km / greatest(coalesce(max_commute_km, 30), 1))) * $12
+                 + (CASE WHEN km IS NULL THEN 0 ELSE greatest(0, least(1, 1 - km / greatest(coalesce(max_commute_km, 30), 1))) END) * $12
                  + (CASE WHEN hours_later IS NULL OR hours_later <= $8 THEN 1 ELSE $8 / hours_later END) * $13
                  + (1 - least(greatest(0, $9::date - start), 90) / 90.0) * $14
                  + $15 AS base
@@ -227,12 +233,13 @@ export class MatchingRepository {
    * read in one snapshot so the version describes exactly these rows.
    */
   partnerSlots(jobCentreId: string): Promise<{ version: bigint; rows: MatchPlacement[] }> {
-    return this.inOneSnapshot(async (em) => ({
-      version: await this.versionOf(em, jobCentreId),
-      rows: await this.slots(em, `p.status = 'published' AND ${PARTNER_OF_CENTRE} ORDER BY p.id`, [
-        jobCentreId,
-      ]),
-    }));
+    return this.inOneSnapshot(async (em) => {
+      const params: unknown[] = [];
+      return {
+        version: await this.versionOf(em, jobCentreId),
+        rows: await this.slots(em, `${matchable(jobCentreId, params)} ORDER BY p.id`, params),
+      };
+    });
   }
 
   /**
@@ -253,25 +260,29 @@ export class MatchingRepository {
           [jobCentreId, since.toString()],
         )
       ).map((r) => r.id);
+      const params: unknown[] = [companies];
       const rows = companies.length
         ? await this.slots(
             em,
-            `p.status = 'published' AND p.company_id = ANY($2::uuid[]) AND ${PARTNER_OF_CENTRE}`,
-            [jobCentreId, companies],
+            `p.company_id = ANY($1::uuid[]) AND ${matchable(jobCentreId, params)}`,
+            params,
           )
         : [];
       return { version, companies, rows };
     });
   }
 
-  /** The slots as they are now, for the job centre's partners only. */
+  /** The slots as they are now, if still matchable for the job centre. */
   partnerSlotsByIds(jobCentreId: string, ids: string[]): Promise<MatchPlacement[]> {
-    return this.slots(this.dataSource.manager, `p.id = ANY($2::uuid[]) AND ${PARTNER_OF_CENTRE}`, [
-      jobCentreId,
-      ids,
-    ]);
+    const params: unknown[] = [ids];
+    return this.slots(
+      this.dataSource.manager,
+      `p.id = ANY($1::uuid[]) AND ${matchable(jobCentreId, params)}`,
+      params,
+    );
   }
 
+  /** One slot as matching sees it; the caller has checked that it may see it (PlacementService). */
   async placement(placementId: string): Promise<MatchPlacement | null> {
     const rows = await this.slots(this.dataSource.manager, `p.id = $1`, [placementId]);
     return rows[0] ?? null;
@@ -306,13 +317,5 @@ export class MatchingRepository {
       [citizenIds],
     );
     return new Map(rows.map((r) => [r.id, r]));
-  }
-
-  async isPartnerPlacement(jobCentreId: string, placementId: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM placement p WHERE p.id = $2 AND ${PARTNER_OF_CENTRE}`,
-      [jobCentreId, placementId],
-    );
-    return rows.length > 0;
   }
 }

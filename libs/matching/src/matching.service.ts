@@ -1,5 +1,6 @@
 import { AuditService } from '@jobbro/auth';
 import { CitizenAccess, CitizenService } from '@jobbro/citizen';
+import { CompanyException, PlacementService } from '@jobbro/company';
 import { forbidden, isStaff, type Language, type Principal, todayInDenmark } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import { CandidateIndex } from './candidates/candidate-index';
@@ -16,7 +17,12 @@ import type {
   PlacementMatchModel,
 } from './models/match.models';
 import { hardFilters, passesAll, slotAvailable } from './rules/hard-filters';
-import type { HardFilterResult, MatchCitizen, ScoreFactor } from './rules/match-types';
+import type {
+  HardFilterResult,
+  MatchCitizen,
+  MatchPlacement,
+  ScoreFactor,
+} from './rules/match-types';
 import { DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
 
 const SPARE = 5;
@@ -32,9 +38,12 @@ const localizeFilters = (filters: HardFilterResult[], l: Language) =>
   filters.map((x) => ({ filter: x.filter, passed: x.passed, reason: x.reason[l] }));
 
 /**
- * Two-way matching under the citizen-side access rules: only staff of the citizen's job centre
- * match a citizen, every match reads the citizen's data and is audited, and candidates come from
- * the job centre's partner companies.
+ * Two-way matching under both sides' access rules: only staff of the citizen's job centre match a
+ * citizen, every match reads the citizen's data and is audited; a slot is read only if the
+ * company side's visibility rule lets the caller see it (`PlacementService.placement`, and
+ * `visiblePlacementsSql` in the snapshot), so a slot the caller may not see answers
+ * PLACEMENT_NOT_FOUND exactly as a random id does. The slot is checked before the citizen: a
+ * request for a slot the caller may not see reads no citizen data.
  */
 @Injectable()
 export class MatchingService {
@@ -44,6 +53,7 @@ export class MatchingService {
     private readonly citizens: CitizenService,
     private readonly access: CitizenAccess,
     private readonly audit: AuditService,
+    private readonly placements: PlacementService,
   ) {}
 
   async matchPlacementsForCitizen(
@@ -53,8 +63,10 @@ export class MatchingService {
     l: Language,
     filter?: CandidateFilter,
   ): Promise<PlacementMatchModel[]> {
-    if (!isStaff(principal.role) || !principal.jobCentreId) throw forbidden();
-    const jobCentreId = principal.jobCentreId;
+    // Only staff match; the slots are those the company side lets their job centre see.
+    const visibility = await this.placements.visibility(principal);
+    if (visibility.kind !== 'jobCentre') throw forbidden();
+    const { jobCentreId } = visibility;
     const [citizen, snapshot] = await Promise.all([
       this.readableCitizen(principal, citizenId, 'matchPlacementsForCitizen'),
       this.index.snapshot(jobCentreId),
@@ -91,10 +103,7 @@ export class MatchingService {
     l: Language,
   ): Promise<CitizenMatchModel[]> {
     if (!isStaff(principal.role) || !principal.jobCentreId) throw forbidden();
-    if (!(await this.repo.isPartnerPlacement(principal.jobCentreId, placementId)))
-      throw forbidden();
-    const placement = await this.repo.placement(placementId);
-    if (!placement) throw forbidden();
+    const placement = await this.visibleSlot(principal, placementId);
     // No citizen can fit a paused, closed or full slot: read nobody's data for it.
     if (!slotAvailable(placement)) return [];
     const today = todayInDenmark();
@@ -137,11 +146,9 @@ export class MatchingService {
     placementId: string,
     l: Language,
   ): Promise<MatchExplanationModel> {
+    if (!isStaff(principal.role) || !principal.jobCentreId) throw forbidden();
+    const placement = await this.visibleSlot(principal, placementId);
     const citizen = await this.readableCitizen(principal, citizenId, 'explainMatch');
-    if (!(await this.repo.isPartnerPlacement(principal.jobCentreId as string, placementId)))
-      throw forbidden();
-    const placement = await this.repo.placement(placementId);
-    if (!placement) throw forbidden();
     const today = todayInDenmark();
     const filters = hardFilters(citizen, placement, today);
     const factors = scoreFactors(citizen, placement, today);
@@ -157,6 +164,15 @@ export class MatchingService {
       ),
       factors: localizeFactors(factors, l),
     };
+  }
+
+  /** The slot as matching sees it, if the caller may see it; else PLACEMENT_NOT_FOUND. */
+  private async visibleSlot(principal: Principal, placementId: string): Promise<MatchPlacement> {
+    await this.placements.placement(principal, placementId);
+    const placement = await this.repo.placement(placementId);
+    // Gone between the two reads (a company deleted): as if it had never been there.
+    if (!placement) throw new CompanyException('PLACEMENT_NOT_FOUND');
+    return placement;
   }
 
   private async readableCitizen(

@@ -323,4 +323,34 @@ export class Api {
       args,
     );
   }
+  // Matching and search.
+  explainMatch(citizenId: string, placementId: string): Res {
+    return this.run(
+      `query($c: ID!, $p: ID!) { explainMatch(citizenId: $c, placementId: $p) {
+        citizenId placementId eligible score hardFilters { filter passed reason }
+        failedFilters { filter reason } factors { factor value weight reason } } }`,
+      { c: citizenId, p: placementId },
+    );
+  }
+  matchCitizensForPlacement(placementId: string): Res {
+    return this.run(
+      `query($p: ID!) { matchCitizensForPlacement(placementId: $p) { citizenId firstName score } }`,
+      { p: placementId },
+    );
+  }
+  matchPlacementsForCitizen(citizenId: string, filter?: Vars): Res {
+    return this.run(
+      `query($c: ID!, $filter: PlacementSearchFilter) { matchPlacementsForCitizen(citizenId: $c, filter: $filter) {
+        placementId title score factors { factor value reason } } }`,
+      { c: citizenId, filter },
+    );
+  }
+  searchPlacements(args: Vars = {}): Res {
+    return this.run(
+      `query($query: String, $filter: PlacementSearchFilter, $near: GeoPointInput, $radiusKm: Float, $sort: PlacementSearchSort, $first: Int) {
+        searchPlacements(query: $query, filter: $filter, near: $near, radiusKm: $radiusKm, sort: $sort, first: $first) {
+          totalCount edges { distanceKm node { id title status } } } }`,
+      args,
+    );
+  }
 }

@@ -78,8 +78,10 @@ function world(seed: number): { placements: MatchPlacement[]; citizens: MatchCit
       ordinaryHoursPossible: ordinary,
       ordinaryHoursAfterWeeks: ordinary ? 2 + Math.floor(r() * 30) : null,
       ordinaryHoursPerWeek: ordinary ? 5 : null,
-      latitude: 55.5 + r() * 0.5,
-      longitude: 12 + r() * 0.8,
+      // A few without a site (closed ones may have none): no distance, never one to 0,0.
+      ...(r() < 0.05
+        ? { latitude: null, longitude: null }
+        : { latitude: 55.5 + r() * 0.5, longitude: 12 + r() * 0.8 }),
       municipalityCode: pick([101, 147, 151]),
       mentorFreeCapacity: r() < 0.2 ? null : Math.floor(r() * 3),
       trackRecord:

@@ -1,4 +1,4 @@
-import { distanceKm } from './geo';
+import { distanceKm, unknownDistance } from './geo';
 import type { HardFilterResult, MatchCitizen, MatchPlacement } from './match-types';
 import { JOB_READY_GROUPS, typeRuleFor } from './type-rules';
 
@@ -50,7 +50,8 @@ function judge(c: MatchCitizen, p: MatchPlacement, today: string) {
     available: slotAvailable(p),
     startWindow: p.startLatest === null || p.startLatest >= start,
     typeAllowed,
-    commute: maxKm === null || km <= maxKm,
+    // Without a distance a limit cannot be shown to hold; without a limit there is nothing to hold.
+    commute: maxKm === null || (km !== null && km <= maxKm),
     hours: hoursNow === null || p.weeklyHoursMin <= hoursNow,
   };
 }
@@ -112,20 +113,31 @@ export function hardFilters(c: MatchCitizen, p: MatchPlacement, today: string): 
           ? `Allowed for the target group (${rule.source})`
           : `Type ${p.type} is not allowed for target group ${c.targetGroup}${rule ? ` (${rule.source})` : ''}`,
     ),
-    r(
-      'commute',
-      j.commute,
-      maxKm === null
-        ? `${Math.round(km)} km fra bopæl`
-        : km <= maxKm
-          ? `${Math.round(km)} km fra bopæl (højst ${maxKm})`
-          : `${Math.round(km)} km fra bopæl, mere end ${maxKm} km`,
-      maxKm === null
-        ? `${Math.round(km)} km from home`
-        : km <= maxKm
-          ? `${Math.round(km)} km from home (at most ${maxKm})`
-          : `${Math.round(km)} km from home, more than ${maxKm} km`,
-    ),
+    km === null
+      ? r(
+          'commute',
+          j.commute,
+          maxKm === null
+            ? unknownDistance(c, p).da
+            : `${unknownDistance(c, p).da}; borgeren vil højst ${maxKm} km`,
+          maxKm === null
+            ? unknownDistance(c, p).en
+            : `${unknownDistance(c, p).en}; the citizen travels at most ${maxKm} km`,
+        )
+      : r(
+          'commute',
+          j.commute,
+          maxKm === null
+            ? `${Math.round(km)} km fra bopæl`
+            : km <= maxKm
+              ? `${Math.round(km)} km fra bopæl (højst ${maxKm})`
+              : `${Math.round(km)} km fra bopæl, mere end ${maxKm} km`,
+          maxKm === null
+            ? `${Math.round(km)} km from home`
+            : km <= maxKm
+              ? `${Math.round(km)} km from home (at most ${maxKm})`
+              : `${Math.round(km)} km from home, more than ${maxKm} km`,
+        ),
     r(
       'hours',
       j.hours,

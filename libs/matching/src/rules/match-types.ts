@@ -23,8 +23,9 @@ export interface MatchPlacement {
   ordinaryHoursPossible: boolean;
   ordinaryHoursAfterWeeks: number | null;
   ordinaryHoursPerWeek: number | null;
-  latitude: number;
-  longitude: number;
+  /** The site's coordinates; null without a site (a draft or a closed slot may have none). */
+  latitude: number | null;
+  longitude: number | null;
   municipalityCode?: number | null;
   /** Free places with the slot's mentor; null when no mentor is named. */
   mentorFreeCapacity: number | null;
@@ -47,8 +48,9 @@ export interface MatchCitizen {
   accommodationsNeeded: string[];
   /** Requirements the citizen is known to meet (driving licence, food hygiene certificate...). */
   qualifications: string[];
-  latitude: number;
-  longitude: number;
+  /** Home coordinates; null when unknown, which means no distance to any slot. */
+  latitude: number | null;
+  longitude: number | null;
   mostRecentEmployerCompanyId: string | null;
 }
 

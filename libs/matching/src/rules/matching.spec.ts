@@ -1,7 +1,14 @@
 import { hardFilters, passesAll } from './hard-filters';
 import type { MatchCitizen, MatchPlacement } from './match-types';
 import { contentWords } from '@jobbro/core';
-import { goalRelevance, occupationProximity, scoreFactors, totalScore } from './scoring';
+import { distanceKm } from './geo';
+import {
+  goalRelevance,
+  occupationProximity,
+  quickScore,
+  scoreFactors,
+  totalScore,
+} from './scoring';
 import { typeRuleFor } from './type-rules';
 
 const TODAY = '2026-11-25';
@@ -52,6 +59,9 @@ const chef = (overrides: Partial<MatchCitizen> = {}): MatchCitizen => ({
   mostRecentEmployerCompanyId: null,
   ...overrides,
 });
+
+const NO_SITE = { latitude: null, longitude: null } satisfies Partial<MatchPlacement>;
+const NO_HOME = { latitude: null, longitude: null } satisfies Partial<MatchCitizen>;
 
 const failed = (c: MatchCitizen, p: MatchPlacement): string[] =>
   hardFilters(c, p, TODAY)
@@ -126,6 +136,14 @@ describe('hard filters', () => {
       ['typeAllowed'],
     ],
     ['too far away (Aarhus)', {}, { latitude: 56.1629, longitude: 10.2039 }, ['commute']],
+    ['a slot without a site, with a commute limit', {}, NO_SITE, ['commute']],
+    [
+      'a slot without a site, no commute limit',
+      { goal: { ...chef().goal!, maxCommuteKm: null } },
+      NO_SITE,
+      [],
+    ],
+    ['a citizen without a known home, with a limit', NO_HOME, {}, ['commute']],
     ['more minimum hours than the citizen can do', {}, { weeklyHoursMin: 20 }, ['hours']],
     ['a requirement not met', {}, { requirements: ['driving_licence_b'] }, ['requirements']],
     [
@@ -214,5 +232,63 @@ describe('soft factors', () => {
     const s = score(chef(), placement());
     expect(s).toBeGreaterThan(0);
     expect(s).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('no site means no distance, never a distance to 0,0', () => {
+  it.each<
+    [string, Parameters<typeof distanceKm>[0], Parameters<typeof distanceKm>[1], number | null]
+  >([
+    ['the same place', COPENHAGEN, COPENHAGEN, 0],
+    ['København to Aarhus', COPENHAGEN, { latitude: 56.1629, longitude: 10.2039 }, 157],
+    ['a slot without a site', COPENHAGEN, { latitude: null, longitude: null }, null],
+    ['a slot with half its coordinates', COPENHAGEN, { latitude: 55.7, longitude: null }, null],
+    ['a home not known', { latitude: null, longitude: null }, COPENHAGEN, null],
+    ['0,0 is a place like any other', { latitude: 0, longitude: 0 }, COPENHAGEN, 6295],
+  ])('%s', (_, a, b, km) => {
+    const d = distanceKm(a, b);
+    if (km === null) expect(d).toBeNull();
+    else expect(Math.round(d as number)).toBe(km);
+  });
+
+  it.each<[string, Partial<MatchCitizen>, Partial<MatchPlacement>, RegExp, RegExp]>([
+    [
+      'slot without a site',
+      {},
+      NO_SITE,
+      /^Afstanden kendes ikke: opslaget har intet arbejdssted/,
+      /^Distance unknown: the slot has no site/,
+    ],
+    [
+      'citizen without a home',
+      NO_HOME,
+      {},
+      /^Afstanden kendes ikke: borgerens bopæl mangler/,
+      /^Distance unknown: no home address/,
+    ],
+  ])(
+    '%s: reasons say so, the distance earns nothing, no km anywhere',
+    (_, citizen, slot, da, en) => {
+      const c = chef(citizen);
+      const p = placement(slot);
+      const commute = hardFilters(c, p, TODAY).find((x) => x.filter === 'commute')!;
+      const distance = scoreFactors(c, p, TODAY).find((x) => x.factor === 'distance')!;
+      expect(commute.reason.da).toMatch(da);
+      expect(commute.reason.en).toMatch(en);
+      expect(distance.reason.da).toMatch(da);
+      expect(distance.value).toBe(0);
+      const text = JSON.stringify([hardFilters(c, p, TODAY), scoreFactors(c, p, TODAY)]);
+      expect(text).not.toMatch(/\d+ km (fra|from)/);
+      // The fast score agrees with the explained one.
+      const words = goalRelevance(
+        c.goal?.ownWords ?? '',
+        [p.title, p.description, ...p.tasks, p.occupationLabel].join(' '),
+      );
+      expect(quickScore(c, p, TODAY, words.value)).toBe(totalScore(scoreFactors(c, p, TODAY)));
+    },
+  );
+
+  it('ranks a slot without a site below the same slot at a known place nearby', () => {
+    expect(score(chef(), placement(NO_SITE))).toBeLessThan(score(chef(), placement()));
   });
 });

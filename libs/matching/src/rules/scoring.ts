@@ -1,5 +1,5 @@
 import { contentWords } from '@jobbro/core';
-import { distanceKm } from './geo';
+import { distanceKm, unknownDistance } from './geo';
 import type { MatchCitizen, MatchPlacement, ScoreFactor } from './match-types';
 
 /** Weights held as data; the ordinary-hours path weighs heavily (DOMAIN.md principle 2). */
@@ -107,7 +107,8 @@ function measure(c: MatchCitizen, p: MatchPlacement, today: string) {
     later,
     waitDays,
     record,
-    distance: 1 - km / Math.max(reach, 1),
+    // No distance (a slot without a site) earns nothing: nearness cannot be claimed.
+    distance: km === null ? 0 : 1 - km / Math.max(reach, 1),
     hours: later === null ? 1 : later <= p.weeklyHoursMax ? 1 : p.weeklyHoursMax / later,
     ...placementOnlyValues(p),
     start: 1 - Math.min(waitDays, 90) / 90,
@@ -190,8 +191,8 @@ export function scoreFactors(
       'distance',
       m.distance,
       weights,
-      `${Math.round(km)} km fra bopæl`,
-      `${Math.round(km)} km from home`,
+      km === null ? unknownDistance(c, p).da : `${Math.round(km)} km fra bopæl`,
+      km === null ? unknownDistance(c, p).en : `${Math.round(km)} km from home`,
     ),
     f(
       'hours',

@@ -1,14 +1,6 @@
-import { CompanyService, PlacementService } from '@jobbro/company';
-import {
-  forbidden,
-  invalidField,
-  isStaff,
-  type Principal,
-  Role,
-  todayInDenmark,
-} from '@jobbro/core';
+import { PlacementService } from '@jobbro/company';
+import { invalidField, type Principal, todayInDenmark } from '@jobbro/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { PLACEMENT_SEARCH_ENGINE, type PlacementSearchEngine } from './placement-search.port';
 import type { SearchPlacementsArgs } from './search.inputs';
 import type { PlacementSearchResultModel } from './search.models';
@@ -33,8 +25,6 @@ export class SearchService {
   constructor(
     @Inject(PLACEMENT_SEARCH_ENGINE) private readonly engine: PlacementSearchEngine,
     private readonly placements: PlacementService,
-    private readonly companies: CompanyService,
-    private readonly dataSource: DataSource,
   ) {}
 
   async searchPlacements(
@@ -54,13 +44,20 @@ export class SearchService {
       near: args.near,
       radiusKm: args.radiusKm,
       sort: args.sort,
-      companyIds: await this.visibleCompanies(principal),
+      companyIds: await this.placements.visibleCompanyIds(principal),
       today: todayInDenmark(),
       limit: args.first,
       offset,
     });
+    // The hits are read under the one visibility rule: an index that lags behind never shows a
+    // slot the caller may no longer see.
     const byId = new Map(
-      (await this.placements.placementsByIds(result.hits.map((h) => h.id))).map((p) => [p.id, p]),
+      (
+        await this.placements.visiblePlacementsByIds(
+          principal,
+          result.hits.map((h) => h.id),
+        )
+      ).map((p) => [p.id, p]),
     );
     const edges = result.hits
       .filter((h) => byId.has(h.id))
@@ -80,19 +77,5 @@ export class SearchService {
       facets: result.facets,
       engine: result.engine ?? this.engine.name,
     };
-  }
-
-  private async visibleCompanies(principal: Principal): Promise<string[]> {
-    if (isStaff(principal.role) && principal.jobCentreId) {
-      const rows = await this.dataSource.query<{ id: string }[]>(
-        `SELECT company_id AS id FROM partnership WHERE job_centre_id = $1 AND status IN ('active', 'paused')`,
-        [principal.jobCentreId],
-      );
-      return rows.map((r) => r.id);
-    }
-    if (principal.role === Role.CompanyAdmin || principal.role === Role.Mentor) {
-      return this.companies.companyIdsOfUser(principal.userId);
-    }
-    throw forbidden();
   }
 }

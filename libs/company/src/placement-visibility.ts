@@ -1,0 +1,43 @@
+import { VISIBLE_PARTNERSHIP_STATUSES } from './rules/partnership-rules';
+
+/**
+ * Whose slots a caller may see, as `CompanyAccess.placementVisibility` decides it:
+ * - `companies`: a company admin's or mentor's own companies, every status (drafts included);
+ * - `jobCentre`: staff of that job centre, the slots of companies in partnership with it
+ *   (active or paused) once out of draft;
+ * - `none`: nothing.
+ */
+export type PlacementVisibility =
+  | { kind: 'companies'; companyIds: string[] }
+  | { kind: 'jobCentre'; jobCentreId: string }
+  | { kind: 'none' };
+
+/**
+ * The visibility rule as one SQL predicate over a `placement` row aliased `alias`. It is the only
+ * form of the rule: reading one slot, listing, search hits and matching (libs/matching composes it
+ * into its own queries, so a snapshot and its version stay one read) all apply it. `param` adds
+ * a value to the caller's query and returns its placeholder (`$3` or `:name`).
+ */
+export function visiblePlacementsSql(
+  visibility: PlacementVisibility,
+  alias: string,
+  param: (value: unknown) => string,
+): string {
+  switch (visibility.kind) {
+    case 'companies':
+      return `${alias}.company_id = ANY(${param(visibility.companyIds)}::uuid[])`;
+    case 'jobCentre':
+      return `(${alias}.status <> 'draft' AND EXISTS (
+        SELECT 1 FROM partnership visible_by WHERE visible_by.company_id = ${alias}.company_id
+           AND visible_by.job_centre_id = ${param(visibility.jobCentreId)}::uuid
+           AND visible_by.status = ANY(${param(VISIBLE_PARTNERSHIP_STATUSES)}::partnership_status[])))`;
+    case 'none':
+      return 'false';
+  }
+}
+
+/** A `param` for positional queries (`dataSource.query(sql, params)`): pushes onto `params`. */
+export const positional =
+  (params: unknown[]) =>
+  (value: unknown): string =>
+    `$${params.push(value)}`;
