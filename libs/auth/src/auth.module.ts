@@ -10,11 +10,14 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { AccessGuard } from './guards';
 import { JwtStrategy, LocalStrategy } from './strategies';
+import { ApiThrottlerGuard } from './throttle/api-throttler.guard';
+import { ThrottleModule } from './throttle/throttle.module';
 import { JobCentreEntity, UserEntity } from './user.entity';
 
 @Module({
   imports: [
     PassportModule,
+    ThrottleModule,
     TypeOrmModule.forFeature([UserEntity, JobCentreEntity]),
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -31,6 +34,8 @@ import { JobCentreEntity, UserEntity } from './user.entity';
     AuthResolver,
     LocalStrategy,
     JwtStrategy,
+    // Global guards run in this order: the per-IP limit first, so floods never reach token checks.
+    { provide: APP_GUARD, useClass: ApiThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AuthService, AuditService],

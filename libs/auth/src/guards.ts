@@ -11,6 +11,8 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+import { clientIp } from './throttle/client-ip';
+import { type SignInTicket, SignInLimiter } from './throttle/sign-in.limiter';
 
 /**
  * The global guard. Fails closed: a handler marked neither @Public nor @Roles is refused
@@ -50,9 +52,35 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 }
 
-/** Runs the local (email + password) strategy for the `login` mutation's arguments. */
+/**
+ * Runs the local (email + password) strategy for the `login` mutation's arguments, inside the
+ * sign-in limits: the attempt is counted (or refused with RATE_LIMITED) before the password hash
+ * is verified, so a locked account costs an attacker's guesses no argon2 time, and even the right
+ * password is refused while the account waits. See SignInLimiter for the numbers.
+ */
 @Injectable()
 export class LoginGuard extends AuthGuard('local') {
+  constructor(private readonly signIns: SignInLimiter) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = this.getRequest(context);
+    const { email } = req.body as { email: string };
+    let ticket: SignInTicket;
+    try {
+      ticket = await this.signIns.begin(email, clientIp(req));
+    } catch (e) {
+      if (e instanceof CommonException && typeof e.params.retryAfter === 'number') {
+        req.res?.setHeader('Retry-After', String(e.params.retryAfter));
+      }
+      throw e;
+    }
+    await super.canActivate(context);
+    await this.signIns.succeeded(ticket);
+    return true;
+  }
+
   override getRequest(context: ExecutionContext): Request {
     const req = GqlExecutionContext.create(context).getContext<{ req: Request }>().req;
     const args = GqlExecutionContext.create(context).getArgs<{

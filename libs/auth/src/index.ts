@@ -4,3 +4,4 @@ export * from './auth.module';
 export * from './auth.service';
 export * from './models/user.model';
 export { hashPassword } from './password';
+export * from './throttle';

@@ -138,7 +138,9 @@ class Reader {
       .filter((part) => {
         const [address, prefix, ...rest] = part.split('/');
         if (named.includes(part)) return false;
-        return rest.length > 0 || !isIP(address) || (prefix !== undefined && !/^\d{1,3}$/.test(prefix));
+        return (
+          rest.length > 0 || !isIP(address) || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))
+        );
       });
     if (bad.length > 0) {
       this.problems.push(

@@ -7,6 +7,7 @@ import { PlacementSearch1764090000005 } from './1764090000005-placement-search';
 import { MatchScopeVersion1764090000006 } from './1764090000006-match-scope-version';
 import { SearchVocabulary1764090000007 } from './1764090000007-search-vocabulary';
 import { CitizenMatchProfile1764090000008 } from './1764090000008-citizen-match-profile';
+import { RateLimits1764090000009 } from './1764090000009-rate-limits';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   MatchScopeVersion1764090000006,
   SearchVocabulary1764090000007,
   CitizenMatchProfile1764090000008,
+  RateLimits1764090000009,
 ];
