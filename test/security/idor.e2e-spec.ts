@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { createTestApp, type TestApp } from '@jobbro/testing';
+import { applyCase } from './support/hostile';
+import { FIXTURES } from './support/operations';
+import { LIMITS_OFF, postGraphql, type Reply } from './support/probe';
+import {
+  committedSchema,
+  documentFor,
+  idTargets,
+  type Operation,
+  operations,
+  pathKey,
+} from './support/schema';
+import { buildWorld, type CallerKey, type World } from './support/world';
+
+/**
+ * Not found and not allowed look the same (../shared/STYLE.md): every operation taking an id,
+ * called by a user of one tenant (job centre A's staff, company X's admin) with a real id of
+ * another tenant (job centre B's citizen, company Y's slot, a draft) and with a random UUID, must
+ * answer identically: same HTTP status, same code, same message. The list of id-taking places is
+ * read from schema.graphql, so a new one without a case here fails the first test.
+ */
+type Caller = Exclude<CallerKey, 'anonymous' | 'citizen'>;
+interface Probe {
+  caller: Caller;
+  /** What the foreign id is, for the report. */
+  what: string;
+  foreign: (w: World) => string;
+}
+/** Ids of public reference data (occupations, job centres): nobody's tenant, nothing to hide. */
+type Entry = Probe[] | { exempt: string };
+
+const REFERENCE = { exempt: 'public reference data (occupations)' };
+const citizenB: Probe[] = [
+  { caller: 'consultant', what: "B's citizen", foreign: (w) => w.citizenB },
+];
+const slotsOfY = (caller: Caller): Probe[] => [
+  { caller, what: "Y's published slot", foreign: (w) => w.publishedY },
+  { caller, what: "Y's draft", foreign: (w) => w.draftY },
+];
+
+export const ID_CASES: Record<string, Entry> = {
+  'citizen.id': [
+    ...citizenB,
+    { caller: 'companyAdmin', what: "B's citizen", foreign: (w) => w.citizenB },
+  ],
+  'company.id': [
+    { caller: 'companyAdmin', what: 'company Y', foreign: (w) => w.companyY.id },
+    { caller: 'consultant', what: 'company Y (partner of B)', foreign: (w) => w.companyY.id },
+  ],
+  'explainMatch.citizenId': citizenB,
+  'explainMatch.placementId': [
+    ...slotsOfY('consultant'),
+    { caller: 'consultant', what: "partner X's draft", foreign: (w) => w.draftX },
+  ],
+  'exportCitizenData.id': [
+    { caller: 'administrator', what: "B's citizen", foreign: (w) => w.citizenB },
+  ],
+  'matchCitizensForPlacement.placementId': [
+    ...slotsOfY('consultant'),
+    { caller: 'consultant', what: "partner X's draft", foreign: (w) => w.draftX },
+  ],
+  'matchPlacementsForCitizen.citizenId': citizenB,
+  'placement.id': [
+    ...slotsOfY('companyAdmin'),
+    ...slotsOfY('consultant'),
+    { caller: 'consultant', what: "partner X's draft", foreign: (w) => w.draftX },
+  ],
+  'placements.filter.companyId': [
+    { caller: 'consultant', what: 'company Y', foreign: (w) => w.companyY.id },
+  ],
+  'placements.filter.occupationId': REFERENCE,
+  'addJobGoal.input.citizenId': citizenB,
+  'addJobGoal.input.occupationIds[]': REFERENCE,
+  'addMentor.input.companyId': [
+    { caller: 'companyAdmin', what: 'company Y', foreign: (w) => w.companyY.id },
+  ],
+  'addMentor.input.siteId': [
+    { caller: 'companyAdmin', what: "Y's site", foreign: (w) => w.companyY.siteId },
+  ],
+  'addTeamMember.input.citizenId': citizenB,
+  'addTeamMember.input.userId': [
+    { caller: 'consultant', what: "B's consultant", foreign: (w) => w.users.consultantB.id },
+  ],
+  'changePartnershipStatus.input.id': [
+    { caller: 'consultant', what: 'partnership Y-B', foreign: (w) => w.partnershipYB },
+    { caller: 'companyAdmin', what: 'partnership Y-B', foreign: (w) => w.partnershipYB },
+  ],
+  'closePlacement.id': slotsOfY('companyAdmin'),
+  'createPlacement.input.companyId': [
+    { caller: 'companyAdmin', what: 'company Y', foreign: (w) => w.companyY.id },
+  ],
+  'createPlacement.input.mentorId': [
+    { caller: 'companyAdmin', what: "Y's mentor", foreign: (w) => w.companyY.mentorId },
+  ],
+  'createPlacement.input.siteId': [
+    { caller: 'companyAdmin', what: "Y's site", foreign: (w) => w.companyY.siteId },
+  ],
+  'createPlacement.input.occupationId': REFERENCE,
+  'createSite.input.companyId': [
+    { caller: 'companyAdmin', what: 'company Y', foreign: (w) => w.companyY.id },
+  ],
+  'grantConsent.input.citizenId': citizenB,
+  'grantConsent.input.companyId': [
+    { caller: 'consultant', what: 'company Y (partner of B only)', foreign: (w) => w.companyY.id },
+  ],
+  'pausePlacement.id': slotsOfY('companyAdmin'),
+  'proposePartnership.input.companyId': [
+    { caller: 'companyAdmin', what: 'company Y', foreign: (w) => w.companyY.id },
+  ],
+  'proposePartnership.input.jobCentreId': {
+    exempt: 'job centres are listed to everyone (jobCentres)',
+  },
+  'publishPlacement.id': slotsOfY('companyAdmin'),
+  'recordAssessment.input.citizenId': citizenB,
+  'recordMeeting.input.citizenId': citizenB,
+  'removeTeamMember.input.citizenId': citizenB,
+  'removeTeamMember.input.userId': [
+    { caller: 'consultant', what: "B's consultant", foreign: (w) => w.users.consultantB.id },
+  ],
+  'setTargetGroup.input.citizenId': citizenB,
+  'updateCitizen.input.id': citizenB,
+  'updateCompany.input.id': [
+    { caller: 'companyAdmin', what: 'company Y', foreign: (w) => w.companyY.id },
+  ],
+  'updateJobGoal.input.id': [
+    { caller: 'consultant', what: "B's citizen's goal", foreign: (w) => w.goalB },
+  ],
+  'updateNeeds.input.citizenId': citizenB,
+  'updatePlacement.input.id': slotsOfY('companyAdmin'),
+  'updatePlacement.input.mentorId': [
+    { caller: 'companyAdmin', what: "Y's mentor", foreign: (w) => w.companyY.mentorId },
+  ],
+  'updatePlacement.input.siteId': [
+    { caller: 'companyAdmin', what: "Y's site", foreign: (w) => w.companyY.siteId },
+  ],
+  'updatePlacement.input.occupationId': REFERENCE,
+  'updateJobGoal.input.occupationIds[]': REFERENCE,
+  'updatePlan.input.citizenId': citizenB,
+  'updatePlan.input.milestones[].id': [
+    { caller: 'consultant', what: "B's citizen's milestone", foreign: (w) => w.milestoneB },
+  ],
+  'updatePlan.input.activities[].id': [
+    { caller: 'consultant', what: "B's citizen's activity", foreign: (w) => w.activityB },
+  ],
+  'withdrawConsent.id': [
+    { caller: 'consultant', what: "B's citizen's consent", foreign: (w) => w.consentB },
+  ],
+};
+
+const schema = committedSchema();
+const ID_PLACES = operations(schema).flatMap((op) =>
+  idTargets(op).map((target) => ({ op, target, key: `${op.name}.${pathKey(target.path)}` })),
+);
+
+interface Answer {
+  status: number;
+  /** Whether the request was refused before any id was looked at (schema or input validation). */
+  validation: boolean;
+  code: string;
+  message: string;
+  data: string;
+}
+
+function answerOf(reply: Reply, ids: string[]): Answer {
+  const errors = reply.body.errors ?? [];
+  // An id in a message is not an existence leak by itself; compare the rest.
+  const scrub = (s: string): string => ids.reduce((acc, id) => acc.split(id).join('<id>'), s);
+  const refusedEarly = errors.some(
+    (e) =>
+      ['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED'].includes(e.extensions?.code ?? '') ||
+      (e.extensions as { reason?: string } | undefined)?.reason === 'VALIDATION_FAILED',
+  );
+  return {
+    status: reply.status,
+    validation: refusedEarly,
+    code: errors.map((e) => e.extensions?.code ?? 'NO_CODE').join('+') || 'OK',
+    message: scrub(errors.map((e) => e.message).join(' / ')),
+    data: errors.length ? '' : scrub(JSON.stringify(reply.body.data ?? null)),
+  };
+}
+
+const show = (a: Answer): string =>
+  `HTTP ${a.status} ${a.code}${a.message ? ` "${a.message.slice(0, 100)}"` : ''}`;
+
+describe('another tenant’s ids answer like random ids', () => {
+  let t: TestApp;
+  let w: World;
+  let cases = 0;
+  const started = Date.now();
+
+  beforeAll(async () => {
+    t = await createTestApp({ ...LIMITS_OFF });
+    w = await buildWorld(t);
+  }, 180_000);
+  afterAll(async () => {
+    process.stdout.write(
+      `idor: ${cases} comparisons in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    await t?.close();
+  });
+
+  it('has a case (or a stated exemption) for every id an operation in schema.graphql takes', () => {
+    const missing = ID_PLACES.filter((p) => !ID_CASES[p.key]).map((p) => p.key);
+    const stale = Object.keys(ID_CASES).filter((k) => !ID_PLACES.some((p) => p.key === k));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+  });
+
+  const probes = ID_PLACES.flatMap(({ op, target, key }) => {
+    const entry = ID_CASES[key];
+    return Array.isArray(entry) ? entry.map((probe) => ({ op, target, key, probe })) : [];
+  });
+
+  async function compare(
+    op: Operation,
+    probe: Probe,
+    path: (string | number)[],
+  ): Promise<string | undefined> {
+    const fixture = FIXTURES[op.name];
+    const token = w.api[probe.caller].token;
+    const random = randomUUID();
+    const foreign = probe.foreign(w);
+    const ask = async (id: string): Promise<Answer> => {
+      const base = await fixture.vars({ w, ds: t.dataSource, n: Date.now() });
+      const target = { path, type: undefined as never, name: '', parent: '', hasDefault: false };
+      const vars = applyCase(
+        base,
+        { target, hostile: { kind: 'id', value: id, mustReject: true, echoable: false } },
+        '',
+      );
+      return answerOf(await postGraphql(t, token, documentFor(op), vars), [random, foreign]);
+    };
+    const byRandom = await ask(random);
+    const byForeign = await ask(foreign);
+    cases += 2;
+    if (byRandom.validation && byForeign.validation) {
+      return `${op.name} | ${pathKey(path)} | ${probe.what} | ${probe.caller} | vacuous: the valid call is refused before the id is looked at: ${show(byRandom)}`;
+    }
+    const same =
+      byRandom.status === byForeign.status &&
+      byRandom.code === byForeign.code &&
+      byRandom.message === byForeign.message &&
+      byRandom.data === byForeign.data;
+    if (same) return undefined;
+    return `${op.name} | ${pathKey(path)} | ${probe.what} | ${probe.caller} | foreign: ${show(byForeign)} | random: ${show(byRandom)}`;
+  }
+
+  it.each(probes.map((p) => [p.key, p.probe.what, p.probe.caller, p] as const))(
+    '%s with %s as %s answers like a random id',
+    async (_key, _what, _caller, { op, target, probe }) => {
+      if (!FIXTURES[op.name]) throw new Error(`No fixture for ${op.name} in support/operations.ts`);
+      const difference = await compare(op, probe, target.path);
+      if (difference) throw new Error(difference);
+    },
+  );
+
+  it('GET /citizens/:id/plan.pdf with B’s citizen answers like a random id', async () => {
+    const get = async (id: string): Promise<{ status: number; body: string }> => {
+      const res = await t
+        .http()
+        .get(`/citizens/${id}/plan.pdf`)
+        .set('authorization', `Bearer ${w.api.consultant.token}`);
+      const text = (res.text ?? '').split(id).join('<id>');
+      return { status: res.status, body: text };
+    };
+    const byRandom = await get(randomUUID());
+    const byForeign = await get(w.citizenB);
+    cases += 2;
+    expect(`plan.pdf foreign: HTTP ${byForeign.status} ${byForeign.body.slice(0, 160)}`).toBe(
+      `plan.pdf foreign: HTTP ${byRandom.status} ${byRandom.body.slice(0, 160)}`,
+    );
+  });
+});

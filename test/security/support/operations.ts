@@ -1,0 +1,373 @@
+import { aValidCvr } from '@jobbro/testing';
+import type { DataSource } from 'typeorm';
+import type { CallerKey, World } from './world';
+
+export type Vars = Record<string, unknown>;
+
+export interface FixtureContext {
+  w: World;
+  ds: DataSource;
+  /** A number unique to this call, for emails, CVR numbers and the like. */
+  n: number;
+}
+
+/**
+ * How to call an operation legitimately: a caller allowed to call it and variables that succeed
+ * (the fuzz suite checks this baseline first). Every operation in schema.graphql needs an entry,
+ * so a new operation cannot ship without being fuzzed.
+ */
+export interface Fixture {
+  caller: CallerKey;
+  vars: (c: FixtureContext) => Vars | Promise<Vars>;
+  /**
+   * Writes that are bookkeeping for this operation even when it refuses (e.g. a failed-sign-in
+   * counter), as `table:OP`.
+   */
+  bookkeeping?: string[];
+}
+
+let refresh: { token: string; used: boolean } | undefined;
+/** One refresh token shared by the cases until a case consumes it (argon2 sign-ins are slow). */
+async function refreshTokenFor(c: FixtureContext, forceNew: boolean): Promise<string> {
+  if (!refresh || forceNew || refresh.used)
+    refresh = { token: await c.w.freshRefreshToken(), used: false };
+  return refresh.token;
+}
+export function markRefreshTokenUsed(): void {
+  if (refresh) refresh.used = true;
+}
+
+const cpr = (n: number): string =>
+  `0101${String(50 + (n % 40)).padStart(2, '0')}-${String(1000 + (n % 9000))}`;
+
+export const FIXTURES: Record<string, Fixture> = {
+  // Queries
+  accommodationCatalogue: { caller: 'consultant', vars: () => ({}) },
+  assessmentDimensions: { caller: 'consultant', vars: () => ({}) },
+  citizen: { caller: 'consultant', vars: ({ w }) => ({ id: w.citizenA }) },
+  citizens: {
+    caller: 'consultant',
+    vars: () => ({ first: 20, filter: { search: 'Ahmad', status: 'ACTIVE', assignedToMe: true } }),
+  },
+  company: { caller: 'companyAdmin', vars: ({ w }) => ({ id: w.companyX.id }) },
+  explainMatch: {
+    caller: 'consultant',
+    vars: ({ w }) => ({ citizenId: w.citizenA, placementId: w.publishedX }),
+  },
+  exportCitizenData: { caller: 'administrator', vars: ({ w }) => ({ id: w.citizenA }) },
+  followUpsDue: { caller: 'consultant', vars: () => ({}) },
+  jobCentrePartnerships: { caller: 'consultant', vars: () => ({}) },
+  jobCentres: { caller: 'companyAdmin', vars: () => ({}) },
+  matchCitizensForPlacement: {
+    caller: 'consultant',
+    vars: ({ w }) => ({ placementId: w.publishedX, first: 10 }),
+  },
+  matchPlacementsForCitizen: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      citizenId: w.citizenA,
+      first: 10,
+      filter: { hours: 10, types: ['internship'], startBy: '2027-06-01', iscoCode: '5' },
+    }),
+  },
+  me: { caller: 'caseworker', vars: () => ({}) },
+  myAccessLog: { caller: 'citizen', vars: () => ({ first: 50 }) },
+  myCompanies: { caller: 'mentor', vars: () => ({}) },
+  myPlan: { caller: 'citizen', vars: () => ({}) },
+  myProfile: { caller: 'citizen', vars: () => ({}) },
+  occupations: { caller: 'caseworker', vars: () => ({ search: 'kok', first: 5 }) },
+  placement: { caller: 'companyAdmin', vars: ({ w }) => ({ id: w.publishedX }) },
+  placements: {
+    caller: 'consultant',
+    vars: ({ w }) => ({ first: 20, filter: { companyId: w.companyX.id, statuses: ['PUBLISHED'] } }),
+  },
+  postalCode: { caller: 'companyAdmin', vars: () => ({ code: '2300' }) },
+  requirementCatalogue: { caller: 'companyAdmin', vars: () => ({}) },
+  searchPlacements: {
+    caller: 'consultant',
+    vars: () => ({
+      query: 'køkken',
+      first: 10,
+      near: { latitude: 55.67, longitude: 12.57 },
+      radiusKm: 50,
+      sort: 'RELEVANCE',
+      filter: { hours: 10, municipalityCode: 101 },
+    }),
+  },
+  sharedCitizens: { caller: 'companyAdmin', vars: () => ({}) },
+  targetGroups: { caller: 'caseworker', vars: () => ({}) },
+
+  // Mutations
+  addJobGoal: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      input: {
+        citizenId: w.citizenA,
+        ownWords: 'Lagerarbejde',
+        occupationIds: [w.occupationId],
+        hoursNow: 5,
+        hoursLater: 10,
+        maxCommuteKm: 10,
+        priority: 2,
+        earliestStart: '2027-01-04',
+        conditions: 'Ingen tunge løft',
+      },
+    }),
+  },
+  addMentor: {
+    caller: 'companyAdmin',
+    vars: ({ w, n }) => ({
+      input: {
+        companyId: w.companyX.id,
+        siteId: w.companyX.siteId,
+        name: 'Mette Mentor',
+        email: `mentor-fuzz-${n}@example.dk`,
+        phone: '12345678',
+        capacity: 2,
+      },
+    }),
+  },
+  addTeamMember: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      input: {
+        citizenId: w.citizenA,
+        userId: w.users.caseworker.id,
+        role: 'CASEWORKER',
+        reason: 'Ny sagsbehandler på sagen',
+      },
+    }),
+  },
+  changePartnershipStatus: {
+    caller: 'consultant',
+    vars: ({ w, n }) => ({
+      input: { id: w.partnershipXA, status: n % 2 === 0 ? 'PAUSED' : 'ACTIVE' },
+    }),
+  },
+  closePlacement: { caller: 'companyAdmin', vars: ({ w }) => ({ id: w.slotsX.toClose }) },
+  createCitizen: {
+    caller: 'consultant',
+    vars: ({ n }) => ({
+      input: {
+        firstName: 'Fuzz',
+        lastName: 'Borger',
+        email: `borger-fuzz-${n}@example.dk`,
+        phone: '12345678',
+        postalCode: '8000',
+        cpr: cpr(n),
+        targetGroup: 'kontanthjaelp_aktivitetsparat',
+      },
+    }),
+  },
+  createPlacement: {
+    caller: 'companyAdmin',
+    vars: ({ w }) => ({
+      input: {
+        companyId: w.companyX.id,
+        siteId: w.companyX.siteId,
+        mentorId: w.companyX.mentorId,
+        occupationId: w.occupationId,
+        type: 'INTERNSHIP',
+        title: 'Lagermedhjælper',
+        description: 'Pakning og varemodtagelse',
+        tasks: ['Pakke varer'],
+        weeklyHoursMin: 10,
+        weeklyHoursMax: 20,
+        startEarliest: '2027-01-04',
+        startLatest: '2027-02-01',
+        durationWeeks: 8,
+        capacity: 1,
+        accommodations: ['SEATED_WORK'],
+        accommodationNotes: 'Stol ved pakkebordet',
+        requirements: ['DANISH_SPOKEN'],
+        requirementNotes: 'Lidt dansk',
+        scheduleNotes: 'Formiddage',
+        ordinaryHoursPath: { possible: true, afterWeeks: 4, hoursPerWeek: 5 },
+      },
+    }),
+  },
+  createSite: {
+    caller: 'companyAdmin',
+    vars: ({ w }) => ({
+      input: {
+        companyId: w.companyX.id,
+        name: 'Lager',
+        streetAddress: 'Lagervej 2',
+        postalCode: '8000',
+      },
+    }),
+  },
+  grantConsent: {
+    caller: 'citizen',
+    vars: ({ w }) => ({
+      input: {
+        citizenId: w.citizenA,
+        companyId: w.companyX.id,
+        purpose: 'Praktik',
+        scopes: ['PROFILE'],
+      },
+    }),
+  },
+  login: {
+    caller: 'anonymous',
+    vars: ({ w }) => ({
+      input: { email: w.users.loginTarget.email, password: w.users.loginTarget.password },
+    }),
+    bookkeeping: ['app_user:UPDATE'],
+  },
+  logout: {
+    caller: 'anonymous',
+    vars: async (c) => ({ input: { refreshToken: await refreshTokenFor(c, c.n === 0) } }),
+  },
+  pausePlacement: { caller: 'companyAdmin', vars: ({ w }) => ({ id: w.slotsX.toPause }) },
+  proposePartnership: {
+    caller: 'companyAdmin',
+    vars: ({ w }) => ({
+      input: {
+        companyId: w.companyX.id,
+        jobCentreId: w.centreC,
+        startsOn: '2027-01-01',
+        endsOn: '2027-12-31',
+        slotsPerYear: 4,
+        placementTypes: ['INTERNSHIP'],
+        notes: 'Vi har plads',
+      },
+    }),
+  },
+  publishPlacement: { caller: 'companyAdmin', vars: ({ w }) => ({ id: w.slotsX.toPublish }) },
+  recordAssessment: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      input: {
+        citizenId: w.citizenA,
+        dimension: 'belief_in_job',
+        score: 3,
+        assessedOn: '2026-11-20',
+        note: 'Tror mere på det',
+      },
+    }),
+  },
+  recordMeeting: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      input: {
+        citizenId: w.citizenA,
+        kind: 'FOLLOW_UP',
+        heldOn: '2026-11-25',
+        participants: [{ name: 'Ahmad Karimi', role: 'CITIZEN' }],
+        notes: 'Opfølgning',
+        decisions: 'Fortsæt',
+        nextFollowUpOn: '2026-12-10',
+      },
+    }),
+  },
+  refreshToken: {
+    caller: 'anonymous',
+    vars: async (c) => ({ input: { refreshToken: await refreshTokenFor(c, c.n === 0) } }),
+  },
+  registerCompany: {
+    caller: 'companyAdmin',
+    vars: () => ({
+      input: { cvr: aValidCvr(), name: 'Fuzz ApS', industry: 'Rengøring', ordinaryEmployees: 10 },
+    }),
+  },
+  reindexPlacements: { caller: 'administrator', vars: () => ({}) },
+  removeTeamMember: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      input: {
+        citizenId: w.citizenA,
+        userId: w.users.caseworker.id,
+        role: 'CASEWORKER',
+        reason: 'Ny sagsbehandler på sagen',
+      },
+    }),
+  },
+  setTargetGroup: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      input: { citizenId: w.citizenA, targetGroup: 'jobafklaring', validFrom: '2027-01-01' },
+    }),
+  },
+  signUpEmployer: {
+    caller: 'anonymous',
+    vars: ({ n }) => ({
+      input: {
+        email: `employer-fuzz-${n}-${process.pid}@example.dk`,
+        password: 'correct-horse-battery-staple',
+        displayName: 'Fuzz Arbejdsgiver',
+      },
+    }),
+  },
+  updateCitizen: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      input: { id: w.citizenA, firstName: 'Ahmad', phone: '12345678', postalCode: '2400' },
+    }),
+  },
+  updateCompany: {
+    caller: 'companyAdmin',
+    vars: ({ w }) => ({
+      input: {
+        id: w.companyX.id,
+        name: 'Testfirma ApS',
+        industry: 'Køkken',
+        ordinaryEmployees: 20,
+      },
+    }),
+  },
+  updateJobGoal: {
+    caller: 'consultant',
+    vars: ({ w }) => ({ input: { id: w.goalA, ownWords: 'Køkken', hoursNow: 8, priority: 1 } }),
+  },
+  updateNeeds: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      input: {
+        citizenId: w.citizenA,
+        accommodations: ['NO_HEAVY_LIFTING'],
+        accommodationNotes: 'Hæve-sænkebord',
+        functionalLimits: 'Ondt i ryggen',
+        supportNeeds: 'Støtte til struktur',
+      },
+    }),
+  },
+  updatePlacement: {
+    caller: 'companyAdmin',
+    vars: ({ w }) => ({
+      input: { id: w.slotsX.toUpdate, title: 'Ny titel', weeklyHoursMin: 10, weeklyHoursMax: 20 },
+    }),
+  },
+  updatePlan: {
+    caller: 'consultant',
+    vars: async ({ w, ds }) => {
+      const [row] = await ds.query<{ version: number }[]>(
+        `SELECT version FROM plan WHERE citizen_id = $1`,
+        [w.citizenA],
+      );
+      return {
+        input: {
+          citizenId: w.citizenA,
+          expectedVersion: row?.version ?? 0,
+          longTermGoal: 'Ordinært job som kok',
+          milestones: [
+            { id: w.milestoneA, title: 'Praktik', deadline: '2027-01-15', status: 'OPEN' },
+          ],
+          activities: [
+            {
+              id: w.activityA,
+              title: 'Hygiejnekursus',
+              startsOn: '2026-12-01',
+              endsOn: '2026-12-05',
+              responsible: 'Mette',
+            },
+          ],
+        },
+      };
+    },
+  },
+  withdrawConsent: { caller: 'citizen', vars: ({ w }) => ({ id: w.consentA }) },
+};
+
+/** Operations anyone may call without signing in. */
+export const PUBLIC_OPERATIONS = new Set(['login', 'logout', 'refreshToken', 'signUpEmployer']);
