@@ -154,7 +154,15 @@ export class CompanyService {
   ): Promise<PartnershipEntity> {
     // Job centres are public (the jobCentres query); a company exists only for who may know it.
     const [jobCentre] = await this.auth.findJobCentresByIds([input.jobCentreId]);
-    if (!jobCentre) throw new CompanyException('JOB_CENTRE_NOT_FOUND');
+    if (!jobCentre) {
+      throw new CompanyException('JOB_CENTRE_NOT_FOUND', {}, [
+        {
+          field: 'jobCentreId',
+          constraint: 'exists',
+          message: { da: 'Ukendt jobcenter.', en: 'Unknown job centre.' },
+        },
+      ]);
+    }
     const company = await this.companies.findCompany(input.companyId);
     if (!company || !(await this.access.mayProposeTo(principal, input.companyId)))
       throw new CompanyException('COMPANY_NOT_FOUND');

@@ -19,6 +19,7 @@ import {
   PlacementTypeGql,
   PartnershipStatusGql,
 } from '../company.enums';
+import { Trim } from './trim';
 
 @InputType()
 export class RegisterCompanyInput {
@@ -28,7 +29,7 @@ export class RegisterCompanyInput {
   @MaxLength(20)
   cvr!: string;
 
-  @Field() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
 
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) industry?: string;
 
@@ -45,6 +46,7 @@ export class UpdateCompanyInput {
   @Field(() => ID) @IsUUID() id!: string;
   @Field({ nullable: true })
   @OmittableNotNull()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -52,7 +54,7 @@ export class UpdateCompanyInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) industry?:
     string | null;
   @Field(() => Float, { nullable: true })
-  @IsOptional()
+  @OmittableNotNull()
   @Min(0)
   @Max(100000)
   ordinaryEmployees?: number;
@@ -61,8 +63,8 @@ export class UpdateCompanyInput {
 @InputType()
 export class CreateSiteInput {
   @Field(() => ID) @IsUUID() companyId!: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(200) streetAddress!: string;
+  @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) streetAddress!: string;
   @Field({ description: 'Danish postal code, 4 digits.' }) @Matches(/^\d{4}$/) postalCode!: string;
   @Field({ nullable: true, description: 'P-number of the production unit (10 digits).' })
   @IsOptional()
@@ -74,7 +76,7 @@ export class CreateSiteInput {
 export class AddMentorInput {
   @Field(() => ID) @IsUUID() companyId!: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() siteId?: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @Field() @IsEmail() @MaxLength(254) email!: string;
   @Field({ nullable: true }) @IsOptional() @Matches(/^\+?[0-9 ()-]{6,30}$/) phone?: string;
   @Field(() => Int, { description: 'How many citizens the mentor can follow at once.' })

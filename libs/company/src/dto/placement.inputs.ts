@@ -27,6 +27,7 @@ import {
   PlacementTypeGql,
   PlacementStatusGql,
 } from '../company.enums';
+import { Trim } from './trim';
 
 @InputType({ description: 'Whether and when paid ordinary hours are possible (JobFirst).' })
 export class OrdinaryHoursPathInput {
@@ -95,7 +96,7 @@ class PlacementFields {
 export class CreatePlacementInput extends PlacementFields {
   @Field(() => ID) @IsUUID() companyId!: string;
   @Field(() => PlacementTypeGql) @IsEnum(PlacementType) type!: PlacementType;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
+  @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) title!: string;
   @Field(() => ID, { description: 'An ESCO occupation id (see the occupations query).' })
   @IsUUID()
   occupationId!: string;
@@ -122,6 +123,7 @@ export class UpdatePlacementInput extends PlacementFields {
   type?: PlacementType;
   @Field({ nullable: true })
   @OmittableNotNull()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
