@@ -203,6 +203,27 @@ describe('reverse matching candidates from PostgreSQL', () => {
     // The cut must cut: far fewer than every citizen for every slot.
     expect(shortlisted).toBeLessThan(25 * 3 * all.length * 0.5);
   });
+
+  it('agree on a slot without a site: no distance, never one to 0,0', async () => {
+    const everyone = await repo.citizensByIds(all, TODAY);
+    let found = 0;
+    for (let i = 100; i < 110; i++) {
+      const p = { ...slot(i), latitude: null, longitude: null };
+      for (const first of [1, 5, 20]) {
+        const { candidates } = await repo.citizenCandidates(
+          centre,
+          p,
+          TODAY,
+          first,
+          DEFAULT_WEIGHTS,
+        );
+        expect(best(candidates, p, first)).toEqual(best(everyone, p, first));
+        found += candidates.length;
+      }
+    }
+    // Citizens without a commute limit still fit it.
+    expect(found).toBeGreaterThan(0);
+  });
 });
 
 /** The matching profile under two writers of one citizen, on real connections. */
