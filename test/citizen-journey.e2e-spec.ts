@@ -81,6 +81,7 @@ describe('the citizen side', () => {
         citizenId: created.id,
         userId: caseworkerId,
         role: 'CASEWORKER',
+        reason: 'Koordinerende sagsbehandler',
       }),
     );
 
@@ -312,8 +313,12 @@ describe('the citizen side', () => {
       [employerUser.id, employer],
       [otherCitizenUser.id, wrongCitizen],
     ] as const) {
+      // None of them may know the citizen exists: the answer a random id gets.
       const res = await api.citizen(citizen.id);
-      expect(failure(res).extensions.code).toBe('FORBIDDEN');
+      expect(failure(res).extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        reason: 'CITIZEN_NOT_FOUND',
+      });
       expect(res.data?.citizen ?? null).toBeNull();
       expect(await auditRows(t.dataSource, citizen.id)).toContainEqual({
         userId: who,
@@ -372,29 +377,39 @@ describe('the citizen side', () => {
     ).grantConsent;
     const shared = ok(
       await employer.run(
-        `query($id: ID!) { citizen(id: $id) { firstName needs { accommodations supportNeeds } jobGoals { id } meetings { id } team { userId } } }`,
+        `query($id: ID!) { citizen(id: $id) { firstName specialCategoryHidden needs { accommodations } jobGoals { id } meetings { id } team { userId } } }`,
         { id: citizen.id },
       ),
     ).citizen;
     expect(shared).toEqual({
       firstName: 'Ahmad',
-      needs: { accommodations: ['QUIET_WORKSPACE'], supportNeeds: null },
+      specialCategoryHidden: false,
+      needs: { accommodations: ['QUIET_WORKSPACE'] },
       jobGoals: [],
       meetings: [],
       team: [],
     });
+    const sharedSpecial = await employer.run(
+      `query($id: ID!) { citizen(id: $id) { needs { supportNeeds } } }`,
+      { id: citizen.id },
+    );
+    expect(failure(sharedSpecial)).toMatchObject({
+      path: ['citizen', 'needs', 'supportNeeds'],
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect(JSON.stringify(sharedSpecial)).not.toContain('Angst');
     expect(
       ok(await employer.sharedCitizens()).sharedCitizens.map((c: { id: string }) => c.id),
     ).toEqual([citizen.id]);
     ok(await consultant.withdrawConsent(consent.id));
-    expect(failure(await employer.citizen(citizen.id)).extensions.code).toBe('FORBIDDEN');
+    expect(failure(await employer.citizen(citizen.id)).extensions.code).toBe('NOT_FOUND');
 
-    // Writes outside one's job centre are refused too, and audited.
+    // Writes outside one's job centre are refused too (as if the citizen did not exist), and audited.
     expect(
       failure(
         await outsider.updatePlan({ citizenId: citizen.id, expectedVersion: 0, longTermGoal: 'x' }),
       ).extensions.code,
-    ).toBe('FORBIDDEN');
+    ).toBe('NOT_FOUND');
     expect(await auditRows(t.dataSource, citizen.id)).toContainEqual({
       userId: outsiderUser.id,
       action: 'update',

@@ -74,7 +74,14 @@ export class CaseService {
     const existing = await this.citizens.findJobGoal(input.id);
     if (!existing) throw new CitizenException('JOB_GOAL_NOT_FOUND');
     const citizen = await this.profiles.requireCitizen(existing.citizenId);
-    await this.access.check(principal, citizen, 'updateJobGoal', 'write');
+    await this.access.check(
+      principal,
+      citizen,
+      'updateJobGoal',
+      'write',
+      'update',
+      () => new CitizenException('JOB_GOAL_NOT_FOUND'),
+    );
     const goal = this.goalFields(input, existing);
     await this.requireOccupations(goal.occupationIds);
     await this.citizens.transaction((m) => this.citizens.updateJobGoal(m, existing.id, goal));
@@ -112,24 +119,28 @@ export class CaseService {
     language: Language,
   ): Promise<AssessmentModel> {
     const citizen = await this.profiles.requireCitizen(input.citizenId);
-    const dimension = await this.citizens.dimension(input.dimension);
-    if (!dimension) throw new CitizenException('UNKNOWN_DIMENSION', { dimension: input.dimension });
     const decision = await this.access.decide(principal, citizen);
     const assessor = ASSESSOR[principal.role];
-    const allowed =
+    const mayAssess =
       assessor !== undefined &&
       (decision.self ||
         decision.write ||
-        (assessor === AssessorRole.Mentor && shares(decision, ConsentScope.Assessments))) &&
-      (!dimension.specialCategory || decision.specialCategory);
-    await this.audit.record({
+        (assessor === AssessorRole.Mentor && shares(decision, ConsentScope.Assessments)));
+    // Who may not know the citizen exists is refused before the input says anything back.
+    if (!decision.read || !mayAssess) {
+      await this.access.enforce(principal, citizen, decision, false, 'recordAssessment', 'create');
+    }
+    const dimension = await this.citizens.dimension(input.dimension);
+    if (!dimension) throw new CitizenException('UNKNOWN_DIMENSION', { dimension: input.dimension });
+    await this.access.enforce(
       principal,
-      citizenIds: [citizen.id],
-      action: 'create',
-      operation: 'recordAssessment',
-      allowed,
-    });
-    if (!allowed) throw forbidden();
+      citizen,
+      decision,
+      !dimension.specialCategory || decision.specialCategory,
+      'recordAssessment',
+      'create',
+    );
+    if (assessor === undefined) throw forbidden();
     if (input.score > dimension.scaleMax)
       throw new CitizenException('SCORE_OUT_OF_SCALE', { max: dimension.scaleMax });
     const id = await this.citizens.transaction((m) =>
@@ -240,7 +251,25 @@ export class CaseService {
     language: Language,
   ): Promise<RecordMeetingResultModel> {
     const citizen = await this.profiles.requireCitizen(input.citizenId);
-    await this.access.check(principal, citizen, 'recordMeeting', 'write', 'create');
+    const decision = await this.access.check(
+      principal,
+      citizen,
+      'recordMeeting',
+      'write',
+      'create',
+    );
+    if (input.nextFollowUpOn && input.nextFollowUpOn < input.heldOn) {
+      throw new CitizenException('FOLLOW_UP_BEFORE_MEETING', {}, [
+        {
+          field: 'nextFollowUpOn',
+          constraint: 'afterMeeting',
+          message: {
+            da: 'Skal være samme dag som mødet eller senere.',
+            en: 'Must be the day of the meeting or later.',
+          },
+        },
+      ]);
+    }
     const participants = input.participants.map((p) => ({ name: p.name.trim(), role: p.role }));
     const id = await this.citizens.transaction((m) =>
       this.citizens.insertMeeting(
@@ -257,7 +286,8 @@ export class CaseService {
         principal.userId,
       ),
     );
-    const meeting = (await this.citizens.meetings(citizen.id)).find((m) => m.id === id);
+    const row = (await this.citizens.meetings(citizen.id)).find((m) => m.id === id);
+    const meeting = row && { ...row, specialCategoryVisible: decision.specialCategory };
     const warnings = meetingWarnings(
       input.kind,
       participants.map((p) => p.role),
@@ -294,15 +324,14 @@ export class CaseService {
   async grantConsent(principal: Principal, input: GrantConsentInput): Promise<ConsentModel> {
     const citizen = await this.profiles.requireCitizen(input.citizenId);
     const decision = await this.access.decide(principal, citizen);
-    const allowed = decision.self || decision.write;
-    await this.audit.record({
+    await this.access.enforce(
       principal,
-      citizenIds: [citizen.id],
-      action: 'create',
-      operation: 'grantConsent',
-      allowed,
-    });
-    if (!allowed) throw forbidden();
+      citizen,
+      decision,
+      decision.self || decision.write,
+      'grantConsent',
+      'create',
+    );
     if (!(await this.citizens.companyExists(input.companyId)))
       throw new CitizenException('COMPANY_NOT_FOUND');
     const id = await this.citizens.transaction((m) =>
@@ -322,15 +351,15 @@ export class CaseService {
     if (!consent) throw new CitizenException('CONSENT_NOT_FOUND');
     const citizen = await this.profiles.requireCitizen(consent.citizenId);
     const decision = await this.access.decide(principal, citizen);
-    const allowed = decision.self || decision.write;
-    await this.audit.record({
+    await this.access.enforce(
       principal,
-      citizenIds: [citizen.id],
-      action: 'update',
-      operation: 'withdrawConsent',
-      allowed,
-    });
-    if (!allowed) throw forbidden();
+      citizen,
+      decision,
+      decision.self || decision.write,
+      'withdrawConsent',
+      'update',
+      () => new CitizenException('CONSENT_NOT_FOUND'),
+    );
     const withdrawn = await this.citizens.transaction((m) => this.citizens.withdrawConsent(m, id));
     if (!withdrawn) throw new CitizenException('CONSENT_NOT_FOUND');
     return (await this.citizens.findConsent(id)) as ConsentModel;

@@ -14,7 +14,9 @@ export type CitizenErrorCode =
   | 'CITIZEN_VERSION_CONFLICT'
   | 'COMPANY_NOT_FOUND'
   | 'CONSENT_NOT_FOUND'
-  | 'NOT_A_CITIZEN';
+  | 'NOT_A_CITIZEN'
+  | 'TARGET_GROUP_BEFORE_CURRENT'
+  | 'FOLLOW_UP_BEFORE_MEETING';
 
 const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
   CITIZEN_NOT_FOUND: {
@@ -86,6 +88,16 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
     graphqlCode: 'NOT_FOUND',
     da: 'Din bruger er ikke knyttet til en borger.',
     en: 'Your user is not linked to a citizen.',
+  },
+  TARGET_GROUP_BEFORE_CURRENT: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'En ny målgruppeperiode kan ikke begynde før den nuværende, som begyndte {currentFrom}.',
+    en: 'A new target-group period cannot start before the current one, which started on {currentFrom}.',
+  },
+  FOLLOW_UP_BEFORE_MEETING: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Næste opfølgning kan ikke ligge før mødet.',
+    en: 'The next follow-up cannot be before the meeting.',
   },
 });
 

@@ -12,7 +12,9 @@ import type {
   NeedRow,
   PlanRow,
   TargetGroupPeriodRow,
+  TeamChangeRow,
 } from './citizen.types';
+import type { LatestTargetGroupPeriod } from './rules/target-group-periods';
 
 const CITIZEN_COLUMNS = `c.id, c.job_centre_id AS "jobCentreId", c.first_name AS "firstName", c.last_name AS "lastName",
   c.email, c.phone, c.postal_code AS "postalCode", c.municipality_code AS "municipalityCode", c.latitude, c.longitude,
@@ -192,35 +194,86 @@ export class CitizenRepository {
     );
   }
 
-  async isAssigned(citizenId: string, userId: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM citizen_assignment WHERE citizen_id = $1 AND user_id = $2`,
+  /** The roles this user has on the citizen's team (empty when not on it). */
+  async teamRolesOf(citizenId: string, userId: string): Promise<AssignmentRole[]> {
+    const rows = await this.dataSource.query<{ role: AssignmentRole }[]>(
+      `SELECT role FROM citizen_assignment WHERE citizen_id = $1 AND user_id = $2`,
       [citizenId, userId],
     );
-    return rows.length > 0;
+    return rows.map((r) => r.role);
   }
 
+  /** Adds the member; false when they already had that role on the team. */
   async assign(
     m: EntityManager,
     citizenId: string,
     userId: string,
     role: AssignmentRole,
-  ): Promise<void> {
-    await m.query(
-      `INSERT INTO citizen_assignment (citizen_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+  ): Promise<boolean> {
+    const rows = await m.query<unknown[]>(
+      `INSERT INTO citizen_assignment (citizen_id, user_id, role) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING citizen_id`,
       [citizenId, userId, role],
     );
+    return rows.length > 0;
   }
 
+  /** Removes the member; false when they did not have that role on the team. */
   async unassign(
     m: EntityManager,
     citizenId: string,
     userId: string,
     role: AssignmentRole,
+  ): Promise<boolean> {
+    const rows = await m.query<unknown[]>(
+      `DELETE FROM citizen_assignment WHERE citizen_id = $1 AND user_id = $2 AND role = $3
+       RETURNING citizen_id`,
+      [citizenId, userId, role],
+    );
+    return rows.length > 0;
+  }
+
+  /** Records who added or removed whom and why; the citizen reads it in their access log. */
+  async insertTeamChange(
+    m: EntityManager,
+    change: {
+      citizenId: string;
+      memberUserId: string;
+      role: AssignmentRole;
+      kind: 'added' | 'removed';
+      reason: string;
+      changedBy: string;
+      changedByRole: string;
+    },
   ): Promise<void> {
     await m.query(
-      `DELETE FROM citizen_assignment WHERE citizen_id = $1 AND user_id = $2 AND role = $3`,
-      [citizenId, userId, role],
+      `INSERT INTO citizen_team_change (citizen_id, member_user_id, role, change, reason, changed_by, changed_by_role)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        change.citizenId,
+        change.memberUserId,
+        change.role,
+        change.kind,
+        change.reason,
+        change.changedBy,
+        change.changedByRole,
+      ],
+    );
+  }
+
+  /** The latest team changes of a citizen, newest first. */
+  teamChanges(citizenId: string, limit: number): Promise<TeamChangeRow[]> {
+    return this.dataSource.query<TeamChangeRow[]>(
+      `SELECT t.occurred_at AS "occurredAt", t.change AS kind, t.role, t.reason,
+              t.changed_by_role AS "changedByRole", by_user.display_name AS "changedByName",
+              member.display_name AS "memberName"
+         FROM citizen_team_change t
+         LEFT JOIN app_user by_user ON by_user.id = t.changed_by
+         LEFT JOIN app_user member ON member.id = t.member_user_id
+        WHERE t.citizen_id = $1
+        ORDER BY t.occurred_at DESC, t.id DESC
+        LIMIT $2`,
+      [citizenId, limit],
     );
   }
 
@@ -253,18 +306,39 @@ export class CitizenRepository {
     return rows.length > 0;
   }
 
-  async addTargetGroup(
+  /** The citizen's period that starts last (the current one, or the last one that ended). */
+  async latestTargetGroupPeriod(
+    m: EntityManager,
+    citizenId: string,
+  ): Promise<LatestTargetGroupPeriod | null> {
+    const rows = await m.query<LatestTargetGroupPeriod[]>(
+      `SELECT id, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
+         FROM citizen_target_group WHERE citizen_id = $1 ORDER BY valid_from DESC LIMIT 1`,
+      [citizenId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async replaceTargetGroup(m: EntityManager, periodId: string, code: string): Promise<void> {
+    await m.query(`UPDATE citizen_target_group SET target_group = $2 WHERE id = $1`, [
+      periodId,
+      code,
+    ]);
+  }
+
+  async endTargetGroupPeriod(m: EntityManager, periodId: string, validTo: string): Promise<void> {
+    await m.query(`UPDATE citizen_target_group SET valid_to = $2 WHERE id = $1`, [
+      periodId,
+      validTo,
+    ]);
+  }
+
+  async insertTargetGroupPeriod(
     m: EntityManager,
     citizenId: string,
     code: string,
     validFrom: string,
   ): Promise<void> {
-    // The open period before it ends the day before: target groups form a dated, non-overlapping list.
-    await m.query(
-      `UPDATE citizen_target_group SET valid_to = $2::date - 1
-        WHERE citizen_id = $1 AND valid_to IS NULL AND valid_from < $2::date`,
-      [citizenId, validFrom],
-    );
     await m.query(
       `INSERT INTO citizen_target_group (citizen_id, target_group, valid_from) VALUES ($1, $2, $3)`,
       [citizenId, code, validFrom],

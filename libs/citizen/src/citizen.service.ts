@@ -12,6 +12,7 @@ import {
 } from '@jobbro/core';
 import { ReferenceService } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { CitizenAccess } from './citizen.access';
 import { AssignmentRole } from './citizen.enums';
 import { CitizenException } from './citizen.exception';
@@ -31,6 +32,9 @@ import type {
   CitizenSummaryModel,
 } from './models/citizen.models';
 import { cprBirthDate, encryptCpr, normalizeCpr } from './rules/cpr';
+import { nextTargetGroupStep } from './rules/target-group-periods';
+
+const TEAM_OPERATIONS = new Set(['addTeamMember', 'removeTeamMember']);
 
 const CREATOR_ROLE: Partial<Record<Role, AssignmentRole>> = {
   [Role.JobConsultant]: AssignmentRole.Consultant,
@@ -72,7 +76,9 @@ export class CitizenService {
       });
       const creatorRole = CREATOR_ROLE[principal.role];
       if (creatorRole) await this.repo.assign(m, citizenId, principal.userId, creatorRole);
-      if (input.targetGroup) await this.repo.addTargetGroup(m, citizenId, input.targetGroup, today);
+      if (input.targetGroup) {
+        await this.repo.insertTargetGroupPeriod(m, citizenId, input.targetGroup, today);
+      }
       return citizenId;
     });
     await this.audit.record({
@@ -122,9 +128,49 @@ export class CitizenService {
     const citizen = await this.requireCitizen(input.citizenId);
     const decision = await this.access.check(principal, citizen, 'setTargetGroup', 'write');
     await this.requireTargetGroup(input.targetGroup, input.validFrom);
-    await this.repo.transaction((m) =>
-      this.repo.addTargetGroup(m, citizen.id, input.targetGroup, input.validFrom),
-    );
+    await this.repo.transaction(async (m) => {
+      // One writer at a time per citizen, so two changes cannot both see the same latest period.
+      await this.repo.lockCitizen(m, citizen.id);
+      const latest = await this.repo.latestTargetGroupPeriod(m, citizen.id);
+      const step = nextTargetGroupStep(latest, input.validFrom);
+      switch (step.kind) {
+        case 'beforeCurrent':
+          throw new CitizenException(
+            'TARGET_GROUP_BEFORE_CURRENT',
+            { currentFrom: step.currentFrom },
+            [
+              {
+                field: 'validFrom',
+                constraint: 'afterCurrent',
+                message: {
+                  da: `Skal være ${step.currentFrom} eller senere.`,
+                  en: `Must be ${step.currentFrom} or later.`,
+                },
+              },
+            ],
+          );
+        case 'replace':
+          await this.repo.replaceTargetGroup(m, step.periodId, input.targetGroup);
+          return;
+        case 'follow':
+          await this.repo.endTargetGroupPeriod(m, step.periodId, step.endPreviousOn);
+          await this.repo.insertTargetGroupPeriod(
+            m,
+            citizen.id,
+            input.targetGroup,
+            input.validFrom,
+          );
+          return;
+        case 'start':
+          await this.repo.insertTargetGroupPeriod(
+            m,
+            citizen.id,
+            input.targetGroup,
+            input.validFrom,
+          );
+          return;
+      }
+    });
     return citizenView(this.repo, citizen, decision, language);
   }
 
@@ -134,11 +180,15 @@ export class CitizenService {
     language: Language,
   ): Promise<CitizenModel> {
     const citizen = await this.requireCitizen(input.citizenId);
-    await this.access.check(principal, citizen, 'addTeamMember', 'write');
+    await this.access.checkTeamChange(principal, citizen, input.userId, 'add');
     if (!(await this.repo.findStaffUser(input.userId, citizen.jobCentreId))) {
       throw new CitizenException('TEAM_MEMBER_NOT_STAFF');
     }
-    await this.repo.transaction((m) => this.repo.assign(m, citizen.id, input.userId, input.role));
+    await this.repo.transaction(async (m) => {
+      if (await this.repo.assign(m, citizen.id, input.userId, input.role)) {
+        await this.recordTeamChange(m, principal, input, 'added');
+      }
+    });
     return citizenView(this.repo, citizen, await this.access.decide(principal, citizen), language);
   }
 
@@ -148,9 +198,30 @@ export class CitizenService {
     language: Language,
   ): Promise<CitizenModel> {
     const citizen = await this.requireCitizen(input.citizenId);
-    await this.access.check(principal, citizen, 'removeTeamMember', 'write');
-    await this.repo.transaction((m) => this.repo.unassign(m, citizen.id, input.userId, input.role));
+    await this.access.checkTeamChange(principal, citizen, input.userId, 'remove');
+    await this.repo.transaction(async (m) => {
+      if (await this.repo.unassign(m, citizen.id, input.userId, input.role)) {
+        await this.recordTeamChange(m, principal, input, 'removed');
+      }
+    });
     return citizenView(this.repo, citizen, await this.access.decide(principal, citizen), language);
+  }
+
+  private recordTeamChange(
+    m: EntityManager,
+    principal: Principal,
+    input: TeamMemberInput,
+    kind: 'added' | 'removed',
+  ): Promise<void> {
+    return this.repo.insertTeamChange(m, {
+      citizenId: input.citizenId,
+      memberUserId: input.userId,
+      role: input.role,
+      kind,
+      reason: input.reason.trim(),
+      changedBy: principal.userId,
+      changedByRole: principal.role,
+    });
   }
 
   async citizen(principal: Principal, id: string, language: Language): Promise<CitizenModel> {
@@ -206,9 +277,13 @@ export class CitizenService {
     return citizenView(this.repo, citizen, decision, language);
   }
 
+  /**
+   * The audit trail merged with the team changes, newest first. An allowed team change shows as
+   * its team-change entry (who changed whom, why); its audit row would only repeat it.
+   */
   async myAccessLog(principal: Principal, first: number): Promise<AccessLogEntryModel[]> {
     const citizen = await this.myCitizen(principal);
-    const rows = await this.audit.accessLog(citizen.id, first);
+    const rows = await this.accessLogOf(citizen.id, first);
     await this.audit.record({
       principal,
       citizenIds: [citizen.id],
@@ -222,19 +297,22 @@ export class CitizenService {
   /** Administrator: everything held about a citizen and who looked at it, as one JSON document. */
   async exportCitizenData(principal: Principal, id: string, language: Language): Promise<string> {
     const citizen = await this.requireCitizen(id);
-    if (principal.role !== Role.Administrator || principal.jobCentreId !== citizen.jobCentreId) {
-      await this.access.recordDenied(principal, id, 'exportCitizenData', 'read');
-      throw forbidden();
-    }
+    const seen = await this.access.decide(principal, citizen);
+    await this.access.enforce(
+      principal,
+      citizen,
+      seen,
+      principal.role === Role.Administrator && seen.write,
+      'exportCitizenData',
+      'read',
+    );
     const decision = {
-      read: true,
+      ...seen,
       write: false,
       specialCategory: true,
-      self: false,
-      sharedScopes: 'all' as const,
     };
     const data = await citizenView(this.repo, citizen, decision, language);
-    const accessLog = await this.audit.accessLog(id, 100000);
+    const accessLog = await this.accessLogOf(id, 100000);
     await this.audit.record({
       principal,
       citizenIds: [id],
@@ -247,6 +325,32 @@ export class CitizenService {
       null,
       2,
     );
+  }
+
+  private async accessLogOf(citizenId: string, first: number): Promise<AccessLogEntryModel[]> {
+    const [audit, changes] = await Promise.all([
+      this.audit.accessLog(citizenId, first * 2),
+      this.repo.teamChanges(citizenId, first),
+    ]);
+    const entries: AccessLogEntryModel[] = [
+      ...audit
+        .filter((a) => !(a.allowed && TEAM_OPERATIONS.has(a.operation)))
+        .map((a) => ({ ...a, teamMember: null, teamRole: null, reason: null })),
+      ...changes.map((c) => ({
+        occurredAt: c.occurredAt,
+        action: 'update',
+        operation: c.kind === 'added' ? 'addTeamMember' : 'removeTeamMember',
+        userRole: c.changedByRole,
+        userName: c.changedByName,
+        allowed: true,
+        teamMember: c.memberName,
+        teamRole: c.role,
+        reason: c.reason,
+      })),
+    ];
+    return entries
+      .sort((a, b) => new Date(b.occurredAt).getTime() - new Date(a.occurredAt).getTime())
+      .slice(0, first);
   }
 
   async myCitizen(principal: Principal): Promise<CitizenRow> {

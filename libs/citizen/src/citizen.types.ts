@@ -36,6 +36,17 @@ export interface AssignmentRow {
   email: string;
 }
 
+/** One change of a citizen's team, as the citizen reads it. */
+export interface TeamChangeRow {
+  occurredAt: Date;
+  kind: 'added' | 'removed';
+  role: AssignmentRole;
+  reason: string;
+  changedByRole: string | null;
+  changedByName: string | null;
+  memberName: string | null;
+}
+
 export interface TargetGroupPeriodRow {
   id: string;
   targetGroup: string;

@@ -1,18 +1,17 @@
 import type { Language } from '@jobbro/core';
-import { type CitizenAccessDecision, shares } from './citizen.access';
+import { type CitizenAccessDecision, mayKnowWhatIsHidden, shares } from './citizen.access';
 import { ConsentScope } from './citizen.enums';
 import type { CitizenRepository } from './citizen.repository';
 import type { CitizenRow } from './citizen.types';
 import type { CitizenModel, CitizenSummaryModel, PlanModel } from './models/citizen.models';
 
 /**
- * Stands in for a special-category value the caller may not see. The field resolvers turn it into
- * a FORBIDDEN error on that field (and an audit row), so asking for it is refused, not silently empty.
+ * A special-category value the caller may not see is dropped here and its parent marked
+ * (`specialCategoryVisible: false`); the field resolvers then refuse the field with FORBIDDEN (and
+ * an audit row) whether or not it held a value, so the answer says nothing about the data.
  */
-export const RESTRICTED = '\u0000restricted';
-
 const restrict = (value: string | null, allowed: boolean): string | null =>
-  allowed || value === null ? value : RESTRICTED;
+  allowed ? value : null;
 
 export function summaryOf(c: CitizenRow): CitizenSummaryModel {
   return {
@@ -58,10 +57,13 @@ export async function citizenView(
       staffOrSelf ? repo.consents(c.id) : [],
     ]);
   const special = d.specialCategory;
+  // Only staff of the citizen's job centre may learn that something is hidden from them.
+  const told = mayKnowWhatIsHidden(d);
   const hiddenNeeds =
-    !special && !!(needs?.accommodationNotes || needs?.functionalLimits || needs?.supportNeeds);
-  const hiddenAssessments = !special && assessments.some((a) => a.specialCategory);
-  const hiddenMeetings = !special && meetings.some((m) => m.notes || m.decisions);
+    told && !!(needs?.accommodationNotes || needs?.functionalLimits || needs?.supportNeeds);
+  const hiddenAssessments = told && assessments.some((a) => a.specialCategory);
+  const hiddenMeetings = told && meetings.some((m) => m.notes || m.decisions);
+
   const profile = shares(d, ConsentScope.Profile);
   return {
     id: c.id,
@@ -81,12 +83,14 @@ export async function citizenView(
     })),
     team,
     jobGoals,
+    // Null until needs are recorded (accommodations are not special-category, so that says nothing).
     needs: needs && {
       accommodations: needs.accommodations,
       citizenId: c.id,
-      accommodationNotes: staffOrSelf ? restrict(needs.accommodationNotes, special) : null,
-      functionalLimits: staffOrSelf ? restrict(needs.functionalLimits, special) : null,
-      supportNeeds: staffOrSelf ? restrict(needs.supportNeeds, special) : null,
+      specialCategoryVisible: special,
+      accommodationNotes: restrict(needs.accommodationNotes, special),
+      functionalLimits: restrict(needs.functionalLimits, special),
+      supportNeeds: restrict(needs.supportNeeds, special),
     },
     assessments: assessments
       .filter((a) => special || !a.specialCategory)
@@ -94,6 +98,7 @@ export async function citizenView(
     plan,
     meetings: meetings.map((m) => ({
       ...m,
+      specialCategoryVisible: special,
       notes: restrict(m.notes, special),
       decisions: restrict(m.decisions, special),
     })),

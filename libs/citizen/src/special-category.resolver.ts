@@ -1,20 +1,21 @@
 import { AuditService } from '@jobbro/auth';
 import { CurrentUser, forbidden, type Principal } from '@jobbro/core';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { RESTRICTED } from './citizen.view';
 import { MeetingModel, NeedsModel } from './models/citizen.models';
 
 const DESCRIPTION =
-  'Special-category (GDPR art. 9): FORBIDDEN unless you are on the citizen’s team or are the citizen.';
+  'Special-category (GDPR art. 9). For the citizen and the professionals on their team: the value, or null when none is recorded. For anyone else this field is refused with FORBIDDEN whether or not a value exists (the refusal is audited); leave it out of the query to read the rest.';
 
+/** Refuses the field unless the parent was built for a caller who may see it; the value plays no part. */
 async function reveal(
   audit: AuditService,
   user: Principal,
-  citizenId: string,
+  parent: { citizenId: string; specialCategoryVisible: boolean },
   field: string,
   value: string | null,
 ): Promise<string | null> {
-  if (value !== RESTRICTED) return value;
+  if (parent.specialCategoryVisible) return value;
+  const citizenId = parent.citizenId;
   await audit.record({
     principal: user,
     citizenIds: [citizenId],
@@ -35,13 +36,7 @@ export class NeedsSpecialCategoryResolver {
     @Parent() needs: NeedsModel,
     @CurrentUser() user: Principal,
   ): Promise<string | null> {
-    return reveal(
-      this.audit,
-      user,
-      needs.citizenId,
-      'needs.accommodationNotes',
-      needs.accommodationNotes,
-    );
+    return reveal(this.audit, user, needs, 'needs.accommodationNotes', needs.accommodationNotes);
   }
 
   @ResolveField(() => String, { nullable: true, description: DESCRIPTION })
@@ -49,13 +44,7 @@ export class NeedsSpecialCategoryResolver {
     @Parent() needs: NeedsModel,
     @CurrentUser() user: Principal,
   ): Promise<string | null> {
-    return reveal(
-      this.audit,
-      user,
-      needs.citizenId,
-      'needs.functionalLimits',
-      needs.functionalLimits,
-    );
+    return reveal(this.audit, user, needs, 'needs.functionalLimits', needs.functionalLimits);
   }
 
   @ResolveField(() => String, { nullable: true, description: DESCRIPTION })
@@ -63,7 +52,7 @@ export class NeedsSpecialCategoryResolver {
     @Parent() needs: NeedsModel,
     @CurrentUser() user: Principal,
   ): Promise<string | null> {
-    return reveal(this.audit, user, needs.citizenId, 'needs.supportNeeds', needs.supportNeeds);
+    return reveal(this.audit, user, needs, 'needs.supportNeeds', needs.supportNeeds);
   }
 }
 
@@ -73,7 +62,7 @@ export class MeetingSpecialCategoryResolver {
 
   @ResolveField(() => String, { nullable: true, description: DESCRIPTION })
   notes(@Parent() meeting: MeetingModel, @CurrentUser() user: Principal): Promise<string | null> {
-    return reveal(this.audit, user, meeting.citizenId, 'meeting.notes', meeting.notes);
+    return reveal(this.audit, user, meeting, 'meeting.notes', meeting.notes);
   }
 
   @ResolveField(() => String, { nullable: true, description: DESCRIPTION })
@@ -81,6 +70,6 @@ export class MeetingSpecialCategoryResolver {
     @Parent() meeting: MeetingModel,
     @CurrentUser() user: Principal,
   ): Promise<string | null> {
-    return reveal(this.audit, user, meeting.citizenId, 'meeting.decisions', meeting.decisions);
+    return reveal(this.audit, user, meeting, 'meeting.decisions', meeting.decisions);
   }
 }

@@ -270,7 +270,9 @@ export class Api {
     return this.run(`{ myPlan { ${PLAN_FIELDS} } }`);
   }
   myAccessLog(): Res {
-    return this.run(`{ myAccessLog { occurredAt action operation userRole userName allowed } }`);
+    return this.run(
+      `{ myAccessLog { occurredAt action operation userRole userName allowed teamMember teamRole reason } }`,
+    );
   }
   exportCitizenData(id: string): Res {
     return this.run(`query($id: ID!) { exportCitizenData(id: $id) }`, { id });

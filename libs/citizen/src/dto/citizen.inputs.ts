@@ -32,13 +32,17 @@ import {
   ParticipantRole,
   ParticipantRoleGql,
 } from '../citizen.enums';
+import { Trim } from './trim';
+
+/** A phone number; the column holds 30 characters, so MaxLength(30) goes with it (+ and 30 digits fit the pattern). */
+const PHONE = /^\+?[0-9 ()-]{6,30}$/;
 
 @InputType()
 export class CreateCitizenInput {
-  @Field() @IsString() @IsNotEmpty() @MaxLength(100) firstName!: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(100) lastName!: string;
+  @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) firstName!: string;
+  @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) lastName!: string;
   @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^\+?[0-9 ()-]{6,30}$/) phone?: string;
+  @Field({ nullable: true }) @IsOptional() @Trim() @Matches(PHONE) @MaxLength(30) phone?: string;
   @Field() @Matches(/^\d{4}$/) postalCode!: string;
   @Field({
     nullable: true,
@@ -60,20 +64,26 @@ export class UpdateCitizenInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) expectedVersion?: number;
   @Field({ nullable: true })
   @OmittableNotNull()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   firstName?: string;
   @Field({ nullable: true })
   @OmittableNotNull()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   lastName?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?:
     string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^\+?[0-9 ()-]{6,30}$/) phone?:
-    string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @Matches(PHONE)
+  @MaxLength(30)
+  phone?: string | null;
   @Field({ nullable: true }) @OmittableNotNull() @Matches(/^\d{4}$/) postalCode?: string;
   @Field({ nullable: true }) @IsOptional() @Matches(/^\d{6}-?\d{4}$/) cpr?: string;
   @Field(() => CitizenStatusGql, { nullable: true })
@@ -94,6 +104,15 @@ export class TeamMemberInput {
   @Field(() => ID) @IsUUID() citizenId!: string;
   @Field(() => ID) @IsUUID() userId!: string;
   @Field(() => AssignmentRoleGql) @IsEnum(AssignmentRole) role!: AssignmentRole;
+  @Field({
+    description:
+      'Why the team changes (required, at most 500 characters). The citizen sees it in their access log.',
+  })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
 }
 
 @InputType()
@@ -107,9 +126,14 @@ class JobGoalFields {
   @Field(() => Float, { nullable: true }) @IsOptional() @Min(1) @Max(48) hoursLater?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(300) maxCommuteKm?:
     number | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() earliestStart?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) conditions?:
+  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() earliestStart?:
     string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  conditions?: string | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(10) priority?: number;
 }
 
@@ -117,6 +141,7 @@ class JobGoalFields {
 export class AddJobGoalInput extends JobGoalFields {
   @Field(() => ID) @IsUUID() citizenId!: string;
   @Field({ description: 'The goal in the citizen’s own words.' })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
@@ -128,6 +153,7 @@ export class UpdateJobGoalInput extends JobGoalFields {
   @Field(() => ID) @IsUUID() id!: string;
   @Field({ nullable: true })
   @OmittableNotNull()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
@@ -143,16 +169,19 @@ export class UpdateNeedsInput {
   accommodations!: Accommodation[];
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   accommodationNotes?: string | null;
   @Field(() => String, { nullable: true, description: 'Special-category (health).' })
   @IsOptional()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   functionalLimits?: string | null;
   @Field(() => String, { nullable: true, description: 'Special-category (social).' })
   @IsOptional()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   supportNeeds?: string | null;
@@ -167,8 +196,12 @@ export class RecordAssessmentInput {
   dimension!: string;
   @Field(() => Int) @Min(1) @Max(10) score!: number;
   @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate() assessedOn!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?:
-    string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
 }
 
 @InputType()
@@ -177,7 +210,7 @@ export class MilestoneInput {
   @IsOptional()
   @IsUUID()
   id?: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(300) title!: string;
+  @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(300) title!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() deadline?: string | null;
   @Field(() => MilestoneStatusGql, { nullable: true })
   @IsOptional()
@@ -188,11 +221,15 @@ export class MilestoneInput {
 @InputType()
 export class ActivityInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() id?: string;
-  @Field() @IsString() @IsNotEmpty() @MaxLength(300) title!: string;
+  @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(300) title!: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() startsOn?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() endsOn?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) responsible?:
-    string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  responsible?: string | null;
 }
 
 @InputType()
@@ -203,7 +240,12 @@ export class UpdatePlanInput {
   })
   @Min(0)
   expectedVersion!: number;
-  @Field({ nullable: true }) @OmittableNotNull() @IsString() @MaxLength(2000) longTermGoal?: string;
+  @Field({ nullable: true })
+  @OmittableNotNull()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  longTermGoal?: string;
   @Field(() => [MilestoneInput], { nullable: true })
   @OmittableNotNull()
   @ArrayMaxSize(50)
@@ -220,7 +262,7 @@ export class UpdatePlanInput {
 
 @InputType()
 export class ParticipantInput {
-  @Field() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @Field(() => ParticipantRoleGql) @IsEnum(ParticipantRole) role!: ParticipantRole;
 }
 
@@ -235,10 +277,18 @@ export class RecordMeetingInput {
   @ValidateNested({ each: true })
   @Type(() => ParticipantInput)
   participants!: ParticipantInput[];
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) notes?:
-    string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(5000) decisions?:
-    string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(5000)
+  decisions?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() nextFollowUpOn?:
     string | null;
 }
@@ -253,6 +303,7 @@ export class GrantConsentInput {
   @IsEnum(ConsentScope, { each: true })
   scopes!: ConsentScope[];
   @Field({ description: 'Why the data is shared, in plain words.' })
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
@@ -261,7 +312,7 @@ export class GrantConsentInput {
 
 @InputType()
 export class CitizenFilter {
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @Field({ nullable: true }) @IsOptional() @Trim() @IsString() @MaxLength(100) search?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() assignedToMe?: boolean;
   @Field(() => CitizenStatusGql, { nullable: true })
   @IsOptional()

@@ -50,6 +50,8 @@ export class JobGoalModel {
 @ObjectType('CitizenNeeds')
 export class NeedsModel {
   citizenId!: string;
+  /** Whether the caller may see the special-category fields below (not in the schema). */
+  specialCategoryVisible!: boolean;
   @Field(() => [AccommodationGql]) accommodations!: Accommodation[];
   // Special-category: resolved in special-category.resolver.ts.
   accommodationNotes!: string | null;
@@ -119,6 +121,8 @@ export class ParticipantModel {
 export class MeetingModel {
   @Field(() => ID) id!: string;
   citizenId!: string;
+  /** Whether the caller may see notes and decisions (not in the schema). */
+  specialCategoryVisible!: boolean;
   @Field(() => MeetingKindGql) kind!: MeetingKind;
   @Field() heldOn!: string;
   @Field(() => [ParticipantModel]) participants!: ParticipantModel[];
@@ -185,12 +189,20 @@ export class CitizenModel {
   @Field(() => [TargetGroupPeriodModel]) targetGroups!: TargetGroupPeriodModel[];
   @Field(() => [TeamMemberModel]) team!: TeamMemberModel[];
   @Field(() => [JobGoalModel]) jobGoals!: JobGoalModel[];
-  @Field(() => NeedsModel, { nullable: true }) needs!: NeedsModel | null;
+  @Field(() => NeedsModel, {
+    nullable: true,
+    description:
+      'Accommodations and needs; null until recorded, and for anyone other than staff of the citizen’s job centre, the citizen, or a company the citizen shared their needs with.',
+  })
+  needs!: NeedsModel | null;
   @Field(() => [AssessmentModel]) assessments!: AssessmentModel[];
   @Field(() => PlanModel, { nullable: true }) plan!: PlanModel | null;
   @Field(() => [MeetingModel]) meetings!: MeetingModel[];
   @Field(() => [ConsentModel]) consents!: ConsentModel[];
-  @Field({ description: 'True when health or social data exists that you are not allowed to see.' })
+  @Field({
+    description:
+      'For staff of the citizen’s job centre who are not on the team: true when health or social data exists that you may not see (join the team to see it). Always false for everyone else: the citizen and the team see everything, and company users are never told whether such data exists.',
+  })
   specialCategoryHidden!: boolean;
 }
 
@@ -212,6 +224,21 @@ export class AccessLogEntryModel {
   @Field(() => String, { nullable: true }) userRole!: string | null;
   @Field(() => String, { nullable: true }) userName!: string | null;
   @Field() allowed!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a team change: the professional who was added or removed.',
+  })
+  teamMember!: string | null;
+  @Field(() => AssignmentRoleGql, {
+    nullable: true,
+    description: 'For a team change: their role on your team.',
+  })
+  teamRole!: AssignmentRole | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a team change: the reason given by whoever made it.',
+  })
+  reason!: string | null;
 }
 
 @ObjectType('AssessmentDimension')

@@ -8,6 +8,7 @@ import { MatchScopeVersion1764090000006 } from './1764090000006-match-scope-vers
 import { SearchVocabulary1764090000007 } from './1764090000007-search-vocabulary';
 import { CitizenMatchProfile1764090000008 } from './1764090000008-citizen-match-profile';
 import { RateLimits1764090000009 } from './1764090000009-rate-limits';
+import { CitizenTeamChanges1764090000011 } from './1764090000011-citizen-team-changes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   SearchVocabulary1764090000007,
   CitizenMatchProfile1764090000008,
   RateLimits1764090000009,
+  CitizenTeamChanges1764090000011,
 ];
