@@ -1,7 +1,8 @@
 /** Unit tests run alone; integration and end-to-end tests share one real PostgreSQL (see libs/testing). */
 const moduleNameMapper = {
-  '^@jobbro/(core|auth|reference|company|citizen|matching|testing)$': '<rootDir>/libs/$1/src',
-  '^@jobbro/(core|auth|reference|company|citizen|matching|testing)/(.*)$':
+  '^@jobbro/(core|auth|reference|company|citizen|matching|notifications|testing)$':
+    '<rootDir>/libs/$1/src',
+  '^@jobbro/(core|auth|reference|company|citizen|matching|notifications|testing)/(.*)$':
     '<rootDir>/libs/$1/src/$2',
 };
 const transform = {

@@ -57,6 +57,7 @@ describe('resolver guards', () => {
         .filter((o) => o.isPublic)
         .map((o) => o.name),
     ).toEqual([
+      'AuthResolver.confirmEmployerSignUp',
       'AuthResolver.login',
       'AuthResolver.logout',
       'AuthResolver.refreshToken',

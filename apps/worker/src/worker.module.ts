@@ -1,6 +1,7 @@
 import { AuditService } from '@jobbro/auth';
 import { OutboxModule, OutboxRelay } from '@jobbro/core';
 import { SearchIndexModule } from '@jobbro/matching';
+import { NotificationsModule } from '@jobbro/notifications';
 import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AuditRetentionJob } from './audit-retention.job';
 
@@ -11,7 +12,8 @@ import { AuditRetentionJob } from './audit-retention.job';
  */
 @Module({
   // OutboxModule is global: the API registers its handlers on the same relay this module starts.
-  imports: [OutboxModule, SearchIndexModule],
+  // NotificationsModule delivers `mail.requested` events on this relay.
+  imports: [OutboxModule, SearchIndexModule, NotificationsModule],
   providers: [AuditService, AuditRetentionJob],
   exports: [AuditRetentionJob],
 })

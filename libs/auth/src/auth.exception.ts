@@ -1,6 +1,7 @@
 import { defineErrors, DomainException } from '@jobbro/core';
 
-export type AuthErrorCode = 'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'EMAIL_TAKEN';
+export type AuthErrorCode =
+  'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'INVALID_SIGN_UP_TOKEN';
 
 const AUTH_ERRORS = defineErrors<AuthErrorCode>({
   INVALID_CREDENTIALS: {
@@ -13,10 +14,10 @@ const AUTH_ERRORS = defineErrors<AuthErrorCode>({
     da: 'Din session er udløbet. Log ind igen.',
     en: 'Your session has expired. Sign in again.',
   },
-  EMAIL_TAKEN: {
-    graphqlCode: 'CONFLICT',
-    da: 'Der findes allerede en bruger med den e-mailadresse.',
-    en: 'A user with that email address already exists.',
+  INVALID_SIGN_UP_TOKEN: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Linket er ugyldigt, udløbet eller allerede brugt. Tilmeld dig igen, eller log ind, hvis du allerede har en konto.',
+    en: 'The link is invalid, has expired or has been used. Sign up again, or sign in if you already have an account.',
   },
 });
 

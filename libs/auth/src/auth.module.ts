@@ -2,12 +2,15 @@ import { AppConfig } from '@jobbro/core';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { NotificationsModule } from '@jobbro/notifications';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditService } from './audit.service';
 import { AuthRepository } from './auth.repository';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { SignUpRepository } from './sign-up.repository';
+import { SignUpService } from './sign-up.service';
 import { AccessGuard } from './guards';
 import { JwtStrategy, LocalStrategy } from './strategies';
 import { ApiThrottlerGuard } from './throttle/api-throttler.guard';
@@ -17,6 +20,7 @@ import { JobCentreEntity, UserEntity } from './user.entity';
 @Module({
   imports: [
     PassportModule,
+    NotificationsModule,
     ThrottleModule,
     TypeOrmModule.forFeature([UserEntity, JobCentreEntity]),
     JwtModule.registerAsync({
@@ -32,6 +36,8 @@ import { JobCentreEntity, UserEntity } from './user.entity';
     AuditService,
     AuthService,
     AuthResolver,
+    SignUpRepository,
+    SignUpService,
     LocalStrategy,
     JwtStrategy,
     // Global guards run in this order: the per-IP limit first, so floods never reach token checks.

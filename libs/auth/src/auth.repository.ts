@@ -4,6 +4,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { JobCentreEntity, UserEntity } from './user.entity';
 
+/** What an authenticated request may act as: read from the session's user, not the token. */
+export interface ActiveSessionRow {
+  role: Role;
+  jobCentreId: string | null;
+}
+
 export interface RefreshTokenRow {
   id: string;
   userId: string;
@@ -32,19 +38,19 @@ export class AuthRepository {
     return this.users.findOneBy({ id });
   }
 
-  emailExists(email: string): Promise<boolean> {
-    return this.users.existsBy({ email });
-  }
-
-  insertUser(user: {
-    email: string;
-    passwordHash: string | null;
-    displayName: string;
-    role: Role;
-    jobCentreId: string | null;
-    preferredLanguage?: 'da' | 'en';
-  }): Promise<UserEntity> {
-    return this.users.save(this.users.create({ preferredLanguage: 'da', ...user }));
+  insertUser(
+    user: {
+      email: string;
+      passwordHash: string | null;
+      displayName: string;
+      role: Role;
+      jobCentreId: string | null;
+      preferredLanguage?: 'da' | 'en';
+    },
+    manager?: EntityManager,
+  ): Promise<UserEntity> {
+    const users = manager ? manager.getRepository(UserEntity) : this.users;
+    return users.save(users.create({ preferredLanguage: 'da', ...user }));
   }
 
   findJobCentre(id: string): Promise<JobCentreEntity | null> {
@@ -57,6 +63,31 @@ export class AuthRepository {
 
   findJobCentresByIds(ids: readonly string[]): Promise<JobCentreEntity[]> {
     return this.jobCentres.createQueryBuilder('j').where('j.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  async insertSession(
+    manager: EntityManager | undefined,
+    id: string,
+    userId: string,
+  ): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
+      `INSERT INTO auth_session (id, user_id) VALUES ($1, $2)`,
+      [id, userId],
+    );
+  }
+
+  /**
+   * The one query behind every authenticated request: two primary-key lookups. Null when the
+   * session is unknown, belongs to someone else, was revoked, or its user is disabled.
+   */
+  async findActiveSession(sessionId: string, userId: string): Promise<ActiveSessionRow | null> {
+    const rows: ActiveSessionRow[] = await this.dataSource.query(
+      `SELECT u.role, u.job_centre_id AS "jobCentreId"
+         FROM auth_session s JOIN app_user u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.disabled_at IS NULL`,
+      [sessionId, userId],
+    );
+    return rows[0] ?? null;
   }
 
   insertRefreshToken(
@@ -89,8 +120,14 @@ export class AuthRepository {
     );
   }
 
+  /** Ends a session: its access tokens stop working and none of its refresh tokens can be used. */
   async revokeFamily(manager: EntityManager | undefined, familyId: string): Promise<void> {
-    await (manager ?? this.dataSource.manager).query(
+    const m = manager ?? this.dataSource.manager;
+    await m.query(
+      `UPDATE auth_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
+      [familyId],
+    );
+    await m.query(
       `UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
       [familyId],
     );

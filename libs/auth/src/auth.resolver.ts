@@ -1,4 +1,14 @@
-import { CommonException, CurrentUser, type Principal, Public, Role, Roles } from '@jobbro/core';
+import {
+  CommonException,
+  CurrentUser,
+  Lang,
+  type Language,
+  type Localized,
+  type Principal,
+  Public,
+  Role,
+  Roles,
+} from '@jobbro/core';
 import { createParamDecorator, type ExecutionContext, UseGuards } from '@nestjs/common';
 import {
   Args,
@@ -10,12 +20,28 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { AuthService } from './auth.service';
-import { LoginInput, RefreshTokenInput, SignUpEmployerInput } from './dto/auth.inputs';
+import {
+  ConfirmEmployerSignUpInput,
+  LoginInput,
+  RefreshTokenInput,
+  SignUpEmployerInput,
+} from './dto/auth.inputs';
 import { LoginGuard } from './guards';
-import { AuthPayloadModel, JobCentreModel, UserModel } from './models/user.model';
+import {
+  AuthPayloadModel,
+  JobCentreModel,
+  SignUpEmployerResultModel,
+  UserModel,
+} from './models/user.model';
+import { SignUpService } from './sign-up.service';
 import type { UserEntity } from './user.entity';
 
 const ALL_ROLES = Object.values(Role);
+
+const CHECK_YOUR_MAIL: Localized = {
+  da: 'Tjek din e-mail. Vi har sendt en besked til adressen om, hvordan du kommer videre.',
+  en: 'Check your email. We have sent a message to the address about what to do next.',
+};
 
 /** The user entity the local strategy put on the request during `login`. */
 const CurrentUserEntity = createParamDecorator(
@@ -25,7 +51,10 @@ const CurrentUserEntity = createParamDecorator(
 
 @Resolver(() => UserModel)
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly signUp: SignUpService,
+  ) {}
 
   @Public()
   @UseGuards(LoginGuard)
@@ -54,12 +83,28 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayloadModel, {
-    description: 'Create an employer account, then register a company.',
+  @Mutation(() => SignUpEmployerResultModel, {
+    description:
+      'Ask for an employer account. The answer is always the same; a mail to the address says ' +
+      'what happened (a link to confirmEmployerSignUp for a new address).',
   })
-  async signUpEmployer(@Args('input') input: SignUpEmployerInput): Promise<AuthPayloadModel> {
-    const user = await this.auth.signUpEmployer(input);
-    return { ...(await this.auth.issueTokens(user)), user };
+  async signUpEmployer(
+    @Args('input') input: SignUpEmployerInput,
+    @Lang() language: Language,
+  ): Promise<SignUpEmployerResultModel> {
+    await this.signUp.requestSignUp(input, language);
+    return { message: CHECK_YOUR_MAIL[language] };
+  }
+
+  @Public()
+  @Mutation(() => AuthPayloadModel, {
+    description: 'Create the employer account from the sign-up mail’s link, and sign in.',
+  })
+  async confirmEmployerSignUp(
+    @Args('input') input: ConfirmEmployerSignUpInput,
+  ): Promise<AuthPayloadModel> {
+    const { user, tokens } = await this.signUp.confirm(input.token);
+    return { ...tokens, user };
   }
 
   @Roles(...ALL_ROLES)

@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { AppConfig, type Principal, Role } from '@jobbro/core';
+import { AppConfig, type Principal, type Role } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { EntityManager } from 'typeorm';
 import { AuthException } from './auth.exception';
 import { AuthRepository } from './auth.repository';
-import { dummyVerify, hashPassword, verifyPassword } from './password';
+import { dummyVerify, verifyPassword } from './password';
 import type { JobCentreEntity, UserEntity } from './user.entity';
 
 export interface TokenPair {
@@ -18,7 +18,11 @@ export interface AccessTokenPayload {
   sub: string;
   role: Role;
   jc: string | null;
+  /** The session (refresh-token family) the token was issued in; checked on every request. */
+  sid: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -42,8 +46,11 @@ export class AuthService {
     return user;
   }
 
-  issueTokens(user: UserEntity): Promise<TokenPair> {
-    return this.issueInFamily(user, randomUUID());
+  /** Starts a new session for the user and issues its first token pair. */
+  async issueTokens(user: UserEntity, manager?: EntityManager): Promise<TokenPair> {
+    const sessionId = randomUUID();
+    await this.repository.insertSession(manager, sessionId, user.id);
+    return this.issueInFamily(user, sessionId, manager);
   }
 
   /** Rotates a refresh token. Presenting a revoked token again revokes its whole family. */
@@ -75,31 +82,6 @@ export class AuthService {
     });
   }
 
-  /** Self-service sign-up for employers; other roles are created by a job centre. */
-  async signUpEmployer(input: {
-    email: string;
-    password: string;
-    displayName: string;
-  }): Promise<UserEntity> {
-    const email = input.email.trim().toLowerCase();
-    if (await this.repository.emailExists(email)) throw new AuthException('EMAIL_TAKEN');
-    try {
-      return await this.repository.insertUser({
-        email,
-        passwordHash: await hashPassword(input.password),
-        displayName: input.displayName.trim(),
-        role: Role.CompanyAdmin,
-        jobCentreId: null,
-      });
-    } catch (e) {
-      // Two sign-ups racing for one email: the unique index decides.
-      if ((e as { driverError?: { code?: string } }).driverError?.code === '23505') {
-        throw new AuthException('EMAIL_TAKEN');
-      }
-      throw e;
-    }
-  }
-
   findUser(id: string): Promise<UserEntity | null> {
     return this.repository.findUserById(id);
   }
@@ -112,8 +94,17 @@ export class AuthService {
     return this.repository.findJobCentresByIds(ids);
   }
 
-  principalFromPayload(payload: AccessTokenPayload): Principal {
-    return { userId: payload.sub, role: payload.role, jobCentreId: payload.jc };
+  /**
+   * The caller of a verified access token, or null when its session has ended or its user is
+   * disabled. Role and job centre come from the user row, so a change to them holds at once.
+   * Tokens without a session id (issued before sessions existed) are refused.
+   */
+  async principalForToken(payload: Partial<AccessTokenPayload>): Promise<Principal | null> {
+    const { sub, sid } = payload;
+    if (typeof sub !== 'string' || typeof sid !== 'string' || !UUID.test(sub) || !UUID.test(sid))
+      return null;
+    const session = await this.repository.findActiveSession(sid, sub);
+    return session ? { userId: sub, role: session.role, jobCentreId: session.jobCentreId } : null;
   }
 
   private async issueInFamily(
@@ -121,7 +112,12 @@ export class AuthService {
     familyId: string,
     manager?: EntityManager,
   ): Promise<TokenPair> {
-    const payload: AccessTokenPayload = { sub: user.id, role: user.role, jc: user.jobCentreId };
+    const payload: AccessTokenPayload = {
+      sub: user.id,
+      role: user.role,
+      jc: user.jobCentreId,
+      sid: familyId,
+    };
     const accessToken = await this.jwt.signAsync(payload, {
       expiresIn: this.config.accessTokenTtlSeconds,
     });

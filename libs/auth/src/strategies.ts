@@ -36,7 +36,8 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
     });
   }
 
-  validate(payload: AccessTokenPayload): Principal {
-    return this.auth.principalFromPayload(payload);
+  /** Passport treats `false` as "not signed in": the guard answers UNAUTHENTICATED. */
+  async validate(payload: AccessTokenPayload): Promise<Principal | false> {
+    return (await this.auth.principalForToken(payload)) ?? false;
   }
 }

@@ -1,4 +1,6 @@
 import type supertest from 'supertest';
+import { type MailRequest, unseal } from '@jobbro/notifications';
+import type { TestApp } from './test-app';
 import { graphql, type GraphqlResponse, ok } from './graphql';
 
 export const PLACEMENT_FIELDS = `
@@ -62,10 +64,18 @@ export class Api {
       { input: { email, password } },
     );
   }
+  /** Asks for an account; the answer is only "check your mail" (see signUpConfirmedEmployer). */
   signUpEmployer(input: Vars): Res {
     return this.run(
-      `mutation($input: SignUpEmployerInput!) { signUpEmployer(input: $input) { accessToken refreshToken user { id role } } }`,
+      `mutation($input: SignUpEmployerInput!) { signUpEmployer(input: $input) { message } }`,
       { input },
+    );
+  }
+  confirmEmployerSignUp(token: string): Res {
+    return this.run(
+      `mutation($input: ConfirmEmployerSignUpInput!) { confirmEmployerSignUp(input: $input) {
+        accessToken refreshToken expiresIn user { id email displayName role } } }`,
+      { input: { token } },
     );
   }
   refreshToken(refreshToken: string): Res {
@@ -355,4 +365,38 @@ export class Api {
       args,
     );
   }
+}
+
+/**
+ * The confirmation token of the newest sign-up mail to `email`, read from the outbox row (only
+ * tests do this: the token is otherwise only ever in the mail itself).
+ */
+export async function signUpTokenFor(
+  t: Pick<TestApp, 'dataSource' | 'config'>,
+  email: string,
+): Promise<string | undefined> {
+  const rows = await t.dataSource.query<{ payload: { kind: string; sealed: string } }[]>(
+    `SELECT payload FROM outbox_event WHERE type = 'mail.requested' ORDER BY id DESC`,
+  );
+  for (const { payload } of rows) {
+    if (payload.kind !== 'employer-sign-up-confirm') continue;
+    const mail = unseal<MailRequest<'employer-sign-up-confirm'>>(
+      t.config.cprEncryptionKey,
+      payload.sealed,
+    );
+    if (mail.to === email.trim().toLowerCase()) return mail.params.confirmUrl.split('#token=')[1];
+  }
+  return undefined;
+}
+
+/** Signs an employer up and confirms the address as the mail's link would; returns the AuthPayload. */
+export async function signUpConfirmedEmployer(
+  t: Pick<TestApp, 'dataSource' | 'config' | 'http'>,
+  input: { email: string; password: string; displayName: string },
+): Promise<{ accessToken: string; refreshToken: string; user: { id: string; role: string } }> {
+  const api = new Api(t.http);
+  ok(await api.signUpEmployer(input));
+  const token = await signUpTokenFor(t, input.email);
+  if (!token) throw new Error(`No sign-up mail to ${input.email} in the outbox`);
+  return ok(await api.confirmEmployerSignUp(token)).confirmEmployerSignUp as never;
 }

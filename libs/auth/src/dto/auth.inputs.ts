@@ -19,6 +19,15 @@ export class SignUpEmployerInput {
 }
 
 @InputType()
+export class ConfirmEmployerSignUpInput {
+  @Field({ description: 'The token from the link in the sign-up mail.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token!: string;
+}
+
+@InputType()
 export class RefreshTokenInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) refreshToken!: string;
 }

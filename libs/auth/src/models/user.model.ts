@@ -20,6 +20,15 @@ export class UserModel {
   jobCentreId!: string | null;
 }
 
+@ObjectType('SignUpEmployerResult', {
+  description:
+    'The same answer for every address: what happened is told in a mail to the address itself.',
+})
+export class SignUpEmployerResultModel {
+  @Field({ description: 'Tells the person to check their mail, in their language.' })
+  message!: string;
+}
+
 @ObjectType('AuthPayload')
 export class AuthPayloadModel {
   @Field({ description: 'Bearer token for the Authorization header.' }) accessToken!: string;

@@ -34,6 +34,9 @@ export class AppConfig {
   /** Meilisearch for placement search; absent means PostgreSQL search only. */
   readonly meiliUrl!: string | undefined;
   readonly meiliKey!: string | undefined;
+  /** SMTP server for mail (smtp: or smtps:, credentials in the URL); absent: see mailDestination. */
+  readonly smtpUrl!: string | undefined;
+  readonly mailFrom!: string;
   /**
    * Express `trust proxy`: which hops in front of the API may name the client in
    * X-Forwarded-For. `false` (default) uses the TCP peer, right when clients connect directly.
@@ -218,6 +221,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auditRetentionDays: r.int('AUDIT_RETENTION_DAYS', 183, 1, 3650),
     meiliUrl: r.url('MEILI_URL', ['http:', 'https:']),
     meiliKey: r.raw('MEILI_KEY'),
+    smtpUrl: r.url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: r.raw('MAIL_FROM') ?? 'Jobbro <no-reply@jobbro.local>',
     trustProxy: r.trustProxy('TRUST_PROXY'),
     // Off in tests unless a test turns them on, so no other suite trips over them.
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', nodeEnv === 'test' ? 0 : 3000, 0, 1e7),

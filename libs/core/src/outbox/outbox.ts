@@ -7,6 +7,8 @@ import type { EntityManager } from 'typeorm';
 export interface DomainEvents {
   'placement.changed': { placementId: string; status: string };
   'company.changed': { companyId: string };
+  /** A mail to send. Who and what are sealed (libs/notifications): the row shows only the kind. */
+  'mail.requested': { messageId: string; kind: string; sealed: string };
 }
 export type DomainEventType = keyof DomainEvents;
 

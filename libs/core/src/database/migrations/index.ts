@@ -8,6 +8,7 @@ import { MatchScopeVersion1764090000006 } from './1764090000006-match-scope-vers
 import { SearchVocabulary1764090000007 } from './1764090000007-search-vocabulary';
 import { CitizenMatchProfile1764090000008 } from './1764090000008-citizen-match-profile';
 import { RateLimits1764090000009 } from './1764090000009-rate-limits';
+import { SessionsAndSignUp1764090000010 } from './1764090000010-sessions-and-sign-up';
 import { CitizenTeamChanges1764090000011 } from './1764090000011-citizen-team-changes';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
@@ -22,5 +23,6 @@ export const migrations = [
   SearchVocabulary1764090000007,
   CitizenMatchProfile1764090000008,
   RateLimits1764090000009,
+  SessionsAndSignUp1764090000010,
   CitizenTeamChanges1764090000011,
 ];

@@ -1,0 +1,69 @@
+import type { Language } from '@jobbro/core';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface PendingSignUp {
+  id: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  preferredLanguage: Language;
+}
+
+export interface ExistingAccount {
+  email: string;
+  displayName: string;
+  preferredLanguage: Language;
+}
+
+/** Requested employer accounts waiting for their address to be confirmed (employer_sign_up). */
+@Injectable()
+export class SignUpRepository {
+  async findAccountByEmail(m: EntityManager, email: string): Promise<ExistingAccount | null> {
+    const rows: ExistingAccount[] = await m.query(
+      `SELECT email, display_name AS "displayName", preferred_language AS "preferredLanguage"
+         FROM app_user WHERE email = $1`,
+      [email],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insert(
+    m: EntityManager,
+    signUp: Omit<PendingSignUp, 'id'> & { tokenHash: string; expiresAt: Date },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO employer_sign_up (email, display_name, password_hash, preferred_language, token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        signUp.email,
+        signUp.displayName,
+        signUp.passwordHash,
+        signUp.preferredLanguage,
+        signUp.tokenHash,
+        signUp.expiresAt,
+      ],
+    );
+  }
+
+  /** The unused, unexpired sign-up for this token, locked so it can be used only once. */
+  async lockUsable(m: EntityManager, tokenHash: string): Promise<PendingSignUp | null> {
+    const rows: PendingSignUp[] = await m.query(
+      `SELECT id, email, display_name AS "displayName", password_hash AS "passwordHash",
+              preferred_language AS "preferredLanguage"
+         FROM employer_sign_up
+        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+        FOR UPDATE`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Once an address has an account, every other pending link for it is spent too. */
+  async markUsedForEmail(m: EntityManager, email: string): Promise<void> {
+    await m.query(
+      `UPDATE employer_sign_up SET used_at = now() WHERE email = $1 AND used_at IS NULL`,
+      [email],
+    );
+  }
+}

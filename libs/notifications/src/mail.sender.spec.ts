@@ -1,0 +1,50 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@jobbro/core';
+import { MailSender, mailDestination } from './mail.sender';
+
+describe('mail sender without SMTP_URL', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'jobbro-mail-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('writes each message as an .eml file under DATA_DIR/mail in development', async () => {
+    const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir });
+    expect(mailDestination(config)).toBe(`.eml files in ${join(dataDir, 'mail')}`);
+    await new MailSender(config).send('11111111-1111-4111-8111-111111111111', 'a@b.dk', {
+      subject: 'Hej',
+      text: 'Brødtekst',
+    });
+    const files = readdirSync(join(dataDir, 'mail'));
+    expect(files).toEqual([expect.stringMatching(/-11111111-1111-4111-8111-111111111111\.eml$/)]);
+    const raw = readFileSync(join(dataDir, 'mail', files[0]), 'utf8');
+    expect(raw).toMatch(/^To: a@b\.dk$/m);
+    expect(raw).toMatch(/^Message-ID: <11111111-1111-4111-8111-111111111111@jobbro>$/m);
+  });
+
+  it('sends nothing in production, so the message stays queued', async () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      JWT_SECRET: 'x'.repeat(32),
+      CPR_ENCRYPTION_KEY: 'a'.repeat(64),
+      DATABASE_URL: 'postgres://localhost/none',
+    });
+    expect(mailDestination(config)).toMatch(/SMTP_URL is not set/);
+    await expect(
+      new MailSender(config).send('id', 'a@b.dk', { subject: 's', text: 't' }),
+    ).rejects.toThrow(/SMTP_URL/);
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('names the SMTP server without its credentials', () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      SMTP_URL: 'smtps://user:secret@mail.example.dk:465',
+    });
+    expect(mailDestination(config)).toBe('SMTP smtps://mail.example.dk:465');
+  });
+});
