@@ -7,41 +7,73 @@ import {
   migrateIfConfigured,
   prepareDatabase,
 } from '@jobbro/core';
-import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo/demo-data';
+import { configureHttp } from './http/configure-http';
+import type { Drain } from './http/drain';
 
 const say = (message: string): void => console.log(`[jobbro] ${message}`);
+
+/** How long requests in flight may take to finish after SIGTERM before the server closes anyway. */
+const DRAIN_TIMEOUT_MS = 10_000;
+/** After this the process exits whatever is still pending (a hung close must not block a deploy). */
+const HARD_STOP_MS = 20_000;
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   let embedded: EmbeddedPostgresHandle | undefined;
-  let app: INestApplication | undefined;
+  let app: NestExpressApplication | undefined;
+  let drain: Drain | undefined;
   let stopping = false;
 
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
+  const stop = async (reason: string, exitCode: number): Promise<void> => {
+    if (stopping) {
+      // A second Ctrl-C: the operator does not want to wait.
+      say('Stopped (forced)');
+      process.exit(1);
+    }
     stopping = true;
-    say(`${signal} received, shutting down`);
+    setTimeout(() => {
+      say(`Stopped (forced after ${HARD_STOP_MS / 1000} s)`);
+      process.exit(1);
+    }, HARD_STOP_MS).unref();
+    say(reason);
     try {
+      if (drain) {
+        drain.begin();
+        if (drain.requestsInFlight > 0) {
+          say(`Finishing ${drain.requestsInFlight} request(s) in flight; new ones get 503`);
+        }
+        await drain.whenIdle(DRAIN_TIMEOUT_MS);
+      }
       await app?.close();
+    } catch (e) {
+      say(`Error while closing: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
-      await embedded?.stop();
+      await embedded?.stop().catch(() => undefined);
       say('Stopped');
-      process.exit(0);
+      process.exit(exitCode);
     }
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT received, shutting down', 0));
+  process.on('SIGTERM', () => void stop('SIGTERM received, shutting down', 0));
 
   try {
-    embedded = await prepareDatabase(config, say);
+    embedded = await prepareDatabase(config, say, {
+      // PostgreSQL died and would not restart: nothing can be served; exit for a supervisor to act.
+      supervise: { onGiveUp: (message) => void stop(message, 1) },
+    });
     await migrateIfConfigured(config, say);
-    app = await NestFactory.create(AppModule.register(config), { bufferLogs: true });
+    app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+      bufferLogs: true,
+      // configureHttp adds the one body parser, with the configured limit.
+      bodyParser: false,
+    });
     app.useLogger(app.get(Logger));
-    app.enableCors({ origin: true, credentials: false });
+    drain = configureHttp(app, config);
     const logins = config.demoData ? await seedDemoData(app) : undefined;
     await app.listen(config.port, config.host);
     printBanner(config, logins);
@@ -57,10 +89,11 @@ function printBanner(
   logins: { role: string; email: string; password: string }[] | undefined,
 ): void {
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  say(`GraphQL API:  http://${host}:${config.port}/graphql`);
-  say(`Health:       http://${host}:${config.port}/health`);
+  const base = `http://${host}:${config.port}`;
+  say(`GraphQL API:  ${base}/graphql`);
+  say(`Health:       ${base}/health (live: /health/live, ready: /health/ready)`);
   if (logins?.length) {
-    say('Demo logins (password for all: see below):');
+    say('Demo logins (demo data, never in production):');
     for (const l of logins) say(`  ${l.role.padEnd(16)} ${l.email.padEnd(36)} ${l.password}`);
   }
 }

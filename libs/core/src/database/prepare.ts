@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { AppConfig } from '../config/app-config';
 import {
   type EmbeddedPostgresHandle,
+  type SupervisionOptions,
   startEmbeddedPostgres,
   withDatabase,
 } from './embedded-postgres';
@@ -14,10 +15,13 @@ export const EMBEDDED_DATABASE = 'jobbro';
  * Locates the database before Nest starts: with no DATABASE_URL, starts the embedded PostgreSQL
  * (kept under DATA_DIR/postgres) and creates the `jobbro` database on first start. Returns the
  * embedded server (to stop on shutdown), or undefined when DATABASE_URL is used.
+ * A long-running owner (the API) passes `supervise`: it then handles SIGINT/SIGTERM itself and
+ * learns when PostgreSQL died for good.
  */
 export async function prepareDatabase(
   config: AppConfig,
   log: (message: string) => void,
+  options: { supervise?: Omit<SupervisionOptions, 'notice'> } = {},
 ): Promise<EmbeddedPostgresHandle | undefined> {
   if (!config.usesEmbeddedDatabase) return undefined;
   const server = await startEmbeddedPostgres({
@@ -25,6 +29,8 @@ export async function prepareDatabase(
     port: config.embeddedPostgresPort,
     persistent: true,
     notice: log,
+    ownSignals: options.supervise !== undefined,
+    supervise: options.supervise && { ...options.supervise, notice: log },
   }).catch((e: unknown) => {
     const reason = e instanceof Error ? e.message : 'no reason given';
     throw new Error(
