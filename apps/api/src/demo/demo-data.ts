@@ -1,11 +1,5 @@
 import { hashPassword } from '@jobbro/auth';
-import {
-  AppConfig,
-  CONTENT_WORDS_VERSION,
-  contentWords,
-  Role,
-  todayInDenmark,
-} from '@jobbro/core';
+import { AppConfig, CONTENT_WORDS_VERSION, contentWords, Role, todayInDenmark } from '@jobbro/core';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
