@@ -9,7 +9,14 @@ import {
   PUBLIC_OPERATIONS,
   type Vars,
 } from './support/operations';
-import { judge, LIMITS_OFF, LogCapture, postGraphql, WriteWatch } from './support/probe';
+import {
+  ALLOWED_CODES,
+  judge,
+  LIMITS_OFF,
+  LogCapture,
+  postGraphql,
+  WriteWatch,
+} from './support/probe';
 import {
   committedSchema,
   documentFor,
@@ -31,7 +38,7 @@ import { buildWorld, type CallerKey, type World } from './support/world';
  * every failing case there, one line each.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const ANONYMOUS_RUNS = 3;
 const REPORT = process.env.FUZZ_REPORT;
 /** FUZZ_TRACE=<operation> prints every request and reply of that operation. */
@@ -66,7 +73,7 @@ describe('fuzzing every operation in schema.graphql', () => {
   let watch: WriteWatch;
   let counter = 0;
   const started = Date.now();
-  const totals = { cases: 0, failing: 0, operations: 0 };
+  const totals = { cases: 0, failing: 0, operations: 0, baselineWrites: 0 };
 
   beforeAll(async () => {
     logs = new LogCapture();
@@ -114,7 +121,13 @@ describe('fuzzing every operation in schema.graphql', () => {
     caller: CallerKey,
     vars: Vars,
     expect: { mustReject: boolean; mustRefuseCaller: boolean; echo: string[]; log: string[] },
-  ): Promise<{ problems: string[]; status: number; code: string; message: string }> {
+  ): Promise<{
+    problems: string[];
+    status: number;
+    code: string;
+    message: string;
+    writes: string[];
+  }> {
     await watch.reset();
     const mark = logs.mark();
     const reply = await postGraphql(t, w.api[caller].token, documentFor(op), vars);
@@ -140,7 +153,7 @@ describe('fuzzing every operation in schema.graphql', () => {
         `${caller} ${JSON.stringify(vars).slice(0, 200)}\n  -> ${reply.status} ${reply.text.slice(0, 300)}\n`,
       );
     }
-    return { ...verdict, status: reply.status, message };
+    return { ...verdict, status: reply.status, message, writes };
   }
 
   /** The strings to look for in the reply (any distinctive value) and in the log (strings only). */
@@ -189,6 +202,7 @@ describe('fuzzing every operation in schema.graphql', () => {
         log: [],
       });
       totals.cases++;
+      if (baseline.writes.length) totals.baselineWrites++;
       if (baseline.code !== 'OK' || baseline.problems.length) {
         failures.push(
           line(fixture.caller, '-', 'baseline (valid call)', {
@@ -242,4 +256,43 @@ describe('fuzzing every operation in schema.graphql', () => {
     },
     300_000,
   );
+
+  it('saw the log and the writes it checks (the checks above are not vacuous)', () => {
+    expect(logs.lines.length).toBeGreaterThan(OPERATIONS.length);
+    // The valid calls of the mutations that create things wrote business rows.
+    expect(totals.baselineWrites).toBeGreaterThan(10);
+  });
+
+  it('answers bodies that are not JSON (NaN, Infinity, cut off) with a 400 and a code', async () => {
+    const failures: string[] = [];
+    const query = 'query($first: Int) { citizens(first: $first) { totalCount } }';
+    for (const raw of ['NaN', 'Infinity', '-Infinity', '1e999', '0x10']) {
+      const body = `{"query":${JSON.stringify(query)},"variables":{"first":${raw}}}`;
+      for (const text of [body, body.slice(0, 30)]) {
+        const res = await t
+          .http()
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('authorization', `Bearer ${w.api.consultant.token}`)
+          .send(text);
+        totals.cases++;
+        let code = 'NO_CODE';
+        try {
+          code =
+            (JSON.parse(res.text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]
+              ?.extensions?.code ?? 'NO_CODE';
+        } catch {
+          code = 'NOT_JSON';
+        }
+        if (res.status >= 500 || res.status < 400 || !ALLOWED_CODES.has(code)) {
+          failures.push(
+            `citizens | body | raw ${raw}${text === body ? '' : ' (cut off)'} | consultant | HTTP ${res.status} | ${code}`,
+          );
+        }
+      }
+    }
+    totals.failing += failures.length;
+    if (REPORT && failures.length) appendFileSync(REPORT, `${failures.join('\n')}\n`);
+    if (failures.length) throw new Error(failures.join('\n'));
+  });
 });

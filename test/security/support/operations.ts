@@ -140,9 +140,16 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   changePartnershipStatus: {
     caller: 'consultant',
-    vars: ({ w, n }) => ({
-      input: { id: w.partnershipXA, status: n % 2 === 0 ? 'PAUSED' : 'ACTIVE' },
-    }),
+    // Pause an active partnership or resume a paused one, whatever an earlier case left.
+    vars: async ({ w, ds }) => {
+      const [row] = await ds.query<{ status: string }[]>(
+        `SELECT status FROM partnership WHERE id = $1`,
+        [w.partnershipXA],
+      );
+      return {
+        input: { id: w.partnershipXA, status: row?.status === 'active' ? 'PAUSED' : 'ACTIVE' },
+      };
+    },
   },
   closePlacement: { caller: 'companyAdmin', vars: ({ w }) => ({ id: w.slotsX.toClose }) },
   createCitizen: {
