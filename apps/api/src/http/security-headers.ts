@@ -19,7 +19,11 @@ const NOTHING = {
 const SANDBOX_PAGE = {
   ...NOTHING,
   scriptSrc: ["'self'", "'unsafe-inline'", 'https://embeddable-sandbox.cdn.apollographql.com'],
-  styleSrc: ["'unsafe-inline'", 'https://fonts.googleapis.com'],
+  styleSrc: [
+    "'unsafe-inline'",
+    'https://embeddable-sandbox.cdn.apollographql.com',
+    'https://fonts.googleapis.com',
+  ],
   fontSrc: ['https://fonts.gstatic.com'],
   imgSrc: ['https://apollo-server-landing-page.cdn.apollographql.com'],
   manifestSrc: ['https://apollo-server-landing-page.cdn.apollographql.com'],
