@@ -102,7 +102,6 @@ describe('sign-in limits', () => {
     for (const r of replies.slice(5)) {
       if (outcome(r) !== 'INVALID_CREDENTIALS') expectRateLimited(r);
     }
-    expect(seconds).toBeLessThan(30);
 
     expectRateLimited(await login(t, ip, user.email, user.password));
     // Another IP does not help: the account itself waits.
