@@ -102,6 +102,14 @@ describe('sensitive data stays out of logs', () => {
         milestones: [{ title: 'Første skridt', deadline: '0000-01-01' }],
       }),
     );
+    failure(
+      await api.run(
+        'query($d: Date) { placements(first: 1, filter: { startBy: $d }) { totalCount } }',
+        {
+          d: '0000-01-01',
+        },
+      ),
+    );
     const log = lines.slice(before).join('');
     expect(log).toContain('"path":"/graphql"');
     expect(log).not.toContain('0000-01-01');
