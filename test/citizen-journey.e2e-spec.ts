@@ -367,6 +367,12 @@ describe('the citizen side', () => {
       companyId,
       employerUser.id,
     ]);
+    // Citizens share only with partners of their job centre.
+    await t.dataSource.query(
+      `INSERT INTO partnership (company_id, job_centre_id, status, starts_on, proposed_by_side)
+       VALUES ($1, $2, 'active', current_date, 'company')`,
+      [companyId, centreId],
+    );
     const consent = ok(
       await consultant.grantConsent({
         citizenId: citizen.id,

@@ -38,6 +38,7 @@ describe('citizen existence and special-category leaks', () => {
   let goalId: string;
   let consentId: string;
   let companyId: string;
+  let otherCompanyCompanyId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -59,7 +60,18 @@ describe('citizen existence and special-category leaks', () => {
     [otherCompany, otherCompanyId] = await signIn(Role.CompanyAdmin);
     const company = await aCompany(t.dataSource, employerId);
     companyId = company.id;
-    await aCompany(t.dataSource, otherCompanyId);
+    otherCompanyCompanyId = (await aCompany(t.dataSource, otherCompanyId)).id;
+    // Citizens share only with partners of their job centre.
+    await t.dataSource.query(
+      `INSERT INTO partnership (company_id, job_centre_id, status, starts_on, proposed_by_side)
+       VALUES ($1, $2, 'active', current_date, 'company')`,
+      [companyId, centre.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO partnership (company_id, job_centre_id, status, starts_on, proposed_by_side)
+       VALUES ($1, $2, 'active', current_date, 'company')`,
+      [otherCompanyCompanyId, elsewhere.id],
+    );
 
     citizenId = ok(
       await consultant.createCitizen({ firstName: 'Sara', lastName: 'Holm', postalCode: '2400' }),
@@ -237,6 +249,20 @@ describe('citizen existence and special-category leaks', () => {
       }
     },
   );
+
+  it('consent to a company that is no partner of the citizen’s job centre answers like a random company', async () => {
+    const grant = (company: string): Promise<GraphqlResponse> =>
+      consultant.grantConsent({
+        citizenId,
+        companyId: company,
+        scopes: ['PLAN'],
+        purpose: 'Praktik',
+      });
+    const foreign = await grant(otherCompanyCompanyId);
+    const random = await grant(randomUUID());
+    expect(failure(foreign).extensions.reason).toBe('COMPANY_NOT_FOUND');
+    expect(answer(foreign)).toEqual(answer(random));
+  });
 
   it('the plan PDF answers a consultant of another job centre 404 for a real and a random id alike', async () => {
     const get = (id: string) =>

@@ -254,6 +254,23 @@ describe('who may change a citizen’s team', () => {
     expect(await team(citizenId)).not.toContainEqual({ userId: target.id, role: 'consultant' });
   });
 
+  it('removing someone who is not on the team changes nothing and logs no team change', async () => {
+    const citizenId = await aCitizenWithTeam(false);
+    ok(
+      await callers.coordinatingCaseworker.api.removeTeamMember({
+        citizenId,
+        userId: target.id,
+        role: 'CONSULTANT',
+        reason: 'Oprydning',
+      }),
+    );
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM citizen_team_change WHERE citizen_id = $1`,
+      [citizenId],
+    );
+    expect(n).toBe(0);
+  });
+
   it('the citizen sees in their access log who added or removed whom, when and why', async () => {
     const citizenId = await aCitizenWithTeam(false);
     const admin = callers.administratorOffTeam;

@@ -332,7 +332,8 @@ export class CaseService {
       'grantConsent',
       'create',
     );
-    if (!(await this.citizens.companyExists(input.companyId)))
+    // Only a partner of the citizen's job centre: other companies are not the caller's to know of.
+    if (!(await this.citizens.companyPartnersWith(input.companyId, citizen.jobCentreId)))
       throw new CitizenException('COMPANY_NOT_FOUND');
     const id = await this.citizens.transaction((m) =>
       this.citizens.insertConsent(m, {

@@ -76,8 +76,8 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
   },
   COMPANY_NOT_FOUND: {
     graphqlCode: 'BAD_USER_INPUT',
-    da: 'Virksomheden findes ikke.',
-    en: 'The company does not exist.',
+    da: 'Virksomheden findes ikke blandt borgerens jobcenters samarbejdspartnere.',
+    en: 'The company is not among the partners of the citizen’s job centre.',
   },
   CONSENT_NOT_FOUND: {
     graphqlCode: 'NOT_FOUND',

@@ -225,12 +225,12 @@ export class CitizenRepository {
     userId: string,
     role: AssignmentRole,
   ): Promise<boolean> {
-    const rows = await m.query<unknown[]>(
-      `DELETE FROM citizen_assignment WHERE citizen_id = $1 AND user_id = $2 AND role = $3
-       RETURNING citizen_id`,
+    // TypeORM answers a DELETE or UPDATE with [rows, affected].
+    const [, affected] = await m.query<[unknown[], number]>(
+      `DELETE FROM citizen_assignment WHERE citizen_id = $1 AND user_id = $2 AND role = $3`,
       [citizenId, userId, role],
     );
-    return rows.length > 0;
+    return affected > 0;
   }
 
   /** Records who added or removed whom and why; the citizen reads it in their access log. */
@@ -630,11 +630,12 @@ export class CitizenRepository {
   }
 
   async withdrawConsent(m: EntityManager, id: string): Promise<boolean> {
-    const rows = await m.query<unknown[]>(
-      `UPDATE consent SET withdrawn_at = now() WHERE id = $1 AND withdrawn_at IS NULL RETURNING id`,
+    // TypeORM answers a DELETE or UPDATE with [rows, affected].
+    const [, affected] = await m.query<[unknown[], number]>(
+      `UPDATE consent SET withdrawn_at = now() WHERE id = $1 AND withdrawn_at IS NULL`,
       [id],
     );
-    return rows.length > 0;
+    return affected > 0;
   }
 
   consents(citizenId: string): Promise<ConsentRow[]> {
@@ -660,10 +661,13 @@ export class CitizenRepository {
     return rows.map((r) => r.companyId);
   }
 
-  async companyExists(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM company WHERE id = $1`, [
-      id,
-    ]);
+  /** The company partners with the job centre (active or paused), so the citizen may share with it. */
+  async companyPartnersWith(companyId: string, jobCentreId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM partnership WHERE company_id = $1 AND job_centre_id = $2
+          AND status IN ('active', 'paused')`,
+      [companyId, jobCentreId],
+    );
     return rows.length > 0;
   }
 
