@@ -20,14 +20,14 @@ import { buildWorld, type CallerKey, type World } from './support/world';
  * answer identically: same HTTP status, same code, same message. The list of id-taking places is
  * read from schema.graphql, so a new one without a case here fails the first test.
  */
-type Caller = Exclude<CallerKey, 'anonymous' | 'citizen'>;
+type Caller = Exclude<CallerKey, 'anonymous'>;
 interface Probe {
   caller: Caller;
   /** What the foreign id is, for the report. */
   what: string;
   foreign: (w: World) => string;
 }
-/** Ids of public reference data (occupations, job centres): nobody's tenant, nothing to hide. */
+/** The probes of one id-taking place, or why it has none (public reference data: no tenant). */
 type Entry = Probe[] | { exempt: string };
 
 const REFERENCE = { exempt: 'public reference data (occupations)' };
@@ -42,6 +42,7 @@ const slotsOfY = (caller: Caller): Probe[] => [
 export const ID_CASES: Record<string, Entry> = {
   'citizen.id': [
     ...citizenB,
+    { caller: 'citizen', what: 'another citizen', foreign: (w) => w.citizenB },
     { caller: 'companyAdmin', what: "B's citizen", foreign: (w) => w.citizenB },
   ],
   'company.id': [
@@ -100,7 +101,10 @@ export const ID_CASES: Record<string, Entry> = {
   'createSite.input.companyId': [
     { caller: 'companyAdmin', what: 'company Y', foreign: (w) => w.companyY.id },
   ],
-  'grantConsent.input.citizenId': citizenB,
+  'grantConsent.input.citizenId': [
+    ...citizenB,
+    { caller: 'citizen', what: 'another citizen', foreign: (w) => w.citizenB },
+  ],
   'grantConsent.input.companyId': [
     { caller: 'consultant', what: 'company Y (partner of B only)', foreign: (w) => w.companyY.id },
   ],
@@ -145,6 +149,7 @@ export const ID_CASES: Record<string, Entry> = {
   ],
   'withdrawConsent.id': [
     { caller: 'consultant', what: "B's citizen's consent", foreign: (w) => w.consentB },
+    { caller: 'citizen', what: "another citizen's consent", foreign: (w) => w.consentB },
   ],
 };
 
@@ -233,6 +238,11 @@ describe('another tenant’s ids answer like random ids', () => {
     const byRandom = await ask(random);
     const byForeign = await ask(foreign);
     cases += 2;
+    if (process.env.IDOR_TRACE) {
+      process.stdout.write(
+        `${op.name} ${pathKey(path)} ${probe.what} as ${probe.caller}: foreign ${show(byForeign)} / random ${show(byRandom)}\n`,
+      );
+    }
     const unclean = [byRandom, byForeign].find(
       (a) => a.status >= 500 || !a.code.split('+').every((c) => c === 'OK' || ALLOWED_CODES.has(c)),
     );
