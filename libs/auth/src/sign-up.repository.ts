@@ -46,24 +46,26 @@ export class SignUpRepository {
     );
   }
 
-  /** The unused, unexpired sign-up for this token, locked so it can be used only once. */
+  /** The unexpired sign-up for this token, locked so it can be used only once. */
   async lockUsable(m: EntityManager, tokenHash: string): Promise<PendingSignUp | null> {
     const rows: PendingSignUp[] = await m.query(
       `SELECT id, email, display_name AS "displayName", password_hash AS "passwordHash",
               preferred_language AS "preferredLanguage"
          FROM employer_sign_up
-        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+        WHERE token_hash = $1 AND expires_at > now()
         FOR UPDATE`,
       [tokenHash],
     );
     return rows[0] ?? null;
   }
 
-  /** Once an address has an account, every other pending link for it is spent too. */
-  async markUsedForEmail(m: EntityManager, email: string): Promise<void> {
-    await m.query(
-      `UPDATE employer_sign_up SET used_at = now() WHERE email = $1 AND used_at IS NULL`,
-      [email],
-    );
+  /** Once an address has an account, every pending link for it is spent. */
+  async deleteForEmail(m: EntityManager, email: string): Promise<void> {
+    await m.query(`DELETE FROM employer_sign_up WHERE email = $1`, [email]);
+  }
+
+  /** Expired requests (and the password hashes they hold) are not kept. */
+  async deleteExpired(m: EntityManager): Promise<void> {
+    await m.query(`DELETE FROM employer_sign_up WHERE expires_at <= now()`);
   }
 }

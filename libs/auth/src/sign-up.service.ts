@@ -38,6 +38,7 @@ export class SignUpService {
     // Hashed whether or not the address is known: the slow step is the same on both paths.
     const passwordHash = await hashPassword(input.password);
     await this.users.transaction(async (m) => {
+      await this.signUps.deleteExpired(m);
       const existing = await this.signUps.findAccountByEmail(m, email);
       if (existing) {
         await this.mail.enqueue(m, {
@@ -87,7 +88,7 @@ export class SignUpService {
           },
           m,
         );
-        await this.signUps.markUsedForEmail(m, signUp.email);
+        await this.signUps.deleteForEmail(m, signUp.email);
         return { user, tokens: await this.auth.issueTokens(user, m) };
       });
       if (outcome) return outcome;

@@ -9,7 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * become sessions, revoked when every token of the family already is.
  *
  * `employer_sign_up`: a requested employer account waiting for its email address to be
- * confirmed. Only the hash of the confirmation token is stored; the row is used once.
+ * confirmed. Only the hash of the confirmation token is stored; confirming deletes every row
+ * for the address, and expired rows are deleted, so a password hash waits here at most a day.
  */
 export class SessionsAndSignUp1764090000010 implements MigrationInterface {
   name = 'SessionsAndSignUp1764090000010';
@@ -41,7 +42,6 @@ export class SessionsAndSignUp1764090000010 implements MigrationInterface {
         preferred_language char(2) NOT NULL DEFAULT 'da' CHECK (preferred_language IN ('da', 'en')),
         token_hash char(64) NOT NULL UNIQUE,
         expires_at timestamptz NOT NULL,
-        used_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX employer_sign_up_email ON employer_sign_up (email)`);
