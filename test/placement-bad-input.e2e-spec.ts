@@ -83,7 +83,7 @@ describe('bad input on the company side', () => {
     );
     expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DUPLICATE_CVR' });
     expect(error.message).toBe(
-      `The company with CVR number ${company.cvr} is already registered. Ask its administrator for access.`,
+      'A company with this CVR number is already registered. Ask its administrator for access.',
     );
   });
 

@@ -141,6 +141,59 @@ describe('bad input on company-side operations', () => {
     );
   });
 
+  it.each([0, -1, 101])(
+    'matching refuses first: %s rather than quietly clamping it',
+    async (first) => {
+      for (const res of [
+        await consultant.run(
+          `query($c: ID!, $first: Int!) { matchPlacementsForCitizen(citizenId: $c, first: $first) { placementId } }`,
+          { c: '5f0c3a52-8d1e-4c7b-9a2f-3e6d1b0c9a41', first },
+        ),
+        await consultant.run(
+          `query($p: ID!, $first: Int!) { matchCitizensForPlacement(placementId: $p, first: $first) { citizenId } }`,
+          { p: draftId, first },
+        ),
+      ]) {
+        const error = failure(res);
+        expect(error.extensions.code).toBe('BAD_USER_INPUT');
+        expect(error.extensions.fields?.map((f) => f.field)).toEqual(['first']);
+      }
+    },
+  );
+
+  it.each([
+    [
+      'registerCompany, a hostile CVR',
+      () => employer.registerCompany({ cvr: "1' OR '1'='1", name: 'X', ordinaryEmployees: 1 }),
+      () => "1' OR '1'='1",
+    ],
+    [
+      'registerCompany, a taken CVR',
+      () => employer.registerCompany({ cvr: company.cvr, name: 'X', ordinaryEmployees: 1 }),
+      () => company.cvr,
+    ],
+    [
+      'createSite, an unknown postal code',
+      () =>
+        employer.createSite({
+          companyId: company.id,
+          name: 'X',
+          streetAddress: 'Vej 1',
+          postalCode: '0001',
+        }),
+      () => '0001',
+    ],
+    [
+      'updatePlacement, an absurd version',
+      () => employer.updatePlacement({ id: draftId, expectedVersion: 2147483647, title: 'Ny' }),
+      () => '2147483647',
+    ],
+  ])('%s: the reply does not repeat what was sent', async (_, call, sent) => {
+    const res = await call();
+    expect(failure(res).extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(res.errors)).not.toContain(sent());
+  });
+
   it('keeps the company and the draft as they were', async () => {
     expect(ok(await employer.company(company.id)).company.name).toMatch(/^Testfirma/);
     expect(ok(await employer.placement(draftId)).placement).toMatchObject({

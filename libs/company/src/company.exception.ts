@@ -1,5 +1,9 @@
 import { defineErrors, DomainException } from '@jobbro/core';
 
+/**
+ * Messages never repeat what the client sent (a hostile string, a CVR number, an email): the
+ * caller knows it, and a reply or a log line must not carry it back.
+ */
 export type CompanyErrorCode =
   | 'INVALID_CVR'
   | 'DUPLICATE_CVR'
@@ -24,13 +28,13 @@ export type CompanyErrorCode =
 const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
   INVALID_CVR: {
     graphqlCode: 'BAD_USER_INPUT',
-    da: 'CVR-nummeret {cvr} er ikke gyldigt. Et CVR-nummer har 8 cifre; tjek for tastefejl.',
-    en: 'The CVR number {cvr} is not valid. A CVR number has 8 digits; check for typos.',
+    da: 'CVR-nummeret er ikke gyldigt. Et CVR-nummer har 8 cifre; tjek for tastefejl.',
+    en: 'The CVR number is not valid. A CVR number has 8 digits; check for typos.',
   },
   DUPLICATE_CVR: {
     graphqlCode: 'CONFLICT',
-    da: 'Virksomheden med CVR-nummer {cvr} er allerede registreret. Bed virksomhedens administrator om adgang.',
-    en: 'The company with CVR number {cvr} is already registered. Ask its administrator for access.',
+    da: 'En virksomhed med dette CVR-nummer er allerede registreret. Bed virksomhedens administrator om adgang.',
+    en: 'A company with this CVR number is already registered. Ask its administrator for access.',
   },
   COMPANY_NOT_FOUND: {
     graphqlCode: 'NOT_FOUND',
@@ -39,8 +43,8 @@ const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
   },
   UNKNOWN_POSTAL_CODE: {
     graphqlCode: 'BAD_USER_INPUT',
-    da: 'Postnummeret {postalCode} findes ikke i Danmark.',
-    en: 'The postal code {postalCode} does not exist in Denmark.',
+    da: 'Postnummeret findes ikke i Danmark.',
+    en: 'The postal code does not exist in Denmark.',
   },
   SITE_NOT_FOUND: {
     graphqlCode: 'BAD_USER_INPUT',
@@ -54,8 +58,8 @@ const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
   },
   MENTOR_EMAIL_TAKEN: {
     graphqlCode: 'CONFLICT',
-    da: 'Virksomheden har allerede en mentor med e-mailadressen {email}.',
-    en: 'The company already has a mentor with the email address {email}.',
+    da: 'Virksomheden har allerede en mentor med denne e-mailadresse.',
+    en: 'The company already has a mentor with this email address.',
   },
   UNKNOWN_OCCUPATION: {
     graphqlCode: 'BAD_USER_INPUT',
@@ -89,8 +93,8 @@ const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
   },
   PLACEMENT_VERSION_CONFLICT: {
     graphqlCode: 'CONFLICT',
-    da: 'Opslaget er ændret af en anden (version {actual}, du havde {expected}). Hent det igen og prøv igen.',
-    en: 'Someone else changed the placement (version {actual}, you had {expected}). Reload it and try again.',
+    da: 'Opslaget er ændret af en anden (det er nu version {actual}). Hent det igen og prøv igen.',
+    en: 'Someone else changed the placement (it is now version {actual}). Reload it and try again.',
   },
   JOB_CENTRE_NOT_FOUND: {
     graphqlCode: 'BAD_USER_INPUT',

@@ -36,7 +36,7 @@ export class CompanyService {
   async registerCompany(principal: Principal, input: RegisterCompanyInput): Promise<CompanyEntity> {
     const cvr = normalizeCvr(input.cvr);
     if (!isValidCvr(cvr)) {
-      throw new CompanyException('INVALID_CVR', { cvr: input.cvr }, [
+      throw new CompanyException('INVALID_CVR', {}, [
         {
           field: 'cvr',
           constraint: 'cvr',
@@ -47,7 +47,7 @@ export class CompanyService {
         },
       ]);
     }
-    if (await this.companies.cvrExists(cvr)) throw new CompanyException('DUPLICATE_CVR', { cvr });
+    if (await this.companies.cvrExists(cvr)) throw new CompanyException('DUPLICATE_CVR');
     const result = await this.companies.transaction(async (manager) => {
       const saved = await this.companies.insertCompanyWithAdmin(
         manager,
@@ -64,7 +64,7 @@ export class CompanyService {
         await publishEvent(manager, 'company.changed', saved.id, { companyId: saved.id });
       return saved;
     });
-    if (result === 'duplicate') throw new CompanyException('DUPLICATE_CVR', { cvr });
+    if (result === 'duplicate') throw new CompanyException('DUPLICATE_CVR');
     return result;
   }
 
@@ -111,7 +111,7 @@ export class CompanyService {
     await this.requireManageableCompany(principal, input.companyId);
     const postal = await this.reference.postalCode(input.postalCode);
     if (!postal) {
-      throw new CompanyException('UNKNOWN_POSTAL_CODE', { postalCode: input.postalCode }, [
+      throw new CompanyException('UNKNOWN_POSTAL_CODE', {}, [
         {
           field: 'postalCode',
           constraint: 'postalCode',
@@ -144,7 +144,7 @@ export class CompanyService {
       capacity: input.capacity,
       userId: null,
     });
-    if (mentor === 'duplicate') throw new CompanyException('MENTOR_EMAIL_TAKEN', { email });
+    if (mentor === 'duplicate') throw new CompanyException('MENTOR_EMAIL_TAKEN');
     return mentor;
   }
 

@@ -115,10 +115,7 @@ export class PlacementService {
       if (!EDITABLE_STATUSES.includes(placement.status))
         throw new CompanyException('PLACEMENT_NOT_EDITABLE');
       if (input.expectedVersion !== undefined && input.expectedVersion !== placement.version) {
-        throw new CompanyException('PLACEMENT_VERSION_CONFLICT', {
-          expected: input.expectedVersion,
-          actual: placement.version,
-        });
+        throw new CompanyException('PLACEMENT_VERSION_CONFLICT', { actual: placement.version });
       }
       const { id: _id, expectedVersion: _v, ordinaryHoursPath, ...changes } = input;
       for (const [key, value] of Object.entries(changes)) {

@@ -1,5 +1,6 @@
 import {
   CurrentUser,
+  invalidField,
   Lang,
   type Language,
   type Principal,
@@ -17,7 +18,16 @@ import {
 } from './models/match.models';
 
 const STAFF = [Role.Administrator, Role.JobConsultant, Role.Caseworker];
-const clamp = (n: number): number => Math.min(Math.max(n, 1), 100);
+/** How many matches: 1 to 100 as a page size, refused rather than quietly clamped. */
+const count = (first: number): number => {
+  if (!Number.isInteger(first) || first < 1 || first > 100) {
+    throw invalidField('first', 'range', {
+      da: 'Skal være mellem 1 og 100.',
+      en: 'Must be between 1 and 100.',
+    });
+  }
+  return first;
+};
 
 @Resolver()
 export class MatchingResolver {
@@ -43,7 +53,7 @@ export class MatchingResolver {
     return this.matching.matchPlacementsForCitizen(
       u,
       citizenId,
-      clamp(first),
+      count(first),
       l,
       filter ?? undefined,
     );
@@ -59,7 +69,7 @@ export class MatchingResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Lang() l: Language,
   ): Promise<CitizenMatchModel[]> {
-    return this.matching.matchCitizensForPlacement(u, placementId, clamp(first), l);
+    return this.matching.matchCitizensForPlacement(u, placementId, count(first), l);
   }
 
   @Roles(...STAFF)
