@@ -1,6 +1,7 @@
 import {
   Api,
   aUser,
+  aValidCvr,
   type BuiltUser,
   createTestApp,
   failure,
@@ -68,6 +69,16 @@ describe('sessions end at once', () => {
     const session = await signIn(user);
     await t.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [user.id]);
     await refused(session.accessToken);
+  });
+
+  it('acts with the role the user has now, not the one written in the token', async () => {
+    const user = await aUser().build(t.dataSource);
+    const session = await signIn(user);
+    await t.dataSource.query(`UPDATE app_user SET role = 'mentor' WHERE id = $1`, [user.id]);
+    const company = { cvr: aValidCvr(), name: 'Firma ApS', ordinaryEmployees: 3 };
+    expect(
+      failure(await anonymous.as(session.accessToken).registerCompany(company)).extensions.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('refuses a validly signed token without a session, or with another user’s session', async () => {
