@@ -21,7 +21,7 @@ import type {
   UpdateCompanyInput,
 } from './dto/company.inputs';
 import { isValidCvr, normalizeCvr } from './rules/cvr';
-import { canChangePartnership } from './rules/partnership-rules';
+import { canChangePartnership, VISIBLE_PARTNERSHIP_STATUSES } from './rules/partnership-rules';
 
 @Injectable()
 export class CompanyService {
@@ -90,6 +90,14 @@ export class CompanyService {
   /** Companies a company admin administers or a mentor works at. */
   companyIdsOfUser(userId: string): Promise<string[]> {
     return this.companies.companyIdsOfUser(userId);
+  }
+
+  /**
+   * Whether the company partners with the job centre (active or paused): the one "partner of this
+   * job centre" predicate, for other libs (a citizen's consent to share with a company, say).
+   */
+  isPartnerOf(jobCentreId: string, companyId: string): Promise<boolean> {
+    return this.companies.hasPartnershipIn(jobCentreId, companyId, VISIBLE_PARTNERSHIP_STATUSES);
   }
 
   /** Companies whose slots the job centre's staff see. */

@@ -63,6 +63,9 @@ export class PostgresSearchEngine implements PlacementSearchEngine {
     let pointParams: [number, number] | null = null;
     let radiusParam: number | null = null;
     const exact: string[] = [];
+    // A slot without coordinates has no distance: ll_to_earth(NULL, NULL) is NULL, so it is never
+    // inside a radius and its distanceKm is null (sorted last), never a distance to 0,0. (Published
+    // slots always have a site: placement_publishable and the site trigger guarantee it.)
     if (q.near && q.radiusKm !== undefined) {
       const lat = `${add(q.near.latitude)}::float8`;
       const lng = `${add(q.near.longitude)}::float8`;
