@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '@jobbro/auth';
 import { aValidCvr } from '@jobbro/testing';
 import type { DataSource } from 'typeorm';
 import type { CallerKey, World } from './world';
@@ -26,6 +28,7 @@ export interface Fixture {
   bookkeeping?: string[];
 }
 
+let passwordHash: Promise<string> | undefined;
 let refresh: { token: string; used: boolean } | undefined;
 /** One refresh token shared by the cases until a case consumes it (argon2 sign-ins are slow). */
 async function refreshTokenFor(c: FixtureContext, forceNew: boolean): Promise<string> {
@@ -152,6 +155,21 @@ export const FIXTURES: Record<string, Fixture> = {
     },
   },
   closePlacement: { caller: 'companyAdmin', vars: ({ w }) => ({ id: w.slotsX.toClose }) },
+  confirmEmployerSignUp: {
+    caller: 'anonymous',
+    // A pending sign-up per call, as signUpEmployer leaves one (its token is mailed, so it is
+    // seeded here with a known token); confirming spends it.
+    vars: async ({ ds, n }) => {
+      const token = randomBytes(32).toString('base64url');
+      passwordHash ??= hashPassword('correct-horse-battery-staple');
+      await ds.query(
+        `INSERT INTO employer_sign_up (email, display_name, password_hash, token_hash, expires_at)
+         VALUES ($1, 'Fuzz Arbejdsgiver', $2, encode(sha256(convert_to($3, 'UTF8')), 'hex'), now() + interval '1 day')`,
+        [`confirm-fuzz-${n}-${process.pid}@example.dk`, await passwordHash, token],
+      );
+      return { input: { token } };
+    },
+  },
   createCitizen: {
     caller: 'consultant',
     vars: ({ n }) => ({
