@@ -66,6 +66,9 @@ describe('sensitive data stays out of logs', () => {
     const log = lines.slice(before).join('');
     expect(log).toContain('"path":"/graphql"');
     expect(log).toContain('"method":"GET"');
+    // Refused bodies are logged like any request: path and status.
+    expect(log).toContain('"res":{"statusCode":400}');
+    expect(log).toContain('"res":{"statusCode":413}');
     for (const secret of [
       '090792-0532',
       '0907920532',

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/terminus';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import { Drain } from '../http/drain';
+import { HttpModule } from '../http/http.module';
 
 /**
  * /health: the database answers (unchanged, for existing monitors).
@@ -58,10 +59,9 @@ class HealthController {
   }
 }
 
+// HttpModule comes in here: readiness needs its drain, and the app gets its middleware this way.
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false })],
+  imports: [TerminusModule.forRoot({ logger: false }), HttpModule],
   controllers: [HealthController],
-  providers: [Drain],
-  exports: [Drain],
 })
 export class HealthModule {}

@@ -4,6 +4,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { sendRefusal } from './http-error';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
+const REFUSAL = Symbol('refusal');
+type MaybeRefused = Request & { [REFUSAL]?: DomainException };
 
 /**
  * The one body parser of the API: JSON in UTF-8, uncompressed, at most `limitBytes`. Everything
@@ -11,6 +13,9 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  * encoding is refused with 415 before a byte is parsed, a larger body with 413, and a body that
  * is not JSON with 400. Refusals never log or echo the body (a parser error carries it).
  * Call before `init()`, and create the app with `bodyParser: false` so Nest adds no other parser.
+ *
+ * The parser runs before Nest's module middleware, so it only notes a refusal on the request;
+ * `answerRefusals` (after the request logger, see HttpModule) sends it, so refusals are logged.
  */
 export function useBodyParser(app: NestExpressApplication, limitBytes: number): void {
   app.use(refuseOtherMediaTypes);
@@ -29,15 +34,25 @@ export function useBodyParser(app: NestExpressApplication, limitBytes: number): 
       return;
     }
     const refusal = refusalFor(type, limitBytes);
-    if (refusal) sendRefusal(req, res, refusal);
-    else res.destroy(); // the client went away while sending
+    if (!refusal) {
+      res.destroy(); // the client went away while sending
+      return;
+    }
+    (req as MaybeRefused)[REFUSAL] = refusal;
+    next();
   });
 }
 
-function refuseOtherMediaTypes(req: Request, res: Response, next: NextFunction): void {
+/** Sends the refusal the parser noted, if any. */
+export function answerRefusals(req: Request, res: Response, next: NextFunction): void {
+  const refusal = (req as MaybeRefused)[REFUSAL];
+  if (refusal) sendRefusal(req, res, refusal);
+  else next();
+}
+
+function refuseOtherMediaTypes(req: Request, _res: Response, next: NextFunction): void {
   if (hasContent(req) && !req.is(JSON_TYPES)) {
-    sendRefusal(req, res, new CommonException('UNSUPPORTED_MEDIA_TYPE'));
-    return;
+    (req as MaybeRefused)[REFUSAL] = new CommonException('UNSUPPORTED_MEDIA_TYPE');
   }
   next();
 }

@@ -5,16 +5,18 @@ import { Drain } from './drain';
 import { useSecurityHeaders } from './security-headers';
 
 /**
- * Everything the HTTP server does before a request reaches Nest's routes and GraphQL, in one
- * place used by both main.ts and the test app (so the tests exercise exactly this). Call after
- * creating the app (with `bodyParser: false`) and before `init()`/`listen()`.
+ * Everything the HTTP server does before a request reaches Nest's modules and GraphQL, in one
+ * place used by both main.ts and the test app (so the tests exercise exactly this): security
+ * headers, CORS, no X-Powered-By, and the one body parser with its limit. Call after creating the
+ * app (with `bodyParser: false`) and before `init()`/`listen()`. The refusals and the drain are
+ * answered by HttpModule's middleware, after the request logger.
  * Returns the drain that main.ts starts on SIGTERM.
  */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): Drain {
   const drain = app.get(Drain);
-  // Headers and CORS first, so even a refusal is readable by the portal and carries them.
+  // First: a request still sending its body is already in flight for the drain.
+  app.use(drain.track);
   useSecurityHeaders(app, config);
-  app.use(drain.middleware);
   useBodyParser(app, config.bodyLimitBytes);
   return drain;
 }

@@ -6,11 +6,17 @@ import { sendRefusal } from './http-error';
 /** Seconds a client is told to wait before retrying: a restart takes a few seconds. */
 export const SHUTDOWN_RETRY_AFTER_SECONDS = 5;
 
+const ADMITTED = Symbol('admitted before the drain');
+type Tracked = Request & { [ADMITTED]?: boolean };
+
 /**
  * Graceful shutdown of the HTTP server. After `begin()` the server keeps listening for as long as
  * requests are in flight: those complete, while each new request gets a clean 503
  * SERVICE_UNAVAILABLE with Retry-After and `Connection: close` (rather than a reset connection),
  * and /health/ready reports not ready so a load balancer stops sending traffic.
+ *
+ * Two middlewares: `track` first of all (configureHttp), so a request still sending its body
+ * counts as in flight; `refuse` after the request logger (HttpModule), so refusals are logged.
  */
 @Injectable()
 export class Drain {
@@ -45,20 +51,9 @@ export class Drain {
     });
   }
 
-  /** Express middleware: first in the chain, so a refused request costs nothing else. */
-  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
-    if (this.draining) {
-      res.setHeader('Connection', 'close');
-      // Health endpoints answer for themselves: live stays up, ready says draining.
-      if (!isHealthPath(req.path)) {
-        sendRefusal(
-          req,
-          res,
-          new CommonException('SHUTTING_DOWN', { retryAfter: SHUTDOWN_RETRY_AFTER_SECONDS }),
-        );
-        return;
-      }
-    }
+  readonly track = (req: Request, res: Response, next: NextFunction): void => {
+    (req as Tracked)[ADMITTED] = !this.draining;
+    if (this.draining) res.setHeader('Connection', 'close');
     this.inFlight.add(res);
     const done = (): void => {
       if (!this.inFlight.delete(res) || this.inFlight.size > 0) return;
@@ -68,6 +63,19 @@ export class Drain {
     };
     res.once('finish', done);
     res.once('close', done);
+    next();
+  };
+
+  readonly refuse = (req: Request, res: Response, next: NextFunction): void => {
+    // Health endpoints answer for themselves: live stays up, ready says draining.
+    if ((req as Tracked)[ADMITTED] === false && !isHealthPath(req.path)) {
+      sendRefusal(
+        req,
+        res,
+        new CommonException('SHUTTING_DOWN', { retryAfter: SHUTDOWN_RETRY_AFTER_SECONDS }),
+      );
+      return;
+    }
     next();
   };
 }
