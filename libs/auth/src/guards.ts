@@ -12,7 +12,8 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { clientIp } from './throttle/client-ip';
-import { type SignInTicket, SignInLimiter } from './throttle/sign-in.limiter';
+import type { AttemptTicket } from './throttle/attempt-limiter';
+import { SignInLimiter } from './throttle/sign-in.limiter';
 
 /**
  * The global guard. Fails closed: a handler marked neither @Public nor @Roles is refused
@@ -67,7 +68,7 @@ export class LoginGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = this.getRequest(context);
     const { email } = req.body as { email: string };
-    let ticket: SignInTicket;
+    let ticket: AttemptTicket;
     try {
       ticket = await this.signIns.begin(email, clientIp(req));
     } catch (e) {
@@ -76,7 +77,12 @@ export class LoginGuard extends AuthGuard('local') {
       }
       throw e;
     }
-    await super.canActivate(context);
+    try {
+      await super.canActivate(context);
+    } catch (e) {
+      await this.signIns.failed(ticket);
+      throw e;
+    }
     await this.signIns.succeeded(ticket);
     return true;
   }

@@ -13,6 +13,12 @@ export interface AttemptSubject {
   onSuccess: 'reset' | 'refund' | 'keep';
 }
 
+/** An attempt under way: what it was counted against, and the waits it imposed. */
+export interface AttemptTicket {
+  subjects: readonly AttemptSubject[];
+  waits: readonly { subject: AttemptSubject; seconds: number }[];
+}
+
 /** Stale rows are swept now and then; no policy's window or delay is longer than a day. */
 const SWEEP_EVERY_MS = 10 * 60_000;
 const STALE_AFTER_SECONDS = 86_400;
@@ -31,33 +37,44 @@ export class AttemptLimiter {
 
   /**
    * Counts one attempt against every subject, or throws RATE_LIMITED (with the longest wait of
-   * the subjects that refuse) and counts nothing. Call it before any expensive work.
+   * the subjects that refuse) and counts nothing. Call it before any expensive work; then call
+   * fail() or settle() with the ticket it returns.
    */
-  async begin(subjects: readonly AttemptSubject[]): Promise<void> {
+  async begin(subjects: readonly AttemptSubject[]): Promise<AttemptTicket> {
     this.sweepNowAndThen();
+    const waits: { subject: AttemptSubject; seconds: number }[] = [];
     const retryAfter = await this.repository.transaction(async (manager) => {
       const { now, attempts } = await this.repository.lock(manager, subjects);
       const decisions = attempts.map((attempt) => {
         const subject = subjects.find((s) => s.scope === attempt.scope && s.key === attempt.key);
         if (!subject) throw new Error(`Locked an attempt row nobody asked for (${attempt.scope})`);
-        return { attempt, decision: decideAttempt(attempt.state, subject.policy, now) };
+        return { attempt, subject, decision: decideAttempt(attempt.state, subject.policy, now) };
       });
-      const waits = decisions.flatMap(({ decision }) =>
+      const refusals = decisions.flatMap(({ decision }) =>
         decision.allowed ? [] : [decision.retryAfterSeconds],
       );
-      if (waits.length > 0) return Math.max(...waits);
-      for (const { attempt, decision } of decisions) {
-        if (decision.allowed)
-          await this.repository.save(manager, { ...attempt, state: decision.next });
+      if (refusals.length > 0) return Math.max(...refusals);
+      for (const { attempt, subject, decision } of decisions) {
+        if (!decision.allowed) continue;
+        await this.repository.save(manager, { ...attempt, state: decision.next });
+        if (decision.delaySeconds > 0) waits.push({ subject, seconds: decision.delaySeconds });
       }
       return null;
     });
     if (retryAfter !== null) throw new CommonException('RATE_LIMITED', { retryAfter });
+    return { subjects, waits };
+  }
+
+  /** The attempt failed: the waits it imposed start again from now. */
+  async fail(ticket: AttemptTicket): Promise<void> {
+    for (const { subject, seconds } of ticket.waits) {
+      await this.repository.restartWait(subject, seconds);
+    }
   }
 
   /** The attempt succeeded: each subject's count is cleared or given back, as it asks. */
-  async settle(subjects: readonly AttemptSubject[]): Promise<void> {
-    for (const subject of subjects) {
+  async settle(ticket: AttemptTicket): Promise<void> {
+    for (const subject of ticket.subjects) {
       if (subject.onSuccess === 'reset') await this.repository.reset(subject);
       if (subject.onSuccess === 'refund') await this.repository.refund(subject);
     }

@@ -20,6 +20,7 @@ describe('decideAttempt', () => {
     expect(decideAttempt(null, policy, t0)).toEqual({
       allowed: true,
       next: { windowStart: t0, failures: 1, blockedUntil: null },
+      delaySeconds: 0,
     });
   });
 
@@ -39,6 +40,7 @@ describe('decideAttempt', () => {
     expect(decision).toEqual({
       allowed: true,
       next: { windowStart: t0, failures: failures + 1, blockedUntil: wait ? at(10 + wait) : null },
+      delaySeconds: wait,
     });
   });
 
@@ -60,6 +62,7 @@ describe('decideAttempt', () => {
     expect(decideAttempt(state(100), policy, at(3600))).toEqual({
       allowed: true,
       next: { windowStart: at(3600), failures: 1, blockedUntil: null },
+      delaySeconds: 0,
     });
   });
 
@@ -75,6 +78,7 @@ describe('decideAttempt', () => {
     expect(decideAttempt(state(999), perIp, at(1))).toEqual({
       allowed: true,
       next: { windowStart: t0, failures: 1000, blockedUntil: null },
+      delaySeconds: 0,
     });
     expect(decideAttempt(state(1000), perIp, at(1))).toEqual({
       allowed: false,

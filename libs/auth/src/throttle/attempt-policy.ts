@@ -4,8 +4,10 @@
  * numbers are tested without a database and every flow limits the same way.
  *
  * Every attempt is counted as a failure when it starts (under a row lock, see
- * AttemptLimiter): a burst of parallel guesses cannot all slip in before the first one is counted.
- * A sign-in that then succeeds takes its count back (AttemptLimiter.settle).
+ * AttemptLimiter): a burst of parallel guesses cannot all slip in before the first one is counted,
+ * and the wait it imposes starts at once. When the attempt has failed, the wait starts again from
+ * then (AttemptLimiter.fail), so the time spent checking the password does not eat into it. A
+ * sign-in that succeeds takes its count back (AttemptLimiter.settle).
  */
 export interface AttemptPolicy {
   /** Failures allowed per window; further attempts are refused until the window ends. */
@@ -25,7 +27,9 @@ export interface AttemptState {
 }
 
 export type AttemptDecision =
-  { allowed: true; next: AttemptState } | { allowed: false; retryAfterSeconds: number };
+  /** `delaySeconds`: the wait this attempt imposes, restarted when it has failed (see fail()). */
+  | { allowed: true; next: AttemptState; delaySeconds: number }
+  | { allowed: false; retryAfterSeconds: number };
 
 const secondsUntil = (then: number, now: Date): number =>
   Math.max(1, Math.ceil((then - now.getTime()) / 1000));
@@ -65,5 +69,6 @@ export function decideAttempt(
       failures: counted,
       blockedUntil: delaySeconds > 0 ? new Date(now.getTime() + delaySeconds * 1000) : null,
     },
+    delaySeconds,
   };
 }

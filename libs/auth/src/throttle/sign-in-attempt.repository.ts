@@ -86,6 +86,15 @@ export class SignInAttemptRepository {
     ]);
   }
 
+  /** Starts a subject's wait again from now (the attempt that imposed it has just failed). */
+  async restartWait(subject: AttemptSubjectKey, seconds: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE sign_in_attempt SET blocked_until = greatest(blocked_until, now() + make_interval(secs => $3))
+        WHERE scope = $1 AND key = $2`,
+      [subject.scope, subject.key, seconds],
+    );
+  }
+
   /** Takes one counted failure back (the attempt succeeded); a running delay stays. */
   async refund(subject: AttemptSubjectKey): Promise<void> {
     await this.dataSource.query(

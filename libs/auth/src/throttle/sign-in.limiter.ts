@@ -1,6 +1,6 @@
 import { AppConfig } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
-import { type AttemptSubject, AttemptLimiter } from './attempt-limiter';
+import { type AttemptSubject, AttemptLimiter, type AttemptTicket } from './attempt-limiter';
 import type { AttemptPolicy } from './attempt-policy';
 import { RateLimitKeys } from './rate-limit-keys';
 
@@ -18,10 +18,6 @@ import { RateLimitKeys } from './rate-limit-keys';
  * A successful sign-in clears the account's count and gives the IP back its attempt.
  */
 const ACCOUNT_DELAY = { freeFailures: 5, baseDelaySeconds: 1, maxDelaySeconds: 300 };
-
-export interface SignInTicket {
-  subjects: AttemptSubject[];
-}
 
 @Injectable()
 export class SignInLimiter {
@@ -47,8 +43,8 @@ export class SignInLimiter {
   }
 
   /** Counts a sign-in attempt before the password is checked; throws RATE_LIMITED when over. */
-  async begin(email: string, ip: string): Promise<SignInTicket> {
-    if (!this.account) return { subjects: [] };
+  async begin(email: string, ip: string): Promise<AttemptTicket> {
+    if (!this.account) return { subjects: [], waits: [] };
     const subjects: AttemptSubject[] = [
       {
         scope: 'sign-in:account',
@@ -63,11 +59,14 @@ export class SignInLimiter {
         onSuccess: 'refund',
       },
     ];
-    await this.attempts.begin(subjects);
-    return { subjects };
+    return this.attempts.begin(subjects);
   }
 
-  succeeded(ticket: SignInTicket): Promise<void> {
-    return this.attempts.settle(ticket.subjects);
+  failed(ticket: AttemptTicket): Promise<void> {
+    return this.attempts.fail(ticket);
+  }
+
+  succeeded(ticket: AttemptTicket): Promise<void> {
+    return this.attempts.settle(ticket);
   }
 }
