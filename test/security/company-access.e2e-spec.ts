@@ -335,6 +335,44 @@ describe('company and matching access', () => {
       );
     });
 
+    it.each<[string, (id: string) => Promise<GraphqlResponse<unknown>>, () => string]>([
+      [
+        'createPlacement with a site of another company',
+        (id) =>
+          adminX.createPlacement({
+            companyId: x.id,
+            type: 'INTERNSHIP',
+            ...fittingSlot('Lånt sted'),
+            weeklyHoursMax: 20,
+            startEarliest: '2030-01-01',
+            durationWeeks: 4,
+            siteId: id,
+          }),
+        () => y.siteId,
+      ],
+      [
+        'updatePlacement with a mentor of another company',
+        (id) => adminX.updatePlacement({ id: slots.draft, mentorId: id }),
+        () => y.mentorId,
+      ],
+      [
+        'addMentor at a site of another company',
+        (id) =>
+          adminX.addMentor({
+            companyId: x.id,
+            siteId: id,
+            name: 'Ny',
+            email: 'ny-x@test.dk',
+            capacity: 1,
+          }),
+        () => y.siteId,
+      ],
+    ])('%s answers as a random site or mentor does', async (_, call, foreign) => {
+      const real = answer(await call(foreign()));
+      expect(real).toEqual(answer(await call(RANDOM_ID)));
+      expect(real.code).toBe('BAD_USER_INPUT');
+    });
+
     it('keeps every one of those things as it was', async () => {
       expect(ok(await adminX.placement(slots.published)).placement).toMatchObject({
         title: 'Kok i kantinen',
