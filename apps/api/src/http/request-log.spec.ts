@@ -1,4 +1,4 @@
-import { pathOf, requestLogOptions } from './request-log';
+import { loggablePath, pathOf, requestLogOptions } from './request-log';
 
 describe('request log', () => {
   it.each([
@@ -9,6 +9,18 @@ describe('request log', () => {
     [undefined, ''],
   ])('keeps only the path of %s', (url, path) => {
     expect(pathOf(url)).toBe(path);
+  });
+
+  it.each([
+    ['/x/090792-0532', '/x/:value'],
+    ['/users/borger@kk.jobbro.dk?x=1', '/users/:value'],
+    [
+      '/citizens/0b9a3c1e-52f4-4f36-9a7e-2d1f0f6f1a11/plan.pdf',
+      '/citizens/0b9a3c1e-52f4-4f36-9a7e-2d1f0f6f1a11/plan.pdf',
+    ],
+    ['/health/ready', '/health/ready'],
+  ])('logs %s as %s: only route words and ids of a path', (url, path) => {
+    expect(loggablePath(url)).toBe(path);
   });
 
   it('writes method, path and id of a request and the status of a response, nothing else', () => {

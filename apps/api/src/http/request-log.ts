@@ -15,7 +15,7 @@ export const requestLogOptions = {
     req: (req: { id?: unknown; method?: unknown; url?: unknown }) => ({
       id: req.id,
       method: req.method,
-      path: pathOf(req.url),
+      path: loggablePath(req.url),
     }),
     res: (res: { statusCode?: unknown }) => ({ statusCode: res.statusCode }),
   },
@@ -35,4 +35,20 @@ export function pathOf(url: unknown): string {
   if (typeof url !== 'string') return '';
   const end = url.search(/[?#]/);
   return end === -1 ? url : url.slice(0, end);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ROUTE_WORD = /^[a-z][a-z.-]{0,29}$/;
+
+/**
+ * The path as the log may show it: our routes are lower-case words and UUIDs. Anything else a
+ * client put in a path (a CPR number or an email on an unknown route) becomes `:value`.
+ */
+export function loggablePath(url: unknown): string {
+  return pathOf(url)
+    .split('/')
+    .map((segment) =>
+      segment === '' || UUID.test(segment) || ROUTE_WORD.test(segment) ? segment : ':value',
+    )
+    .join('/');
 }
