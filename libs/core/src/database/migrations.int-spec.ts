@@ -82,7 +82,14 @@ describe('migrations', () => {
     const ds = new DataSource(dataSourceOptions(db.url));
     await ds.initialize();
     try {
-      await ds.undoLastMigration({ transaction: 'each' });
+      // Undo every migration down to and including the matching profile's (later ones stack on it).
+      for (;;) {
+        const [last] = await ds.query<{ name: string }[]>(
+          `SELECT name FROM migration ORDER BY id DESC LIMIT 1`,
+        );
+        await ds.undoLastMigration({ transaction: 'each' });
+        if (last.name.startsWith('CitizenMatchProfile')) break;
+      }
       const [{ centre }] = await ds.query<{ centre: string }[]>(
         `INSERT INTO job_centre (name, municipality_code) VALUES ('Jobcenter Før', 101) RETURNING id AS centre`,
       );
