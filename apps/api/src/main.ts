@@ -7,6 +7,7 @@ import {
   migrateIfConfigured,
   prepareDatabase,
 } from '@jobbro/core';
+import { mailDestination } from '@jobbro/notifications';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -92,6 +93,7 @@ function printBanner(
   const base = `http://${host}:${config.port}`;
   say(`GraphQL API:  ${base}/graphql`);
   say(`Health:       ${base}/health (live: /health/live, ready: /health/ready)`);
+  say(`Mail:         ${mailDestination(config)}`);
   if (logins?.length) {
     say('Demo logins (demo data, never in production):');
     for (const l of logins) say(`  ${l.role.padEnd(16)} ${l.email.padEnd(36)} ${l.password}`);
