@@ -36,6 +36,8 @@ interface Context {
   nextDate: () => string;
   planVersion: () => Promise<number>;
   newConsent: () => Promise<string>;
+  /** Puts the staff member (back) on the team, so there is someone to remove. */
+  staffOnTeam: () => Promise<void>;
 }
 
 const ROLE_OF: Record<Actor, Role> = {
@@ -110,13 +112,15 @@ const MATRIX: Record<
   },
   removeTeamMember: {
     allowed: TEAM_CHANGERS,
-    run: (api, c) =>
-      api.removeTeamMember({
+    run: async (api, c) => {
+      await c.staffOnTeam();
+      return api.removeTeamMember({
         citizenId: c.citizenId,
         userId: c.staffUserId,
         role: 'SOCIAL_SUPPORT',
         reason: 'CTI-forløbet er slut',
-      }),
+      });
+    },
   },
   citizen: {
     allowed: [...SAME_CENTRE_STAFF, 'consentedCompanyAdmin', 'consentedMentor', 'citizenSelf'],
@@ -360,6 +364,13 @@ describe('citizen access matrix', () => {
             [citizenId],
           )
         )[0].v,
+      staffOnTeam: async () => {
+        await t.dataSource.query(
+          `INSERT INTO citizen_assignment (citizen_id, user_id, role) VALUES ($1, $2, 'social_support')
+           ON CONFLICT DO NOTHING`,
+          [citizenId, staff.id],
+        );
+      },
       newConsent: async () =>
         (
           await t.dataSource.query<{ id: string }[]>(

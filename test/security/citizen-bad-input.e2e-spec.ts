@@ -1,5 +1,6 @@
 import { Role, todayInDenmark } from '@jobbro/core';
 import {
+  aCitizenLogin,
   aJobCentre,
   Api,
   aUser,
@@ -197,6 +198,62 @@ describe('citizen operations on awkward input', () => {
       clean(res, 'BAD_USER_INPUT');
       expect(failure(res).extensions.fields?.map((f) => f.field)).toContain(field);
     }
+  });
+
+  it('unknown codes are named by field, never echoed back in the message', async () => {
+    const citizenId = await newCitizen();
+    const hostile = "x' OR '1'='1\u200b";
+    const attempts: [string, string, Promise<GraphqlResponse>][] = [
+      [
+        'targetGroup',
+        'UNKNOWN_TARGET_GROUP',
+        consultant.setTargetGroup({ citizenId, targetGroup: hostile, validFrom: '2027-01-01' }),
+      ],
+      [
+        'targetGroup',
+        'UNKNOWN_TARGET_GROUP',
+        consultant.createCitizen({
+          firstName: 'Ida',
+          lastName: 'Lund',
+          postalCode: '2400',
+          targetGroup: hostile,
+        }),
+      ],
+      [
+        'dimension',
+        'UNKNOWN_DIMENSION',
+        consultant.recordAssessment({
+          citizenId,
+          dimension: hostile,
+          score: 3,
+          assessedOn: '2026-11-01',
+        }),
+      ],
+      [
+        'postalCode',
+        'UNKNOWN_POSTAL_CODE',
+        consultant.createCitizen({ firstName: 'Ida', lastName: 'Lund', postalCode: '0001' }),
+      ],
+    ];
+    for (const [field, reason, attempt] of attempts) {
+      const res = await attempt;
+      clean(res, 'BAD_USER_INPUT', reason);
+      expect(failure(res).extensions.fields?.map((f) => f.field)).toEqual([field]);
+      expect(JSON.stringify(res)).not.toMatch(/OR '1'|0001/);
+    }
+  });
+
+  it('myAccessLog refuses a count outside 1-500 instead of quietly clamping it', async () => {
+    const login = await aCitizenLogin(t.dataSource, await newCitizen());
+    const citizen = await new Api(t.http).signIn(login.email, login.password);
+    for (const first of [0, -5, 501]) {
+      const res = await citizen.run(`query($n: Int!) { myAccessLog(first: $n) { operation } }`, {
+        n: first,
+      });
+      clean(res, 'BAD_USER_INPUT');
+      expect(failure(res).extensions.fields?.map((f) => f.field)).toEqual(['first']);
+    }
+    ok(await citizen.run(`{ myAccessLog(first: 500) { operation } }`));
   });
 
   it('a follow-up date before the meeting is a clear domain error', async () => {

@@ -254,16 +254,18 @@ describe('who may change a citizen’s team', () => {
     expect(await team(citizenId)).not.toContainEqual({ userId: target.id, role: 'consultant' });
   });
 
-  it('removing someone who is not on the team changes nothing and logs no team change', async () => {
+  it('removing someone who is not on the team is a clear input error and logs no team change', async () => {
     const citizenId = await aCitizenWithTeam(false);
-    ok(
-      await callers.coordinatingCaseworker.api.removeTeamMember({
-        citizenId,
-        userId: target.id,
-        role: 'CONSULTANT',
-        reason: 'Oprydning',
-      }),
-    );
+    const res = await callers.coordinatingCaseworker.api.removeTeamMember({
+      citizenId,
+      userId: target.id,
+      role: 'CONSULTANT',
+      reason: 'Oprydning',
+    });
+    expect(failure(res).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'TEAM_MEMBER_NOT_ON_TEAM',
+    });
     const [{ n }] = await t.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM citizen_team_change WHERE citizen_id = $1`,
       [citizenId],

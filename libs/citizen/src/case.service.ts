@@ -131,7 +131,15 @@ export class CaseService {
       await this.access.enforce(principal, citizen, decision, false, 'recordAssessment', 'create');
     }
     const dimension = await this.citizens.dimension(input.dimension);
-    if (!dimension) throw new CitizenException('UNKNOWN_DIMENSION', { dimension: input.dimension });
+    if (!dimension) {
+      throw new CitizenException('UNKNOWN_DIMENSION', {}, [
+        {
+          field: 'dimension',
+          constraint: 'exists',
+          message: { da: 'Ukendt vurderingsområde.', en: 'Unknown dimension.' },
+        },
+      ]);
+    }
     await this.access.enforce(
       principal,
       citizen,
@@ -185,10 +193,7 @@ export class CaseService {
         updatedAt: null,
       };
       if (current.version !== input.expectedVersion) {
-        throw new CitizenException('PLAN_VERSION_CONFLICT', {
-          expected: input.expectedVersion,
-          actual: current.version,
-        });
+        throw new CitizenException('PLAN_VERSION_CONFLICT', { actual: current.version });
       }
       const next: PlanRow = {
         ...current,

@@ -10,6 +10,7 @@ export type CitizenErrorCode =
   | 'SCORE_OUT_OF_SCALE'
   | 'JOB_GOAL_NOT_FOUND'
   | 'TEAM_MEMBER_NOT_STAFF'
+  | 'TEAM_MEMBER_NOT_ON_TEAM'
   | 'PLAN_VERSION_CONFLICT'
   | 'CITIZEN_VERSION_CONFLICT'
   | 'COMPANY_NOT_FOUND'
@@ -31,13 +32,13 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
   },
   UNKNOWN_POSTAL_CODE: {
     graphqlCode: 'BAD_USER_INPUT',
-    da: 'Postnummeret {postalCode} findes ikke i Danmark.',
-    en: 'The postal code {postalCode} does not exist in Denmark.',
+    da: 'Postnummeret findes ikke i Danmark.',
+    en: 'The postal code does not exist in Denmark.',
   },
   UNKNOWN_TARGET_GROUP: {
     graphqlCode: 'BAD_USER_INPUT',
-    da: 'Målgruppen "{code}" findes ikke eller gælder ikke pr. {on}.',
-    en: 'The target group "{code}" does not exist or is not in force on {on}.',
+    da: 'Målgruppen findes ikke eller gælder ikke på den valgte dato.',
+    en: 'The target group does not exist or is not in force on the chosen date.',
   },
   UNKNOWN_OCCUPATION: {
     graphqlCode: 'BAD_USER_INPUT',
@@ -46,8 +47,8 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
   },
   UNKNOWN_DIMENSION: {
     graphqlCode: 'BAD_USER_INPUT',
-    da: 'Vurderingsområdet "{dimension}" findes ikke.',
-    en: 'The assessment dimension "{dimension}" does not exist.',
+    da: 'Vurderingsområdet findes ikke (se assessmentDimensions).',
+    en: 'The assessment dimension does not exist (see assessmentDimensions).',
   },
   SCORE_OUT_OF_SCALE: {
     graphqlCode: 'BAD_USER_INPUT',
@@ -64,10 +65,15 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
     da: 'Kun medarbejdere i borgerens jobcenter kan være på teamet.',
     en: 'Only staff of the citizen’s job centre can be on the team.',
   },
+  TEAM_MEMBER_NOT_ON_TEAM: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Personen er ikke på borgerens team i den rolle.',
+    en: 'That person is not on the citizen’s team in that role.',
+  },
   PLAN_VERSION_CONFLICT: {
     graphqlCode: 'CONFLICT',
-    da: 'Planen er ændret af en anden (version {actual}, du havde {expected}). Hent den igen; intet er gået tabt.',
-    en: 'Someone else changed the plan (version {actual}, you had {expected}). Reload it; nothing was lost.',
+    da: 'Planen er ændret af en anden (den er nu version {actual}). Hent den igen; intet er gået tabt.',
+    en: 'Someone else changed the plan (it is now version {actual}). Reload it; nothing was lost.',
   },
   CITIZEN_VERSION_CONFLICT: {
     graphqlCode: 'CONFLICT',

@@ -8,11 +8,12 @@ import {
   Roles,
   uuidArg,
 } from '@jobbro/core';
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CaseService } from './case.service';
 import { CitizenRepository } from './citizen.repository';
 import { CitizenService } from './citizen.service';
 import {
+  AccessLogArgs,
   AddJobGoalInput,
   CitizensArgs,
   CreateCitizenInput,
@@ -246,9 +247,9 @@ export class CitizenResolver {
   })
   myAccessLog(
     @CurrentUser() u: Principal,
-    @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
+    @Args() args: AccessLogArgs,
   ): Promise<AccessLogEntryModel[]> {
-    return this.profiles.myAccessLog(u, Math.min(Math.max(first, 1), 1000));
+    return this.profiles.myAccessLog(u, args.first);
   }
 
   @Roles(Role.Administrator)

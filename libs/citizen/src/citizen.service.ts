@@ -35,6 +35,8 @@ import { cprBirthDate, encryptCpr, normalizeCpr } from './rules/cpr';
 import { nextTargetGroupStep } from './rules/target-group-periods';
 
 const TEAM_OPERATIONS = new Set(['addTeamMember', 'removeTeamMember']);
+/** The reason recorded when whoever registers a citizen joins their team. */
+const CREATOR_REASON = 'Oprettede borgeren og blev en del af teamet';
 
 const CREATOR_ROLE: Partial<Record<Role, AssignmentRole>> = {
   [Role.JobConsultant]: AssignmentRole.Consultant,
@@ -75,7 +77,19 @@ export class CitizenService {
         createdBy: principal.userId,
       });
       const creatorRole = CREATOR_ROLE[principal.role];
-      if (creatorRole) await this.repo.assign(m, citizenId, principal.userId, creatorRole);
+      if (creatorRole) {
+        // Joining the team opens the special-category data: the citizen sees this change too.
+        await this.repo.assign(m, citizenId, principal.userId, creatorRole);
+        await this.repo.insertTeamChange(m, {
+          citizenId,
+          memberUserId: principal.userId,
+          role: creatorRole,
+          kind: 'added',
+          reason: CREATOR_REASON,
+          changedBy: principal.userId,
+          changedByRole: principal.role,
+        });
+      }
       if (input.targetGroup) {
         await this.repo.insertTargetGroupPeriod(m, citizenId, input.targetGroup, today);
       }
@@ -200,9 +214,11 @@ export class CitizenService {
     const citizen = await this.requireCitizen(input.citizenId);
     await this.access.checkTeamChange(principal, citizen, input.userId, 'remove');
     await this.repo.transaction(async (m) => {
-      if (await this.repo.unassign(m, citizen.id, input.userId, input.role)) {
-        await this.recordTeamChange(m, principal, input, 'removed');
+      // Someone who is not on the team (or no one at all) answers alike: nothing to remove.
+      if (!(await this.repo.unassign(m, citizen.id, input.userId, input.role))) {
+        throw new CitizenException('TEAM_MEMBER_NOT_ON_TEAM');
       }
+      await this.recordTeamChange(m, principal, input, 'removed');
     });
     return citizenView(this.repo, citizen, await this.access.decide(principal, citizen), language);
   }
@@ -369,7 +385,15 @@ export class CitizenService {
     code: string,
   ): Promise<Pick<CitizenRow, 'postalCode' | 'municipalityCode' | 'latitude' | 'longitude'>> {
     const place = await this.reference.postalCode(code);
-    if (!place) throw new CitizenException('UNKNOWN_POSTAL_CODE', { postalCode: code });
+    if (!place) {
+      throw new CitizenException('UNKNOWN_POSTAL_CODE', {}, [
+        {
+          field: 'postalCode',
+          constraint: 'exists',
+          message: { da: 'Ukendt postnummer.', en: 'Unknown postal code.' },
+        },
+      ]);
+    }
     return {
       postalCode: place.code,
       municipalityCode: place.municipalityCode,
@@ -380,7 +404,13 @@ export class CitizenService {
 
   private async requireTargetGroup(code: string, on: string): Promise<void> {
     if (!(await this.repo.targetGroupInForce(code, on))) {
-      throw new CitizenException('UNKNOWN_TARGET_GROUP', { code, on });
+      throw new CitizenException('UNKNOWN_TARGET_GROUP', {}, [
+        {
+          field: 'targetGroup',
+          constraint: 'inForce',
+          message: { da: 'Ukendt målgruppe på datoen.', en: 'Unknown target group on the date.' },
+        },
+      ]);
     }
   }
 

@@ -321,6 +321,14 @@ export class CitizenFilter {
 }
 
 @ArgsType()
+export class AccessLogArgs {
+  @Field(() => Int, { defaultValue: 100, description: 'How many entries, newest first (1-500).' })
+  @Min(1)
+  @Max(500)
+  first: number = 100;
+}
+
+@ArgsType()
 export class CitizensArgs extends PageArgs {
   @Field(() => CitizenFilter, { nullable: true })
   @IsOptional()
