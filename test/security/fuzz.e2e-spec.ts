@@ -34,11 +34,15 @@ import { buildWorld, type CallerKey, type World } from './support/world';
  * error (allowed code, no 5xx, no stack, SQL or echo of the input in the reply or the trace-level
  * log, nothing written), or in success where the input has a valid reading.
  *
- * FUZZ_SEED and FUZZ_RUNS (cases per operation) override the defaults; FUZZ_REPORT=<file> writes
- * every failing case there, one line each.
+ * The number of cases follows the size of the input: FUZZ_RUNS per place (at least
+ * MIN_RUNS_PER_OPERATION per operation). FUZZ_SEED and FUZZ_RUNS override the defaults;
+ * FUZZ_REPORT=<file> writes every failing case there, one line each.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+/** Cases per place an operation takes input (argument, input field, list element). */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 6);
+/** An operation with one or two places still gets every kind of hostile value tried. */
+const MIN_RUNS_PER_OPERATION = 16;
 const ANONYMOUS_RUNS = 3;
 const REPORT = process.env.FUZZ_REPORT;
 /** FUZZ_TRACE=<operation> prints every request and reply of that operation. */
@@ -51,17 +55,17 @@ const OPERATIONS = operations(schema);
 const seedOf = (name: string): number =>
   [...name].reduce((acc, ch) => (acc * 31 + ch.charCodeAt(0)) | 0, SEED);
 
-/** RUNS different cases (constant arbitraries repeat; a repeat teaches nothing). */
-function distinctCases(arbitrary: fc.Arbitrary<FuzzCase>, seed: number): FuzzCase[] {
+/** `runs` different cases (constant arbitraries repeat; a repeat teaches nothing). */
+function distinctCases(arbitrary: fc.Arbitrary<FuzzCase>, seed: number, runs: number): FuzzCase[] {
   const seen = new Set<string>();
   const out: FuzzCase[] = [];
-  for (const c of fc.sample(arbitrary, { seed, numRuns: RUNS * 4 })) {
+  for (const c of fc.sample(arbitrary, { seed, numRuns: runs * 4 })) {
     const value = typeof c.hostile.value === 'symbol' ? 'REMOVE' : JSON.stringify(c.hostile.value);
     const key = `${pathKey(c.target.path)}|${c.hostile.kind}|${value.slice(0, 200)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(c);
-    if (out.length === RUNS) break;
+    if (out.length === runs) break;
   }
   return out;
 }
@@ -87,7 +91,7 @@ describe('fuzzing every operation in schema.graphql', () => {
   afterAll(async () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `fuzz: ${totals.cases} cases over ${totals.operations} operations (seed ${SEED}, ${RUNS} per operation) in ${seconds} s; ${totals.failing} failing\n`,
+      `fuzz: ${totals.cases} cases over ${totals.operations} operations (seed ${SEED}, ${RUNS} per input place) in ${seconds} s; ${totals.failing} failing\n`,
     );
     await t?.close();
   });
@@ -212,8 +216,10 @@ describe('fuzzing every operation in schema.graphql', () => {
         );
       }
 
-      const arbitrary = casesFor(targets(op), foreignIds());
-      const cases = arbitrary ? distinctCases(arbitrary, seedOf(op.name)) : [];
+      const places = targets(op);
+      const arbitrary = casesFor(places, foreignIds());
+      const budget = Math.max(MIN_RUNS_PER_OPERATION, RUNS * places.length);
+      const cases = arbitrary ? distinctCases(arbitrary, seedOf(op.name), budget) : [];
       const anonymous = !PUBLIC_OPERATIONS.has(op.name) && fixture.caller !== 'anonymous';
       const runs: { caller: CallerKey; c?: FuzzCase }[] = [
         ...cases.map((c) => ({ caller: fixture.caller, c })),
