@@ -256,6 +256,50 @@ describe('citizen operations on awkward input', () => {
     ok(await citizen.run(`{ myAccessLog(first: 500) { operation } }`));
   });
 
+  it('a plan item id that is not in this plan (or given twice) is refused', async () => {
+    const citizenId = await newCitizen();
+    const plan = ok(
+      await consultant.updatePlan({
+        citizenId,
+        expectedVersion: 0,
+        milestones: [{ title: 'Praktik' }],
+        activities: [{ title: 'Kursus' }],
+      }),
+    ).updatePlan as { milestones: { id: string }[]; activities: { id: string }[] };
+    const kept = plan.milestones[0].id;
+    for (const [field, input] of [
+      [
+        'milestones.0.id',
+        { milestones: [{ id: '00000000-0000-0000-0000-000000000000', title: 'X' }] },
+      ],
+      ['activities.0.id', { activities: [{ id: kept, title: 'Et andet punkts id' }] }],
+      [
+        'milestones.1.id',
+        {
+          milestones: [
+            { id: kept, title: 'A' },
+            { id: kept, title: 'B' },
+          ],
+        },
+      ],
+    ] as const) {
+      const res = await consultant.updatePlan({ citizenId, expectedVersion: 1, ...input });
+      clean(res, 'BAD_USER_INPUT', 'PLAN_ITEM_UNKNOWN');
+      expect(failure(res).extensions.fields?.map((f) => f.field)).toEqual([field]);
+    }
+    // Keeping an item by its id still works.
+    const kept2 = ok(
+      await consultant.updatePlan({
+        citizenId,
+        expectedVersion: 1,
+        milestones: [{ id: kept, title: 'Praktik i køkken' }],
+      }),
+    ).updatePlan as { milestones: { id: string; title: string }[] };
+    expect(kept2.milestones).toEqual([
+      expect.objectContaining({ id: kept, title: 'Praktik i køkken' }),
+    ]);
+  });
+
   it('a follow-up date before the meeting is a clear domain error', async () => {
     const citizenId = await newCitizen();
     const res = await consultant.recordMeeting({

@@ -195,6 +195,8 @@ export class CaseService {
       if (current.version !== input.expectedVersion) {
         throw new CitizenException('PLAN_VERSION_CONFLICT', { actual: current.version });
       }
+      this.requireKnownItems('milestones', input.milestones, current.milestones);
+      this.requireKnownItems('activities', input.activities, current.activities);
       const next: PlanRow = {
         ...current,
         version: current.version + 1,
@@ -369,6 +371,36 @@ export class CaseService {
     const withdrawn = await this.citizens.transaction((m) => this.citizens.withdrawConsent(m, id));
     if (!withdrawn) throw new CitizenException('CONSENT_NOT_FOUND');
     return (await this.citizens.findConsent(id)) as ConsentModel;
+  }
+
+  /**
+   * An item's id keeps an item of this plan; any other id (another plan's, or made up) or one given
+   * twice is refused, so a plan never holds ids it did not make.
+   */
+  private requireKnownItems(
+    list: 'milestones' | 'activities',
+    items: { id?: string }[] | undefined,
+    current: { id: string }[],
+  ): void {
+    const known = new Set(current.map((c) => c.id));
+    const seen = new Set<string>();
+    const index = (items ?? []).findIndex((item) => {
+      if (item.id === undefined || item.id === null) return false;
+      const bad = !known.has(item.id) || seen.has(item.id);
+      seen.add(item.id);
+      return bad;
+    });
+    if (index < 0) return;
+    throw new CitizenException('PLAN_ITEM_UNKNOWN', {}, [
+      {
+        field: `${list}.${index}.id`,
+        constraint: 'inPlan',
+        message: {
+          da: 'Findes ikke i planen (eller står der to gange).',
+          en: 'Not in the plan (or given twice).',
+        },
+      },
+    ]);
   }
 
   private goalFields(

@@ -11,6 +11,7 @@ export type CitizenErrorCode =
   | 'JOB_GOAL_NOT_FOUND'
   | 'TEAM_MEMBER_NOT_STAFF'
   | 'TEAM_MEMBER_NOT_ON_TEAM'
+  | 'PLAN_ITEM_UNKNOWN'
   | 'PLAN_VERSION_CONFLICT'
   | 'CITIZEN_VERSION_CONFLICT'
   | 'COMPANY_NOT_FOUND'
@@ -69,6 +70,11 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
     graphqlCode: 'BAD_USER_INPUT',
     da: 'Personen er ikke på borgerens team i den rolle.',
     en: 'That person is not on the citizen’s team in that role.',
+  },
+  PLAN_ITEM_UNKNOWN: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Et delmål eller en aktivitet har et id, som ikke findes i planen eller står der to gange. Udelad id for et nyt punkt.',
+    en: 'A milestone or activity has an id that is not in the plan or appears twice. Leave out the id for a new item.',
   },
   PLAN_VERSION_CONFLICT: {
     graphqlCode: 'CONFLICT',
