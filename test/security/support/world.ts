@@ -22,16 +22,6 @@ export type CallerKey =
   | 'citizen'
   | 'anonymous';
 
-export const CALLERS: readonly CallerKey[] = [
-  'administrator',
-  'consultant',
-  'caseworker',
-  'companyAdmin',
-  'mentor',
-  'citizen',
-  'anonymous',
-];
-
 type Company = Awaited<ReturnType<typeof aCompany>>;
 
 /**
