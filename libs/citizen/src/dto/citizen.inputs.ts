@@ -32,7 +32,7 @@ import {
   ParticipantRole,
   ParticipantRoleGql,
 } from '../citizen.enums';
-import { Trim } from './trim';
+import { NormalizeEmail, Trim } from './trim';
 
 /** A phone number; the column holds 30 characters, so MaxLength(30) goes with it (+ and 30 digits fit the pattern). */
 const PHONE = /^\+?[0-9 ()-]{6,30}$/;
@@ -41,7 +41,12 @@ const PHONE = /^\+?[0-9 ()-]{6,30}$/;
 export class CreateCitizenInput {
   @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) firstName!: string;
   @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(100) lastName!: string;
-  @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
   @Field({ nullable: true }) @IsOptional() @Trim() @Matches(PHONE) @MaxLength(30) phone?: string;
   @Field() @Matches(/^\d{4}$/) postalCode!: string;
   @Field({
@@ -76,8 +81,12 @@ export class UpdateCitizenInput {
   @IsNotEmpty()
   @MaxLength(100)
   lastName?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?:
-    string | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Trim()
