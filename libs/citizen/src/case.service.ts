@@ -8,6 +8,7 @@ import {
   Role,
   todayInDenmark,
 } from '@jobbro/core';
+import { CompanyService } from '@jobbro/company';
 import { ReferenceService } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
 import { CitizenAccess, shares } from './citizen.access';
@@ -57,6 +58,7 @@ export class CaseService {
     private readonly access: CitizenAccess,
     private readonly audit: AuditService,
     private readonly reference: ReferenceService,
+    private readonly companies: CompanyService,
   ) {}
 
   async addJobGoal(principal: Principal, input: AddJobGoalInput): Promise<JobGoalModel> {
@@ -340,7 +342,7 @@ export class CaseService {
       'create',
     );
     // Only a partner of the citizen's job centre: other companies are not the caller's to know of.
-    if (!(await this.citizens.companyPartnersWith(input.companyId, citizen.jobCentreId)))
+    if (!(await this.companies.isPartnerOf(citizen.jobCentreId, input.companyId)))
       throw new CitizenException('COMPANY_NOT_FOUND');
     const id = await this.citizens.transaction((m) =>
       this.citizens.insertConsent(m, {

@@ -1,4 +1,5 @@
 import { AuthModule } from '@jobbro/auth';
+import { CompanyModule } from '@jobbro/company';
 import { ReferenceModule } from '@jobbro/reference';
 import { Module } from '@nestjs/common';
 import { CaseService } from './case.service';
@@ -13,7 +14,7 @@ import {
 } from './special-category.resolver';
 
 @Module({
-  imports: [AuthModule, ReferenceModule],
+  imports: [AuthModule, ReferenceModule, CompanyModule],
   controllers: [PlanPdfController],
   providers: [
     CitizenRepository,

@@ -661,16 +661,6 @@ export class CitizenRepository {
     return rows.map((r) => r.companyId);
   }
 
-  /** The company partners with the job centre (active or paused), so the citizen may share with it. */
-  async companyPartnersWith(companyId: string, jobCentreId: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM partnership WHERE company_id = $1 AND job_centre_id = $2
-          AND status IN ('active', 'paused')`,
-      [companyId, jobCentreId],
-    );
-    return rows.length > 0;
-  }
-
   private consentQuery(where: string, params: unknown[]): Promise<ConsentRow[]> {
     return this.dataSource.query<ConsentRow[]>(
       `SELECT k.id, k.citizen_id AS "citizenId", k.company_id AS "companyId", co.name AS "companyName", k.scopes::text[] AS scopes,
