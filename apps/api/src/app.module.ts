@@ -6,13 +6,17 @@ import { CompanyModule } from '@jobbro/company';
 import { MatchingModule } from '@jobbro/matching';
 import {
   AppConfig,
-  complexityPlugin,
   ConfigModule,
   DatabaseModule,
   GraphqlErrorFilter,
+  httpStatusPlugin,
   OutboxModule,
+  reportArmorRejection,
+  requestGuardPlugin,
   validationException,
 } from '@jobbro/core';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { ReferenceModule } from '@jobbro/reference';
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -61,10 +65,25 @@ export class AppModule {
             sortSchema: true,
             playground: false,
             introspection: config.graphqlIntrospection,
+            // "Did you mean ...?" would hand out the schema that introspection keeps closed.
+            hideSchemaDetailsFromClientErrors: config.isProduction,
             // Stack traces stay in the server log; clients get codes and messages.
             includeStacktraceInErrorResponses: false,
+            // Nest would reset every executed request to 200; httpStatusPlugin decides instead.
+            preserveHttpStatusForExecutionErrors: false,
+            // GraphQL Armor's defaults: 15 aliases (no fan-out of one costly field), depth 8.
+            // Reported as validation errors (400), not thrown out of validate() (500).
+            validationRules: [
+              maxAliasesRule({ n: 15, exposeLimits: true, ...reportArmorRejection }),
+              maxDepthRule({ n: 8, exposeLimits: true, ...reportArmorRejection }),
+            ],
             plugins: [
-              complexityPlugin(() => schemaHost.schema, config.graphqlMaxComplexity),
+              requestGuardPlugin({
+                getSchema: () => schemaHost.schema,
+                maxCost: config.graphqlMaxComplexity,
+                timeBudgetMs: config.graphqlTimeBudgetMs,
+              }),
+              httpStatusPlugin(),
               ...(config.isProduction
                 ? []
                 : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),

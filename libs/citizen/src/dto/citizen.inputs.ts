@@ -1,4 +1,4 @@
-import { IsIsoDate, OmittableNotNull, PageArgs } from '@jobbro/core';
+import { GraphQLDate, IsIsoDate, OmittableNotNull, PageArgs } from '@jobbro/core';
 import { Accommodation, AccommodationGql } from '@jobbro/reference';
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
@@ -105,7 +105,7 @@ export class UpdateCitizenInput {
 export class SetTargetGroupInput {
   @Field(() => ID) @IsUUID() citizenId!: string;
   @Field() @IsString() @MaxLength(40) targetGroup!: string;
-  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate() validFrom!: string;
+  @Field(() => GraphQLDate) @IsIsoDate() validFrom!: string;
 }
 
 @InputType()
@@ -135,7 +135,7 @@ class JobGoalFields {
   @Field(() => Float, { nullable: true }) @IsOptional() @Min(1) @Max(48) hoursLater?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(300) maxCommuteKm?:
     number | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() earliestStart?:
+  @Field(() => GraphQLDate, { nullable: true }) @IsOptional() @IsIsoDate() earliestStart?:
     string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -204,7 +204,7 @@ export class RecordAssessmentInput {
   @MaxLength(40)
   dimension!: string;
   @Field(() => Int) @Min(1) @Max(10) score!: number;
-  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate() assessedOn!: string;
+  @Field(() => GraphQLDate) @IsIsoDate() assessedOn!: string;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Trim()
@@ -220,7 +220,7 @@ export class MilestoneInput {
   @IsUUID()
   id?: string;
   @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(300) title!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() deadline?: string | null;
+  @Field(() => GraphQLDate, { nullable: true }) @IsOptional() @IsIsoDate() deadline?: string | null;
   @Field(() => MilestoneStatusGql, { nullable: true })
   @IsOptional()
   @IsEnum(MilestoneStatus)
@@ -231,8 +231,8 @@ export class MilestoneInput {
 export class ActivityInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() id?: string;
   @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(300) title!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() startsOn?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() endsOn?: string | null;
+  @Field(() => GraphQLDate, { nullable: true }) @IsOptional() @IsIsoDate() startsOn?: string | null;
+  @Field(() => GraphQLDate, { nullable: true }) @IsOptional() @IsIsoDate() endsOn?: string | null;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Trim()
@@ -279,7 +279,7 @@ export class ParticipantInput {
 export class RecordMeetingInput {
   @Field(() => ID) @IsUUID() citizenId!: string;
   @Field(() => MeetingKindGql) @IsEnum(MeetingKind) kind!: MeetingKind;
-  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate() heldOn!: string;
+  @Field(() => GraphQLDate) @IsIsoDate() heldOn!: string;
   @Field(() => [ParticipantInput])
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
@@ -298,7 +298,7 @@ export class RecordMeetingInput {
   @IsString()
   @MaxLength(5000)
   decisions?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIsoDate() nextFollowUpOn?:
+  @Field(() => GraphQLDate, { nullable: true }) @IsOptional() @IsIsoDate() nextFollowUpOn?:
     string | null;
 }
 

@@ -1,4 +1,4 @@
-import { Connection } from '@jobbro/core';
+import { Connection, GraphQLDate } from '@jobbro/core';
 import { Accommodation, AccommodationGql } from '@jobbro/reference';
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
@@ -30,8 +30,8 @@ export class TeamMemberModel {
 export class TargetGroupPeriodModel {
   @Field() targetGroup!: string;
   @Field() label!: string;
-  @Field() validFrom!: string;
-  @Field(() => String, { nullable: true }) validTo!: string | null;
+  @Field(() => GraphQLDate) validFrom!: string;
+  @Field(() => GraphQLDate, { nullable: true }) validTo!: string | null;
 }
 
 @ObjectType('JobGoal', { description: 'A job goal written with the citizen (jobmål).' })
@@ -42,7 +42,7 @@ export class JobGoalModel {
   @Field(() => Float, { nullable: true }) hoursNow!: number | null;
   @Field(() => Float, { nullable: true }) hoursLater!: number | null;
   @Field(() => Int, { nullable: true }) maxCommuteKm!: number | null;
-  @Field(() => String, { nullable: true }) earliestStart!: string | null;
+  @Field(() => GraphQLDate, { nullable: true }) earliestStart!: string | null;
   @Field(() => String, { nullable: true }) conditions!: string | null;
   @Field(() => Int) priority!: number;
 }
@@ -68,7 +68,7 @@ export class AssessmentModel {
   @Field() specialCategory!: boolean;
   @Field(() => AssessorRoleGql) assessorRole!: AssessorRole;
   @Field(() => Int) score!: number;
-  @Field() assessedOn!: string;
+  @Field(() => GraphQLDate) assessedOn!: string;
   @Field(() => String, { nullable: true }) note!: string | null;
 }
 
@@ -76,7 +76,7 @@ export class AssessmentModel {
 export class MilestoneModel {
   @Field(() => ID) id!: string;
   @Field() title!: string;
-  @Field(() => String, { nullable: true }) deadline!: string | null;
+  @Field(() => GraphQLDate, { nullable: true }) deadline!: string | null;
   @Field(() => MilestoneStatusGql) status!: MilestoneStatus;
 }
 
@@ -84,8 +84,8 @@ export class MilestoneModel {
 export class ActivityModel {
   @Field(() => ID) id!: string;
   @Field() title!: string;
-  @Field(() => String, { nullable: true }) startsOn!: string | null;
-  @Field(() => String, { nullable: true }) endsOn!: string | null;
+  @Field(() => GraphQLDate, { nullable: true }) startsOn!: string | null;
+  @Field(() => GraphQLDate, { nullable: true }) endsOn!: string | null;
   @Field(() => String, { nullable: true }) responsible!: string | null;
 }
 
@@ -124,12 +124,12 @@ export class MeetingModel {
   /** Whether the caller may see notes and decisions (not in the schema). */
   specialCategoryVisible!: boolean;
   @Field(() => MeetingKindGql) kind!: MeetingKind;
-  @Field() heldOn!: string;
+  @Field(() => GraphQLDate) heldOn!: string;
   @Field(() => [ParticipantModel]) participants!: ParticipantModel[];
   // Special-category: resolved in special-category.resolver.ts.
   notes!: string | null;
   decisions!: string | null;
-  @Field(() => String, { nullable: true }) nextFollowUpOn!: string | null;
+  @Field(() => GraphQLDate, { nullable: true }) nextFollowUpOn!: string | null;
 }
 
 @ObjectType('RecordMeetingResult')
@@ -179,7 +179,7 @@ export class CitizenModel {
   @Field() postalCode!: string;
   @Field(() => Int) municipalityCode!: number;
   @Field(() => CitizenStatusGql) status!: CitizenStatus;
-  @Field(() => String, {
+  @Field(() => GraphQLDate, {
     nullable: true,
     description: 'From the CPR number; the number itself is never returned.',
   })
@@ -209,7 +209,7 @@ export class CitizenModel {
 @ObjectType('FollowUpDue')
 export class FollowUpDueModel {
   @Field(() => CitizenSummaryModel) citizen!: CitizenSummaryModel;
-  @Field() dueOn!: string;
+  @Field(() => GraphQLDate) dueOn!: string;
   @Field(() => Int, { description: 'Days past the follow-up date (0 = today).' })
   daysOverdue!: number;
 }
@@ -254,6 +254,6 @@ export class AssessmentDimensionModel {
 export class TargetGroupModel {
   @Field() code!: string;
   @Field() label!: string;
-  @Field() validFrom!: string;
-  @Field(() => String, { nullable: true }) validTo!: string | null;
+  @Field(() => GraphQLDate) validFrom!: string;
+  @Field(() => GraphQLDate, { nullable: true }) validTo!: string | null;
 }

@@ -1,4 +1,4 @@
-import { IsIsoDate, OmittableNotNull } from '@jobbro/core';
+import { GraphQLDate, IsIsoDate, OmittableNotNull } from '@jobbro/core';
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
@@ -89,8 +89,8 @@ export class AddMentorInput {
 export class ProposePartnershipInput {
   @Field(() => ID) @IsUUID() companyId!: string;
   @Field(() => ID) @IsUUID() jobCentreId!: string;
-  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate() startsOn!: string;
-  @Field({ nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsIsoDate() endsOn?: string;
+  @Field(() => GraphQLDate) @IsIsoDate() startsOn!: string;
+  @Field(() => GraphQLDate, { nullable: true }) @IsOptional() @IsIsoDate() endsOn?: string;
   @Field(() => Int, { nullable: true, description: 'Slots the company commits per year.' })
   @IsOptional()
   @Min(0)

@@ -1,4 +1,4 @@
-import { IsIsoDate, OmittableNotNull, PageArgs } from '@jobbro/core';
+import { GraphQLDate, IsIsoDate, OmittableNotNull, PageArgs } from '@jobbro/core';
 import {
   Accommodation,
   PlacementRequirement,
@@ -61,7 +61,7 @@ class PlacementFields {
   @IsString()
   @MaxLength(1000)
   scheduleNotes?: string | null;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => GraphQLDate, { nullable: true })
   @IsOptional()
   @IsIsoDate()
   startLatest?: string | null;
@@ -102,7 +102,7 @@ export class CreatePlacementInput extends PlacementFields {
   occupationId!: string;
   @Field(() => Float) @Min(0.5) @Max(48) weeklyHoursMin!: number;
   @Field(() => Float) @Min(0.5) @Max(48) weeklyHoursMax!: number;
-  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate() startEarliest!: string;
+  @Field(() => GraphQLDate) @IsIsoDate() startEarliest!: string;
   @Field(() => Int) @Min(1) @Max(104) durationWeeks!: number;
   @Field(() => Int, { description: 'Citizens at once.' }) @Min(1) @Max(100) capacity!: number;
 }
@@ -139,7 +139,10 @@ export class UpdatePlacementInput extends PlacementFields {
   @Min(0.5)
   @Max(48)
   weeklyHoursMax?: number;
-  @Field({ nullable: true }) @OmittableNotNull() @IsIsoDate() startEarliest?: string;
+  @Field(() => GraphQLDate, { nullable: true })
+  @OmittableNotNull()
+  @IsIsoDate()
+  startEarliest?: string;
   @Field(() => Int, { nullable: true })
   @OmittableNotNull()
   @Min(1)

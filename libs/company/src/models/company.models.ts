@@ -1,4 +1,4 @@
-import { Connection } from '@jobbro/core';
+import { Connection, GraphQLDate } from '@jobbro/core';
 import {
   Accommodation,
   OccupationModel,
@@ -56,8 +56,8 @@ export class PartnershipModel {
   companyId!: string;
   @Field(() => ID) jobCentreId!: string;
   @Field(() => PartnershipStatusGql) status!: PartnershipStatus;
-  @Field() startsOn!: string;
-  @Field(() => String, { nullable: true }) endsOn!: string | null;
+  @Field(() => GraphQLDate) startsOn!: string;
+  @Field(() => GraphQLDate, { nullable: true }) endsOn!: string | null;
   @Field(() => Int, { nullable: true }) slotsPerYear!: number | null;
   @Field(() => [PlacementTypeGql]) placementTypes!: PlacementType[];
   @Field(() => String, { nullable: true }) notes!: string | null;
@@ -90,8 +90,8 @@ export class PlacementModel {
   @Field(() => Float) weeklyHoursMin!: number;
   @Field(() => Float) weeklyHoursMax!: number;
   @Field(() => String, { nullable: true }) scheduleNotes!: string | null;
-  @Field() startEarliest!: string;
-  @Field(() => String, { nullable: true }) startLatest!: string | null;
+  @Field(() => GraphQLDate) startEarliest!: string;
+  @Field(() => GraphQLDate, { nullable: true }) startLatest!: string | null;
   @Field(() => Int) durationWeeks!: number;
   @Field(() => Int) capacity!: number;
   @Field(() => [AccommodationGql]) accommodations!: Accommodation[];

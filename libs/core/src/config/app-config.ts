@@ -28,6 +28,9 @@ export class AppConfig {
   readonly runWorkerInProcess!: boolean;
   readonly graphqlIntrospection!: boolean;
   readonly graphqlMaxComplexity!: number;
+  /** PostgreSQL statement_timeout on every pooled connection, and the GraphQL per-request budget. */
+  readonly databaseStatementTimeoutMs!: number;
+  readonly graphqlTimeBudgetMs!: number;
   /** 32-byte key (hex) for encrypting CPR numbers at rest. */
   readonly cprEncryptionKey!: string;
   readonly auditRetentionDays!: number;
@@ -218,6 +221,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     runWorkerInProcess: r.bool('RUN_WORKER_IN_PROCESS', true),
     graphqlIntrospection: r.bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     graphqlMaxComplexity: r.int('GRAPHQL_MAX_COMPLEXITY', 1000, 10, 100000),
+    databaseStatementTimeoutMs: r.int('DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 600000),
+    graphqlTimeBudgetMs: r.int('GRAPHQL_TIME_BUDGET_MS', 10000, 100, 600000),
     auditRetentionDays: r.int('AUDIT_RETENTION_DAYS', 183, 1, 3650),
     meiliUrl: r.url('MEILI_URL', ['http:', 'https:']),
     meiliKey: r.raw('MEILI_KEY'),

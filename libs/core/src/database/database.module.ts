@@ -9,7 +9,9 @@ import { dataSourceOptions } from './data-source-options';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.connectionUrl()),
+        ...dataSourceOptions(config.connectionUrl(), {
+          statementTimeoutMs: config.databaseStatementTimeoutMs,
+        }),
         autoLoadEntities: true,
         // TypeORM would log failing queries with their parameters: personal data. Errors are logged by the filter.
         logging: false,

@@ -15,6 +15,13 @@ export type CommonErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'DATABASE_UNAVAILABLE'
   | 'SHUTTING_DOWN'
+  | 'QUERY_TIMEOUT'
+  | 'TARGET_GROUP_OVERLAP'
+  | 'PARTNERSHIP_ALREADY_OPEN'
+  | 'COMPANY_ALREADY_REGISTERED'
+  | 'MENTOR_ALREADY_EXISTS'
+  | 'PLACEMENT_RULES_BROKEN'
+  | 'INVALID_VALUE'
   | 'INTERNAL';
 
 const COMMON_ERRORS = defineErrors<CommonErrorCode>({
@@ -87,6 +94,41 @@ const COMMON_ERRORS = defineErrors<CommonErrorCode>({
     graphqlCode: 'SERVICE_UNAVAILABLE',
     da: 'Jobbro genstarter. Prøv igen om {retryAfter} sekunder.',
     en: 'Jobbro is restarting. Try again in {retryAfter} seconds.',
+  },
+  QUERY_TIMEOUT: {
+    graphqlCode: 'SERVICE_UNAVAILABLE',
+    da: 'Forespørgslen tog for lang tid og blev stoppet. Bed om mindre ad gangen, eller prøv igen om {retryAfter} sekunder.',
+    en: 'The request took too long and was stopped. Ask for less at a time, or try again in {retryAfter} seconds.',
+  },
+  TARGET_GROUP_OVERLAP: {
+    graphqlCode: 'CONFLICT',
+    da: 'Borgeren har allerede en målgruppe i den periode. Vælg en startdato efter den gældende målgruppes start.',
+    en: 'The citizen already has a target group in that period. Choose a start date after the current target group starts.',
+  },
+  PARTNERSHIP_ALREADY_OPEN: {
+    graphqlCode: 'CONFLICT',
+    da: 'Virksomheden og jobcentret har allerede et samarbejde eller et forslag om et.',
+    en: 'The company and the job centre already have a partnership or a proposal for one.',
+  },
+  COMPANY_ALREADY_REGISTERED: {
+    graphqlCode: 'CONFLICT',
+    da: 'En virksomhed med det CVR-nummer er allerede oprettet.',
+    en: 'A company with that CVR number is already registered.',
+  },
+  MENTOR_ALREADY_EXISTS: {
+    graphqlCode: 'CONFLICT',
+    da: 'Virksomheden har allerede en mentor med den e-mailadresse.',
+    en: 'The company already has a mentor with that email address.',
+  },
+  PLACEMENT_RULES_BROKEN: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Opslaget bryder en regel for timer, startdatoer eller hvad der skal være udfyldt før offentliggørelse.',
+    en: 'The slot breaks a rule for hours, start dates or what must be filled in before publishing.',
+  },
+  INVALID_VALUE: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'En af værdierne er uden for det, der kan gemmes (fx en dato eller et tal).',
+    en: 'One of the values is outside what can be stored (for example a date or a number).',
   },
   INTERNAL: {
     graphqlCode: 'INTERNAL_SERVER_ERROR',

@@ -4,7 +4,7 @@ import { CommonException } from './common.exception';
 import type { FieldProblem } from './domain.exception';
 
 /** Field messages per class-validator constraint; `{0}` is the constraint's first argument. */
-const MESSAGES: Record<string, Localized> = {
+export const FIELD_MESSAGES: Record<string, Localized> = {
   maxLength: { da: 'Må højst være {0} tegn.', en: 'Must be at most {0} characters.' },
   minLength: { da: 'Skal være mindst {0} tegn.', en: 'Must be at least {0} characters.' },
   arrayMaxSize: { da: 'Højst {0} punkter.', en: 'At most {0} items.' },
@@ -19,8 +19,8 @@ const MESSAGES: Record<string, Localized> = {
   isPositive: { da: 'Skal være større end 0.', en: 'Must be greater than 0.' },
   isDateString: { da: 'Skal være en dato (ÅÅÅÅ-MM-DD).', en: 'Must be a date (YYYY-MM-DD).' },
   isIsoDate: {
-    da: 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD).',
-    en: 'Must be a valid date (YYYY-MM-DD).',
+    da: 'Skal være en gyldig dato (ÅÅÅÅ-MM-DD) fra 1900-01-01 til 2100-12-31.',
+    en: 'Must be a valid date (YYYY-MM-DD) from 1900-01-01 to 2100-12-31.',
   },
   isNumber: { da: 'Skal være et tal.', en: 'Must be a number.' },
   isBoolean: { da: 'Skal være ja eller nej.', en: 'Must be true or false.' },
@@ -28,6 +28,10 @@ const MESSAGES: Record<string, Localized> = {
   isIn: { da: 'Er ikke en af de tilladte værdier.', en: 'Is not one of the allowed values.' },
   isEnum: { da: 'Er ikke en af de tilladte værdier.', en: 'Is not one of the allowed values.' },
   whitelistValidation: { da: 'Feltet kendes ikke.', en: 'Unknown field.' },
+  isCursor: {
+    da: 'Ugyldig markør; start forfra uden "after".',
+    en: 'Invalid cursor; start over without "after".',
+  },
 };
 const FALLBACK: Localized = { da: 'Er ugyldig.', en: 'Is invalid.' };
 
@@ -44,13 +48,13 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, english]) => {
-      const template = MESSAGES[constraint];
+      const template = FIELD_MESSAGES[constraint];
       const args = Object.fromEntries(
         constraintArgs(error.target, error.property, constraint).map((v, i) => [String(i), v]),
       );
       const message: Localized = template
         ? { da: interpolate(template.da, args), en: interpolate(template.en, args) }
-        : (MESSAGES[constraint] ??
+        : (FIELD_MESSAGES[constraint] ??
           (constraint.startsWith('jobbro') ? { da: english, en: english } : FALLBACK));
       return { field, constraint, message };
     });

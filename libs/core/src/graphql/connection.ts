@@ -1,7 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { invalidField } from '../errors/validation';
+import { isIsoDate } from '../errors/is-iso-date';
+import { FIELD_MESSAGES, invalidField } from '../errors/validation';
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
@@ -58,26 +59,36 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
 }
 
-export function decodeCursor(value: string | null | undefined): Cursor | null {
-  if (!value) return null;
+/** The cursor a string stands for, or null if it is not one of ours (a cursor is input too). */
+export function parseCursor(value: string): Cursor | null {
   try {
     const [at, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
     if (
       typeof at === 'string' &&
       typeof id === 'string' &&
       /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) &&
+      // A real instant (no 30 February, no 24:00) within the dates Jobbro accepts, so
+      // PostgreSQL never sees a timestamp it would refuse.
+      isIsoDate(at.slice(0, 10)) &&
       !Number.isNaN(Date.parse(at)) &&
+      new Date(at).toISOString() === at &&
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)
     ) {
       return { at, id };
     }
   } catch {
-    // fall through
+    // not JSON, or not an array: not a cursor
   }
-  throw invalidField('after', 'cursor', {
-    da: 'Ugyldig markør; start forfra uden "after".',
-    en: 'Invalid cursor; start over without "after".',
-  });
+  return null;
+}
+
+const INVALID_CURSOR = FIELD_MESSAGES.isCursor;
+
+export function decodeCursor(value: string | null | undefined): Cursor | null {
+  if (!value) return null;
+  const cursor = parseCursor(value);
+  if (!cursor) throw invalidField('after', 'isCursor', INVALID_CURSOR);
+  return cursor;
 }
 
 /** Builds a page from `first + 1` rows fetched after the cursor. */

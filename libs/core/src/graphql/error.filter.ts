@@ -3,18 +3,10 @@ import { type ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common
 import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { QueryFailedError } from 'typeorm';
 import { type CommonErrorCode, CommonException } from '../errors/common.exception';
-import { DomainException, HTTP_STATUS_OF } from '../errors/domain.exception';
-import { languageFrom } from '../i18n/language';
-
-const PG_UNIQUE = '23505';
-const PG_FOREIGN_KEY = '23503';
-const PG_CHECK = '23514';
-const PG_NOT_NULL = '23502';
-const PG_SERIALIZATION = '40001';
-const PG_INVALID_TEXT = '22P02';
-const PG_TOO_LONG = '22001';
+import { fromDatabaseError, loggableError } from '../errors/database-errors';
+import { DomainException, type GraphqlErrorCode, HTTP_STATUS_OF } from '../errors/domain.exception';
+import { type Language, languageFrom } from '../i18n/language';
 
 const HTTP_TO_COMMON: Record<number, CommonErrorCode | undefined> = {
   400: 'VALIDATION_FAILED',
@@ -31,21 +23,33 @@ export function toDomainException(error: unknown): DomainException | null {
     return code ? new CommonException(code) : null;
   }
   // Safety net: the services check first, but the database has the last word.
-  if (error instanceof QueryFailedError) {
-    const code = (error.driverError as { code?: string }).code;
-    if (code === PG_UNIQUE) return new CommonException('ALREADY_EXISTS');
-    if (code === PG_FOREIGN_KEY) return new CommonException('REFERENCE_NOT_FOUND');
-    if (
-      code === PG_CHECK ||
-      code === PG_NOT_NULL ||
-      code === PG_TOO_LONG ||
-      code === PG_INVALID_TEXT
-    ) {
-      return new CommonException('CONSTRAINT_VIOLATED');
-    }
-    if (code === PG_SERIALIZATION) return new CommonException('VERSION_CONFLICT');
-  }
-  return null;
+  return fromDatabaseError(error);
+}
+
+/** The `extensions` a client sees for a domain error: code, reason, retryAfter, field messages. */
+export function errorExtensions(
+  domain: DomainException,
+  language: Language,
+): Record<string, unknown> & { code: GraphqlErrorCode } {
+  return {
+    code: domain.graphqlCode,
+    reason: domain.code,
+    ...(typeof domain.params.retryAfter === 'number' && { retryAfter: domain.params.retryAfter }),
+    ...(domain.fields.length > 0 && {
+      fields: domain.fields.map((f) => ({
+        field: f.field,
+        constraint: f.constraint,
+        message: f.message[language],
+      })),
+    }),
+  };
+}
+
+/** The GraphQL error for a domain error, in the caller's language. */
+export function toGraphqlError(domain: DomainException, language: Language): GraphQLError {
+  return new GraphQLError(domain.localizedMessage(language), {
+    extensions: errorExtensions(domain, language),
+  });
 }
 
 /**
@@ -87,34 +91,24 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
       return undefined;
     }
     if (!domain) {
-      const requestId = (req as { id?: unknown } | undefined)?.id;
-      const correlationId =
-        typeof requestId === 'string' || typeof requestId === 'number'
-          ? String(requestId)
-          : randomUUID();
-      // Name, message and stack only: driver errors can carry row values in `detail`/`parameters`.
-      const err = exception instanceof Error ? exception : new Error(String(exception));
-      this.logger.error(`${err.name}: ${err.message} [correlationId=${correlationId}]`, err.stack);
+      // Random, not pino's sequential request number: an id must not tell how busy we are.
+      const correlationId = randomUUID();
+      const { summary, stack } = loggableError(exception);
+      this.logger.error(`${summary} [correlationId=${correlationId}]`, stack);
       domain = new CommonException('INTERNAL', { correlationId });
+    } else if (domain.code === 'DATABASE_UNAVAILABLE') {
+      this.logger.warn(`Database unavailable: ${loggableError(exception).summary}`);
     }
 
-    const message = domain.localizedMessage(language);
-    const extensions = {
-      code: domain.graphqlCode,
-      reason: domain.code,
-      ...(typeof domain.params.retryAfter === 'number' && { retryAfter: domain.params.retryAfter }),
-      ...(domain.fields.length > 0 && {
-        fields: domain.fields.map((f) => ({
-          field: f.field,
-          constraint: f.constraint,
-          message: f.message[language],
-        })),
-      }),
-    };
-    if (isGraphql) return new GraphQLError(message, { extensions });
+    if (isGraphql) return toGraphqlError(domain, language);
 
     const res = host.switchToHttp().getResponse<Response>();
-    res.status(HTTP_STATUS_OF[domain.graphqlCode]).json({ error: { message, ...extensions } });
+    if (typeof domain.params.retryAfter === 'number') {
+      res.setHeader('Retry-After', String(domain.params.retryAfter));
+    }
+    res.status(HTTP_STATUS_OF[domain.graphqlCode]).json({
+      error: { message: domain.localizedMessage(language), ...errorExtensions(domain, language) },
+    });
     return undefined;
   }
 }

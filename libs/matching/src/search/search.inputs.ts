@@ -1,4 +1,4 @@
-import { IsIsoDate, PageArgs } from '@jobbro/core';
+import { GraphQLDate, IsIsoDate, PageArgs } from '@jobbro/core';
 import { Accommodation, AccommodationGql } from '@jobbro/reference';
 import { ArgsType, Field, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
@@ -50,7 +50,7 @@ export class PlacementSearchFilter {
   @Min(1)
   @Max(48)
   hours?: number;
-  @Field({ nullable: true, description: 'Can start by this date (YYYY-MM-DD).' })
+  @Field(() => GraphQLDate, { nullable: true, description: 'Can start by this date.' })
   @IsOptional()
   @IsIsoDate()
   startBy?: string;

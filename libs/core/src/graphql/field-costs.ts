@@ -1,0 +1,74 @@
+/**
+ * What one field costs to answer, in rough units of work: a plain field read is 1, a database
+ * lookup by id about 5, a page of rows about 20, a full-text search about 50 and a ranking of
+ * candidates (search or match) about 200. A field with a `first` argument also pays `first` times
+ * what is asked of each item (see query-cost.ts).
+ *
+ * Every Query and Mutation field has an entry, so a new operation cannot go live without someone
+ * deciding its cost (field-costs.spec.ts fails otherwise). Fields of other types cost 1 unless
+ * listed here.
+ */
+export const FIELD_COSTS: Readonly<Record<string, number>> = {
+  'Query.accommodationCatalogue': 5,
+  'Query.assessmentDimensions': 5,
+  'Query.citizen': 10,
+  'Query.citizens': 20,
+  'Query.company': 5,
+  'Query.explainMatch': 100,
+  'Query.exportCitizenData': 200,
+  'Query.followUpsDue': 50,
+  'Query.jobCentrePartnerships': 20,
+  'Query.jobCentres': 5,
+  'Query.matchCitizensForPlacement': 200,
+  'Query.matchPlacementsForCitizen': 200,
+  'Query.me': 1,
+  'Query.myAccessLog': 20,
+  'Query.myCompanies': 5,
+  'Query.myPlan': 5,
+  'Query.myProfile': 5,
+  'Query.occupations': 50,
+  'Query.placement': 5,
+  'Query.placements': 20,
+  'Query.postalCode': 1,
+  'Query.requirementCatalogue': 5,
+  'Query.searchPlacements': 200,
+  'Query.sharedCitizens': 20,
+  'Query.targetGroups': 5,
+
+  // Password hashing is deliberately slow: sign-in and sign-up cost like a search.
+  'Mutation.login': 200,
+  'Mutation.signUpEmployer': 200,
+  'Mutation.refreshToken': 20,
+  'Mutation.logout': 10,
+  'Mutation.addJobGoal': 20,
+  'Mutation.addMentor': 20,
+  'Mutation.addTeamMember': 20,
+  'Mutation.changePartnershipStatus': 20,
+  'Mutation.closePlacement': 20,
+  'Mutation.createCitizen': 20,
+  'Mutation.createPlacement': 20,
+  'Mutation.createSite': 20,
+  'Mutation.grantConsent': 20,
+  'Mutation.pausePlacement': 20,
+  'Mutation.proposePartnership': 20,
+  'Mutation.publishPlacement': 20,
+  'Mutation.recordAssessment': 20,
+  'Mutation.recordMeeting': 20,
+  'Mutation.registerCompany': 20,
+  // Rebuilds the whole search index.
+  'Mutation.reindexPlacements': 900,
+  'Mutation.removeTeamMember': 20,
+  'Mutation.setTargetGroup': 20,
+  'Mutation.updateCitizen': 20,
+  'Mutation.updateCompany': 20,
+  'Mutation.updateJobGoal': 20,
+  'Mutation.updateNeeds': 20,
+  'Mutation.updatePlacement': 20,
+  'Mutation.updatePlan': 20,
+  'Mutation.withdrawConsent': 20,
+};
+
+/** The cost of `Type.field` itself (without what is selected below it). */
+export function fieldCost(typeName: string, fieldName: string): number {
+  return FIELD_COSTS[`${typeName}.${fieldName}`] ?? 1;
+}
