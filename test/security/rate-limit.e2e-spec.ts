@@ -221,6 +221,17 @@ describe('the general per-IP rate limit', () => {
     expect((await post(t, ip, three, {}, token)).status).toBe(429);
   });
 
+  it('counts requests that reach no resolver: __typename, introspection, parse errors', async () => {
+    const ip = anIp();
+    const kinds = ['{ __typename }', '{ __schema { queryType { name } } }', '{ not graphql'];
+    for (let i = 0; i < LIMIT; i++) await post(t, ip, kinds[i % kinds.length]);
+    for (const query of kinds) {
+      const refused = await post(t, ip, query);
+      expect(refused.status).toBe(429);
+      expect(refused.errors?.[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+    }
+  });
+
   it('limits REST routes too, but never /health', async () => {
     const ip = anIp();
     for (let i = 0; i < LIMIT; i++) await post(t, ip, ME, {}, token);
@@ -231,7 +242,9 @@ describe('the general per-IP rate limit', () => {
       .set('authorization', `Bearer ${token}`);
     expect(pdf.status).toBe(429);
     expect(pdf.headers['retry-after']).toMatch(/^\d+$/);
-    expect((pdf.body as { error: { code: string } }).error.code).toBe('TOO_MANY_REQUESTS');
+    expect(
+      (pdf.body as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code,
+    ).toBe('TOO_MANY_REQUESTS');
     for (let i = 0; i < 3; i++) {
       expect((await t.http().get('/health').set('x-forwarded-for', ip)).status).toBe(200);
     }

@@ -13,7 +13,6 @@ import { SignUpRepository } from './sign-up.repository';
 import { SignUpService } from './sign-up.service';
 import { AccessGuard } from './guards';
 import { JwtStrategy, LocalStrategy } from './strategies';
-import { ApiThrottlerGuard } from './throttle/api-throttler.guard';
 import { ThrottleModule } from './throttle/throttle.module';
 import { JobCentreEntity, UserEntity } from './user.entity';
 
@@ -40,8 +39,7 @@ import { JobCentreEntity, UserEntity } from './user.entity';
     SignUpService,
     LocalStrategy,
     JwtStrategy,
-    // Global guards run in this order: the per-IP limit first, so floods never reach token checks.
-    { provide: APP_GUARD, useClass: ApiThrottlerGuard },
+    // The per-IP limit is a middleware (ThrottleModule), so floods never reach token checks.
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AuthService, AuditService],

@@ -1,5 +1,6 @@
 import {
   CommonException,
+  isDatabaseUnavailable,
   type Principal,
   PUBLIC_KEY,
   requestOf,
@@ -48,6 +49,8 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
+    // The session check reads PostgreSQL: a lost database is a 503, not a reason to sign out.
+    if (isDatabaseUnavailable(err)) throw err;
     if (err || !user) throw new CommonException('UNAUTHENTICATED');
     return user;
   }

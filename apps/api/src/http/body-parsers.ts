@@ -1,7 +1,6 @@
-import { CommonException, type DomainException } from '@jobbro/core';
+import { CommonException, type DomainException, sendRefusal } from '@jobbro/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { sendRefusal } from './http-error';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 const REFUSAL = Symbol('refusal');

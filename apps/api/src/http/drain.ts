@@ -1,7 +1,6 @@
-import { CommonException } from '@jobbro/core';
+import { CommonException, sendRefusal } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { sendRefusal } from './http-error';
 
 /** Seconds a client is told to wait before retrying: a restart takes a few seconds. */
 export const SHUTDOWN_RETRY_AFTER_SECONDS = 5;

@@ -1,4 +1,4 @@
-export * from './api-throttler.guard';
+export * from './api-rate-limit.middleware';
 export * from './attempt-limiter';
 export type { AttemptPolicy } from './attempt-policy';
 export * from './client-ip';

@@ -1,7 +1,13 @@
 import { AppConfig } from '@jobbro/core';
-import { Module, type OnModuleInit } from '@nestjs/common';
+import {
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  type OnModuleInit,
+  RequestMethod,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ApiRateLimitMiddleware } from './api-rate-limit.middleware';
 import { AttemptLimiter } from './attempt-limiter';
 import { PgThrottlerStorage } from './pg-throttler.storage';
 import { RateLimitKeys } from './rate-limit-keys';
@@ -9,7 +15,7 @@ import { RateLimitRepository } from './rate-limit.repository';
 import { SignInAttemptRepository } from './sign-in-attempt.repository';
 import { SignInLimiter } from './sign-in.limiter';
 
-/** The shared counters, in a module of their own so the throttler's options can take the store. */
+/** The shared counters (PostgreSQL behind an in-memory count), used by the middleware and by tests. */
 @Module({
   providers: [RateLimitKeys, RateLimitRepository, PgThrottlerStorage],
   exports: [RateLimitKeys, PgThrottlerStorage],
@@ -17,29 +23,16 @@ import { SignInLimiter } from './sign-in.limiter';
 class RateLimitStoreModule {}
 
 /**
- * Rate limits: the general per-IP limit (ApiThrottlerGuard, registered as a global guard by
- * AuthModule ahead of AccessGuard) and attempt limits for sign-in and other guessable flows
- * (AttemptLimiter, SignInLimiter).
+ * Rate limits: the general per-IP limit (ApiRateLimitMiddleware, on every route; as module
+ * middleware it runs after the request logger, so refusals are logged with their status) and
+ * attempt limits for sign-in and other guessable flows (AttemptLimiter, SignInLimiter).
  */
 @Module({
-  imports: [
-    RateLimitStoreModule,
-    ThrottlerModule.forRootAsync({
-      imports: [RateLimitStoreModule],
-      inject: [AppConfig, PgThrottlerStorage],
-      useFactory: (config: AppConfig, storage: PgThrottlerStorage) => ({
-        throttlers: [{ name: 'api', ttl: 60_000, limit: config.rateLimitPerMinute }],
-        storage,
-        skipIf: () => config.rateLimitPerMinute === 0,
-        // Only Retry-After, on refusals (set by the guard); no X-RateLimit-* on every response.
-        setHeaders: false,
-      }),
-    }),
-  ],
-  providers: [SignInAttemptRepository, AttemptLimiter, SignInLimiter],
+  imports: [RateLimitStoreModule],
+  providers: [SignInAttemptRepository, AttemptLimiter, SignInLimiter, ApiRateLimitMiddleware],
   exports: [RateLimitStoreModule, AttemptLimiter, SignInLimiter],
 })
-export class ThrottleModule implements OnModuleInit {
+export class ThrottleModule implements OnModuleInit, NestModule {
   constructor(
     private readonly config: AppConfig,
     private readonly adapterHost: HttpAdapterHost,
@@ -52,6 +45,10 @@ export class ThrottleModule implements OnModuleInit {
    * ours would let any client choose its IP. Set here rather than in main.ts so that tests, which
    * build the app without main.ts, get the same behaviour.
    */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ApiRateLimitMiddleware).forRoutes({ path: '*', method: RequestMethod.ALL });
+  }
+
   onModuleInit(): void {
     const app = this.adapterHost.httpAdapter?.getInstance<{
       set?: (k: string, v: unknown) => void;

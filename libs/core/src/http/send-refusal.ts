@@ -1,4 +1,5 @@
-import { type DomainException, HTTP_STATUS_OF, languageFrom } from '@jobbro/core';
+import { type DomainException, HTTP_STATUS_OF } from '../errors/domain.exception';
+import { languageFrom } from '../i18n/language';
 import type { Request, Response } from 'express';
 
 /**
