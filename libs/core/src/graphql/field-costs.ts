@@ -38,6 +38,7 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   // Password hashing is deliberately slow: sign-in and sign-up cost like a search.
   'Mutation.login': 200,
   'Mutation.signUpEmployer': 200,
+  'Mutation.confirmEmployerSignUp': 200,
   'Mutation.refreshToken': 20,
   'Mutation.logout': 10,
   'Mutation.addJobGoal': 20,
