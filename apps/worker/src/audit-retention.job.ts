@@ -1,5 +1,5 @@
 import { AuditService } from '@jobbro/auth';
-import { AppConfig } from '@jobbro/core';
+import { AppConfig, loggableError } from '@jobbro/core';
 import {
   Injectable,
   Logger,
@@ -39,7 +39,7 @@ export class AuditRetentionJob implements OnApplicationBootstrap, OnApplicationS
         );
       return purged;
     } catch (e) {
-      this.logger.warn(`Audit purge failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.logger.warn(`Audit purge failed: ${loggableError(e).summary}`);
       return 0;
     }
   }

@@ -1,3 +1,4 @@
+import { loggableError } from '@jobbro/core';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { RateLimitRepository } from './rate-limit.repository';
@@ -117,7 +118,7 @@ export class PgThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
         counter.pending += counter.inFlight;
         counter.inFlight = 0;
       }
-      this.logger.warn(`Could not share rate-limit counts: ${(e as Error).message}`);
+      this.logger.warn(`Could not share rate-limit counts: ${loggableError(e).summary}`);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DomainEvents, DomainEventType } from './outbox';
+import { loggableError } from '../errors/database-errors';
 
 export type EventHandler<T extends DomainEventType> = (payload: DomainEvents[T]) => Promise<void>;
 
@@ -38,9 +39,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     this.timer = setInterval(() => {
       this.running ??= this.drain()
         .catch((e: unknown) => {
-          this.logger.warn(
-            `Outbox relay pass failed: ${e instanceof Error ? e.message : String(e)}`,
-          );
+          this.logger.warn(`Outbox relay pass failed: ${loggableError(e).summary}`);
           return 0;
         })
         .finally(() => (this.running = undefined));
@@ -82,9 +81,10 @@ export class OutboxRelay implements BeforeApplicationShutdown {
             [row.id],
           );
         } catch (e) {
+          // The log gets what is safe to log; the row keeps the message for an administrator.
           const message = e instanceof Error ? e.message : String(e);
           this.logger.warn(
-            `Outbox event ${row.id} (${row.type}) failed, attempt ${row.attempts + 1}: ${message}`,
+            `Outbox event ${row.id} (${row.type}) failed, attempt ${row.attempts + 1}: ${loggableError(e).summary}`,
           );
           await manager.query(
             `UPDATE outbox_event SET attempts = attempts + 1, last_error = left($2, 2000),
