@@ -30,3 +30,4 @@ export * from './graphql/enum';
 export * from './errors/is-optional-not-null';
 export * from './graphql/uuid-arg';
 export * from './outbox/outbox.module';
+export * from './errors/trim';

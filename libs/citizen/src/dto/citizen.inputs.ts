@@ -1,4 +1,11 @@
-import { GraphQLDate, IsIsoDate, OmittableNotNull, PageArgs } from '@jobbro/core';
+import {
+  GraphQLDate,
+  IsIsoDate,
+  NormalizeEmail,
+  OmittableNotNull,
+  PageArgs,
+  Trim,
+} from '@jobbro/core';
 import { Accommodation, AccommodationGql } from '@jobbro/reference';
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
@@ -32,7 +39,6 @@ import {
   ParticipantRole,
   ParticipantRoleGql,
 } from '../citizen.enums';
-import { NormalizeEmail, Trim } from './trim';
 
 /** A phone number; the column holds 30 characters, so MaxLength(30) goes with it (+ and 30 digits fit the pattern). */
 const PHONE = /^\+?[0-9 ()-]{6,30}$/;

@@ -1,4 +1,4 @@
-import { GraphQLDate, IsIsoDate, OmittableNotNull } from '@jobbro/core';
+import { GraphQLDate, IsIsoDate, OmittableNotNull, Trim } from '@jobbro/core';
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
@@ -19,7 +19,6 @@ import {
   PlacementTypeGql,
   PartnershipStatusGql,
 } from '../company.enums';
-import { Trim } from './trim';
 
 @InputType()
 export class RegisterCompanyInput {

@@ -1,4 +1,4 @@
-import { GraphQLDate, IsIsoDate, OmittableNotNull, PageArgs } from '@jobbro/core';
+import { GraphQLDate, IsIsoDate, OmittableNotNull, PageArgs, Trim } from '@jobbro/core';
 import {
   Accommodation,
   PlacementRequirement,
@@ -27,7 +27,6 @@ import {
   PlacementTypeGql,
   PlacementStatusGql,
 } from '../company.enums';
-import { Trim } from './trim';
 
 @InputType({ description: 'Whether and when paid ordinary hours are possible (JobFirst).' })
 export class OrdinaryHoursPathInput {
