@@ -60,6 +60,7 @@ describe('field costs', () => {
     const started = Date.now();
     const total = cost(`{ ...F${levels} }\nfragment F0 on Query { me { id } }\n${fragments}`);
     expect(total).toBe(2 * 2 ** levels);
-    expect(Date.now() - started).toBeLessThan(100);
+    // Not a benchmark: priced naively, 2^41 spreads would never finish.
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
