@@ -10,6 +10,8 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       '.data/**',
+      'bench/.data/**',
+      'bench/.baseline/**',
       'coverage/**',
       'eslint.config.mjs',
       'jest.config.js',

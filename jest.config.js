@@ -14,6 +14,9 @@ const common = {
   moduleNameMapper,
   transform,
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // A benchmark baseline (BENCH_BASELINE) is a whole older checkout: never its tests.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/bench/\\.baseline/', '<rootDir>/\\.data/'],
+  modulePathIgnorePatterns: ['<rootDir>/bench/\\.baseline/'],
 };
 
 module.exports = {
