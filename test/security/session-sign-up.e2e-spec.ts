@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Role } from '@jobbro/core';
 import { OutboxRelay } from '@jobbro/core';
@@ -168,6 +169,25 @@ describe('employer sign-up reveals no accounts', () => {
     expect(again.body).toContain('du har allerede en');
     expect(tokenIn(again.body)).toBeUndefined();
     ok(await anonymous.login(email, 'en-lang-adgangskode'));
+  });
+
+  it('serves the page the link opens: one button, nothing used up by opening it, only its own script', async () => {
+    const page = await t.http().get('/tilmelding/bekraeft');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('<html lang="da">');
+    expect(page.text).toContain(
+      '<button type="button" id="confirm">Bekræft og opret konto</button>',
+    );
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).not.toContain('unsafe-inline');
+    const script = /<script>([\s\S]*)<\/script>/.exec(page.text)?.[1] ?? '';
+    const hash = createHash('sha256').update(script).digest('base64');
+    expect(csp).toContain(`script-src 'sha256-${hash}'`);
+    expect(csp).toContain("connect-src 'self'");
+    // The page calls the real mutation with the token from the link's fragment.
+    expect(script).toContain('confirmEmployerSignUp(input: $input)');
+    expect(script).toContain('location.hash');
   });
 
   it('mails an existing account "you already have one", with no link that changes anything', async () => {

@@ -10,6 +10,7 @@ import { AuthRepository } from './auth.repository';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { SignUpRepository } from './sign-up.repository';
+import { SignUpPageController } from './sign-up-page.controller';
 import { SignUpService } from './sign-up.service';
 import { AccessGuard } from './guards';
 import { JwtStrategy, LocalStrategy } from './strategies';
@@ -30,6 +31,7 @@ import { JobCentreEntity, UserEntity } from './user.entity';
       }),
     }),
   ],
+  controllers: [SignUpPageController],
   providers: [
     AuthRepository,
     AuditService,
