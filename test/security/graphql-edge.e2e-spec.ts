@@ -475,6 +475,7 @@ describe('the GraphQL edge', () => {
     });
     afterAll(async () => {
       await edge.close();
+      await proxy.cut();
       await database.drop();
     });
 
