@@ -274,3 +274,43 @@ describe('the general per-IP rate limit', () => {
     expect(rows.map((r) => r.row).join('\n')).not.toContain('198.51.100.88');
   });
 });
+
+describe('sign-up requests', () => {
+  const PER_HOUR = 3;
+  let t: TestApp;
+  let known: BuiltUser;
+  beforeAll(async () => {
+    t = await createTestApp({ TRUST_PROXY: 'loopback', SIGN_UP_MAILS_PER_HOUR: String(PER_HOUR) });
+    known = await aUser().build(t.dataSource);
+  });
+  afterAll(() => t.close());
+
+  const SIGN_UP = `mutation($input: SignUpEmployerInput!) { signUpEmployer(input: $input) { message } }`;
+  const signUp = (ip: string, email: string): Promise<Reply> =>
+    post(t, ip, SIGN_UP, {
+      input: { email, password: 'en-lang-adgangskode', displayName: 'Ny Arbejdsgiver' },
+    });
+  /** Mails queued (sealed rows: the address cannot be read back, so all are counted). */
+  const mails = async (): Promise<number> => {
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM outbox_event WHERE type = 'mail.requested'`,
+    );
+    return n;
+  };
+
+  it('mails one address at most SIGN_UP_MAILS_PER_HOUR times, known or not, then says when to retry', async () => {
+    const before = await mails();
+    for (const email of ['ny-adresse@firma.dk', known.email]) {
+      const answers: string[] = [];
+      for (let i = 0; i <= PER_HOUR; i++) answers.push(outcome(await signUp(anIp(), email)));
+      // From a new IP each time: the address itself is limited.
+      expect(answers.slice(0, PER_HOUR).every((a) => a === 'signed in')).toBe(true);
+      expect(answers[PER_HOUR]).toMatch(/^RATE_LIMITED after \d+$/);
+    }
+    const refused = await signUp(anIp(), known.email);
+    expect(expectRateLimited(refused)).toBeGreaterThan(3000);
+    expect((await mails()) - before).toBe(2 * PER_HOUR);
+    // Another address is not affected.
+    expect(outcome(await signUp(anIp(), 'en-anden@firma.dk'))).toBe('signed in');
+  });
+});

@@ -35,6 +35,7 @@ import {
 } from './models/user.model';
 import { SignUpService } from './sign-up.service';
 import type { UserEntity } from './user.entity';
+import { ClientIp } from './throttle/client-ip';
 
 const ALL_ROLES = Object.values(Role);
 
@@ -91,8 +92,9 @@ export class AuthResolver {
   async signUpEmployer(
     @Args('input') input: SignUpEmployerInput,
     @Lang() language: Language,
+    @ClientIp() ip: string,
   ): Promise<SignUpEmployerResultModel> {
-    await this.signUp.requestSignUp(input, language);
+    await this.signUp.requestSignUp(input, language, ip);
     return { message: CHECK_YOUR_MAIL[language] };
   }
 

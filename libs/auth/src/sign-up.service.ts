@@ -8,6 +8,7 @@ import { AuthService, type TokenPair } from './auth.service';
 import { hashPassword } from './password';
 import { SignUpRepository } from './sign-up.repository';
 import type { UserEntity } from './user.entity';
+import { SignUpLimiter } from './throttle/sign-up.limiter';
 
 /** How long a sign-up confirmation link works. */
 export const SIGN_UP_LINK_HOURS = 24;
@@ -28,13 +29,17 @@ export class SignUpService {
     private readonly auth: AuthService,
     private readonly mail: MailOutbox,
     private readonly config: AppConfig,
+    private readonly limiter: SignUpLimiter,
   ) {}
 
   async requestSignUp(
     input: { email: string; password: string; displayName: string },
     language: Language,
+    ip: string,
   ): Promise<void> {
     const email = input.email.trim().toLowerCase();
+    // Before the slow hash and the mail: a flood of requests for one inbox stops here.
+    await this.limiter.count(email, ip);
     // Hashed whether or not the address is known: the slow step is the same on both paths.
     const passwordHash = await hashPassword(input.password);
     await this.users.transaction(async (m) => {

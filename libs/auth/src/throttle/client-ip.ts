@@ -1,3 +1,5 @@
+import { requestOf } from '@jobbro/core';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { normalizeIp } from '@nestjs/throttler';
 import type { Request } from 'express';
 
@@ -10,3 +12,8 @@ export function clientIp(req: Request): string {
   const ip = req.ip ?? req.socket.remoteAddress;
   return ip ? normalizeIp(ip, 64) : 'unknown';
 }
+
+/** The calling client's IP (as `clientIp` counts it), for a resolver or controller argument. */
+export const ClientIp = createParamDecorator((_: unknown, context: ExecutionContext): string =>
+  clientIp(requestOf(context)),
+);

@@ -6,4 +6,5 @@ export * from './pg-throttler.storage';
 export * from './rate-limit.repository';
 export * from './rate-limit-keys';
 export * from './sign-in.limiter';
+export * from './sign-up.limiter';
 export * from './throttle.module';

@@ -14,6 +14,7 @@ import { RateLimitKeys } from './rate-limit-keys';
 import { RateLimitRepository } from './rate-limit.repository';
 import { SignInAttemptRepository } from './sign-in-attempt.repository';
 import { SignInLimiter } from './sign-in.limiter';
+import { SignUpLimiter } from './sign-up.limiter';
 
 /** The shared counters (PostgreSQL behind an in-memory count), used by the middleware and by tests. */
 @Module({
@@ -29,8 +30,14 @@ class RateLimitStoreModule {}
  */
 @Module({
   imports: [RateLimitStoreModule],
-  providers: [SignInAttemptRepository, AttemptLimiter, SignInLimiter, ApiRateLimitMiddleware],
-  exports: [RateLimitStoreModule, AttemptLimiter, SignInLimiter],
+  providers: [
+    SignInAttemptRepository,
+    AttemptLimiter,
+    SignInLimiter,
+    SignUpLimiter,
+    ApiRateLimitMiddleware,
+  ],
+  exports: [RateLimitStoreModule, AttemptLimiter, SignInLimiter, SignUpLimiter],
 })
 export class ThrottleModule implements OnModuleInit, NestModule {
   constructor(

@@ -58,6 +58,8 @@ export class AppConfig {
    * limits off. After 5 failures each further attempt waits 1 s, 2 s, 4 s... up to 5 minutes.
    */
   readonly loginFailuresPerHour!: number;
+  /** Sign-up mails per address an hour (0 = no limit). */
+  readonly signUpMailsPerHour!: number;
   /** Failed sign-ins per client IP per hour, over all accounts (credential stuffing). */
   readonly loginFailuresPerIpPerHour!: number;
   /** Largest request body accepted, in bytes (any content type); larger answers 413. */
@@ -232,6 +234,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // Off in tests unless a test turns them on, so no other suite trips over them.
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', nodeEnv === 'test' ? 0 : 3000, 0, 1e7),
     loginFailuresPerHour: r.int('LOGIN_FAILURES_PER_HOUR', nodeEnv === 'test' ? 0 : 100, 0, 1e6),
+    signUpMailsPerHour: r.int('SIGN_UP_MAILS_PER_HOUR', nodeEnv === 'test' ? 0 : 5, 0, 1e6),
     loginFailuresPerIpPerHour: r.int('LOGIN_FAILURES_PER_IP_PER_HOUR', 1000, 1, 1e7),
     // The largest real request is updatePlan at its validation limits: a 2,000-character goal and
     // 50 milestones and 50 activities of up to ~550 characters each (title 300, responsible 200, id,
