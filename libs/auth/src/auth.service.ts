@@ -1,11 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AppConfig, type Principal, type Role } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { EntityManager } from 'typeorm';
 import { AuthException } from './auth.exception';
 import { AuthRepository } from './auth.repository';
-import { dummyVerify, verifyPassword } from './password';
+import { dummyVerify, newToken, tokenHash, verifyPassword } from './password';
 import type { JobCentreEntity, UserEntity } from './user.entity';
 
 export interface TokenPair {
@@ -23,8 +23,6 @@ export interface AccessTokenPayload {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 @Injectable()
 export class AuthService {
@@ -58,7 +56,7 @@ export class AuthService {
     // The new token is written in the same transaction that revokes the old one, so a logout that
     // locks the old row waits for it and then revokes the new token with the rest of the family.
     const outcome = await this.repository.transaction(async (manager) => {
-      const row = await this.repository.lockRefreshToken(manager, sha256(refreshToken));
+      const row = await this.repository.lockRefreshToken(manager, tokenHash(refreshToken));
       if (!row) return null;
       if (row.revokedAt) {
         await this.repository.revokeFamily(manager, row.familyId);
@@ -77,7 +75,7 @@ export class AuthService {
   /** Signs out everywhere this session's refresh token family reaches. Unknown tokens are ignored. */
   async logout(refreshToken: string): Promise<void> {
     await this.repository.transaction(async (manager) => {
-      const row = await this.repository.lockRefreshToken(manager, sha256(refreshToken));
+      const row = await this.repository.lockRefreshToken(manager, tokenHash(refreshToken));
       if (row) await this.repository.revokeFamily(manager, row.familyId);
     });
   }
@@ -121,11 +119,11 @@ export class AuthService {
     const accessToken = await this.jwt.signAsync(payload, {
       expiresIn: this.config.accessTokenTtlSeconds,
     });
-    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshToken = newToken();
     await this.repository.insertRefreshToken(manager, {
       userId: user.id,
       familyId,
-      tokenHash: sha256(refreshToken),
+      tokenHash: tokenHash(refreshToken),
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
     });
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };

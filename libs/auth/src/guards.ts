@@ -13,7 +13,6 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { clientIp } from './throttle/client-ip';
-import type { AttemptTicket } from './throttle/attempt-limiter';
 import { SignInLimiter } from './throttle/sign-in.limiter';
 
 /**
@@ -71,15 +70,8 @@ export class LoginGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = this.getRequest(context);
     const { email } = req.body as { email: string };
-    let ticket: AttemptTicket;
-    try {
-      ticket = await this.signIns.begin(email, clientIp(req));
-    } catch (e) {
-      if (e instanceof CommonException && typeof e.params.retryAfter === 'number') {
-        req.res?.setHeader('Retry-After', String(e.params.retryAfter));
-      }
-      throw e;
-    }
+    // A refusal is RATE_LIMITED with retryAfter; httpStatusPlugin answers 429 with Retry-After.
+    const ticket = await this.signIns.begin(email, clientIp(req));
     try {
       await super.canActivate(context);
     } catch (e) {

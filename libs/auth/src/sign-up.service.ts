@@ -1,19 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { AppConfig, type Language, Role } from '@jobbro/core';
 import { MailOutbox, publicBaseUrl } from '@jobbro/notifications';
 import { Injectable } from '@nestjs/common';
 import { AuthException } from './auth.exception';
 import { AuthRepository } from './auth.repository';
 import { AuthService, type TokenPair } from './auth.service';
-import { hashPassword } from './password';
+import { hashPassword, newToken, tokenHash } from './password';
 import { SignUpRepository } from './sign-up.repository';
 import type { UserEntity } from './user.entity';
 import { SignUpLimiter } from './throttle/sign-up.limiter';
 
 /** How long a sign-up confirmation link works. */
 export const SIGN_UP_LINK_HOURS = 24;
-
-const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /**
  * Employer self-service sign-up in two steps, so the answer never tells whether an address has an
@@ -54,13 +51,13 @@ export class SignUpService {
         });
         return;
       }
-      const token = randomBytes(32).toString('base64url');
+      const token = newToken();
       await this.signUps.insert(m, {
         email,
         displayName: input.displayName.trim(),
         passwordHash,
         preferredLanguage: language,
-        tokenHash: sha256(token),
+        tokenHash: tokenHash(token),
         expiresAt: new Date(Date.now() + SIGN_UP_LINK_HOURS * 3_600_000),
       });
       await this.mail.enqueue(m, {
@@ -80,7 +77,7 @@ export class SignUpService {
   async confirm(token: string): Promise<{ user: UserEntity; tokens: TokenPair }> {
     try {
       const outcome = await this.users.transaction(async (m) => {
-        const signUp = await this.signUps.lockUsable(m, sha256(token));
+        const signUp = await this.signUps.lockUsable(m, tokenHash(token));
         if (!signUp) return null;
         const user = await this.users.insertUser(
           {

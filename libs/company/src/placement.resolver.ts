@@ -102,13 +102,6 @@ export class PlacementResolver {
   @Query(() => PlacementConnection, {
     description:
       'Slots you may see, newest first: your own company’s, or partner companies’ published ones.',
-    complexity: ({
-      args,
-      childComplexity,
-    }: {
-      args: { first?: number };
-      childComplexity: number;
-    }) => (args.first ?? 20) * childComplexity,
   })
   placements(
     @CurrentUser() user: Principal,

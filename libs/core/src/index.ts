@@ -16,6 +16,7 @@ export * from './errors/database-errors';
 export * from './graphql/connection';
 export * from './graphql/error.filter';
 export * from './http/send-refusal';
+export * from './http/health-path';
 export * from './i18n/language';
 export * from './outbox/outbox';
 export * from './outbox/outbox.relay';

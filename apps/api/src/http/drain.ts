@@ -1,4 +1,4 @@
-import { CommonException, sendRefusal } from '@jobbro/core';
+import { CommonException, isHealthPath, sendRefusal } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -77,8 +77,4 @@ export class Drain {
     }
     next();
   };
-}
-
-export function isHealthPath(path: string): boolean {
-  return path === '/health' || path.startsWith('/health/');
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isHealthPath } from './drain';
+import { isHealthPath } from '@jobbro/core';
 
 /**
  * What the request logger may write about a request: its method, its path without the query

@@ -1,4 +1,4 @@
-import { AppConfig, CommonException, sendRefusal } from '@jobbro/core';
+import { AppConfig, CommonException, isHealthPath, sendRefusal } from '@jobbro/core';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { clientIp } from './client-ip';
@@ -19,8 +19,6 @@ const WINDOW_MS = 60_000;
  */
 @Injectable()
 export class ApiRateLimitMiddleware implements NestMiddleware {
-  private readonly recentKeys = new Map<string, string>();
-
   constructor(
     private readonly config: AppConfig,
     private readonly storage: PgThrottlerStorage,
@@ -29,9 +27,9 @@ export class ApiRateLimitMiddleware implements NestMiddleware {
 
   use = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const limit = this.config.rateLimitPerMinute;
-    if (limit === 0 || req.path.startsWith('/health')) return next();
+    if (limit === 0 || isHealthPath(req.path)) return next();
     const record = await this.storage.increment(
-      this.keyOf(clientIp(req)),
+      this.keys.of('throttle:api', clientIp(req)),
       WINDOW_MS,
       limit,
       0,
@@ -44,15 +42,4 @@ export class ApiRateLimitMiddleware implements NestMiddleware {
       new CommonException('RATE_LIMITED', { retryAfter: Math.max(1, record.timeToBlockExpire) }),
     );
   };
-
-  /** One bucket per client IP, stored as a keyed hash; recent clients keep theirs (HMAC costs). */
-  private keyOf(ip: string): string {
-    let key = this.recentKeys.get(ip);
-    if (key === undefined) {
-      if (this.recentKeys.size >= 10_000) this.recentKeys.clear();
-      key = this.keys.of('throttle:api', ip);
-      this.recentKeys.set(ip, key);
-    }
-    return key;
-  }
 }

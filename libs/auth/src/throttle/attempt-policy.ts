@@ -20,6 +20,15 @@ export interface AttemptPolicy {
   maxDelaySeconds: number;
 }
 
+/** At most `maxFailures` an hour, no growing delay (for IPs and mail requests). */
+export const hourlyCap = (maxFailures: number): AttemptPolicy => ({
+  maxFailures,
+  windowSeconds: 3600,
+  freeFailures: Infinity,
+  baseDelaySeconds: 0,
+  maxDelaySeconds: 0,
+});
+
 export interface AttemptState {
   windowStart: Date;
   failures: number;

@@ -1,7 +1,7 @@
 import { AppConfig } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import { type AttemptSubject, AttemptLimiter, type AttemptTicket } from './attempt-limiter';
-import type { AttemptPolicy } from './attempt-policy';
+import { type AttemptPolicy, hourlyCap } from './attempt-policy';
 import { RateLimitKeys } from './rate-limit-keys';
 
 /**
@@ -33,13 +33,7 @@ export class SignInLimiter {
       config.loginFailuresPerHour > 0
         ? { maxFailures: config.loginFailuresPerHour, windowSeconds: 3600, ...ACCOUNT_DELAY }
         : null;
-    this.ip = {
-      maxFailures: config.loginFailuresPerIpPerHour,
-      windowSeconds: 3600,
-      freeFailures: Infinity,
-      baseDelaySeconds: 0,
-      maxDelaySeconds: 0,
-    };
+    this.ip = hourlyCap(config.loginFailuresPerIpPerHour);
   }
 
   /** Counts a sign-in attempt before the password is checked; throws RATE_LIMITED when over. */

@@ -1,7 +1,7 @@
 import { AppConfig } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import { AttemptLimiter } from './attempt-limiter';
-import type { AttemptPolicy } from './attempt-policy';
+import { type AttemptPolicy, hourlyCap } from './attempt-policy';
 import { RateLimitKeys } from './rate-limit-keys';
 
 /**
@@ -22,15 +22,8 @@ export class SignUpLimiter {
     private readonly keys: RateLimitKeys,
   ) {
     const perHour = config.signUpMailsPerHour;
-    const policy = (maxFailures: number): AttemptPolicy => ({
-      maxFailures,
-      windowSeconds: 3600,
-      freeFailures: Infinity,
-      baseDelaySeconds: 0,
-      maxDelaySeconds: 0,
-    });
-    this.address = perHour > 0 ? policy(perHour) : null;
-    this.ip = perHour > 0 ? policy(perHour * 10) : null;
+    this.address = perHour > 0 ? hourlyCap(perHour) : null;
+    this.ip = perHour > 0 ? hourlyCap(perHour * 10) : null;
   }
 
   /** Counts one sign-up request; throws RATE_LIMITED when the address or the IP is over. */

@@ -17,9 +17,6 @@ export type CommonErrorCode =
   | 'SHUTTING_DOWN'
   | 'QUERY_TIMEOUT'
   | 'TARGET_GROUP_OVERLAP'
-  | 'PARTNERSHIP_ALREADY_OPEN'
-  | 'COMPANY_ALREADY_REGISTERED'
-  | 'MENTOR_ALREADY_EXISTS'
   | 'PLACEMENT_RULES_BROKEN'
   | 'INVALID_VALUE'
   | 'INTERNAL';
@@ -104,21 +101,6 @@ const COMMON_ERRORS = defineErrors<CommonErrorCode>({
     graphqlCode: 'CONFLICT',
     da: 'Borgeren har allerede en målgruppe i den periode. Vælg en startdato efter den gældende målgruppes start.',
     en: 'The citizen already has a target group in that period. Choose a start date after the current target group starts.',
-  },
-  PARTNERSHIP_ALREADY_OPEN: {
-    graphqlCode: 'CONFLICT',
-    da: 'Virksomheden og jobcentret har allerede et samarbejde eller et forslag om et.',
-    en: 'The company and the job centre already have a partnership or a proposal for one.',
-  },
-  COMPANY_ALREADY_REGISTERED: {
-    graphqlCode: 'CONFLICT',
-    da: 'En virksomhed med det CVR-nummer er allerede oprettet.',
-    en: 'A company with that CVR number is already registered.',
-  },
-  MENTOR_ALREADY_EXISTS: {
-    graphqlCode: 'CONFLICT',
-    da: 'Virksomheden har allerede en mentor med den e-mailadresse.',
-    en: 'The company already has a mentor with that email address.',
   },
   PLACEMENT_RULES_BROKEN: {
     graphqlCode: 'BAD_USER_INPUT',

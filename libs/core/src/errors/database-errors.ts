@@ -5,13 +5,11 @@ import { type CommonErrorCode, CommonException } from './common.exception';
  * Constraints that stand for a rule a user can break, by name, and the domain error each becomes.
  * The services check these rules first; the database has the last word (a race, or a path that
  * forgot). A constraint not listed falls back on its SQLSTATE class below, never on an internal
- * error. Names are PostgreSQL's (`<table>_<column>_key` for a plain UNIQUE) or our own.
+ * error. (Duplicate CVR, mentor email and open partnership are caught by the company repository,
+ * which owns those rules and their messages.) Names are PostgreSQL's (`<table>_<column>_key` for a plain UNIQUE) or our own.
  */
 export const CONSTRAINT_ERRORS: Readonly<Record<string, CommonErrorCode>> = {
   citizen_target_group_no_overlap: 'TARGET_GROUP_OVERLAP',
-  partnership_one_open: 'PARTNERSHIP_ALREADY_OPEN',
-  company_cvr_key: 'COMPANY_ALREADY_REGISTERED',
-  mentor_company_id_email_key: 'MENTOR_ALREADY_EXISTS',
   placement_hours_range: 'PLACEMENT_RULES_BROKEN',
   placement_start_window: 'PLACEMENT_RULES_BROKEN',
   placement_ordinary_hours_path: 'PLACEMENT_RULES_BROKEN',

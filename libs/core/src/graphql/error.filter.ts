@@ -91,7 +91,7 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
       return undefined;
     }
     if (!domain) {
-      // Random, not pino's sequential request number: an id must not tell how busy we are.
+      // A random id that the log line below carries too; it tells nothing about traffic.
       const correlationId = randomUUID();
       const { summary, stack } = loggableError(exception);
       this.logger.error(`${summary} [correlationId=${correlationId}]`, stack);

@@ -1,4 +1,5 @@
 import { type DomainException, HTTP_STATUS_OF } from '../errors/domain.exception';
+import { errorExtensions } from '../graphql/error.filter';
 import { languageFrom } from '../i18n/language';
 import type { Request, Response } from 'express';
 
@@ -13,14 +14,7 @@ export function sendRefusal(req: Request, res: Response, error: DomainException)
   if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
   res.status(HTTP_STATUS_OF[error.graphqlCode]).json({
     errors: [
-      {
-        message: error.localizedMessage(language),
-        extensions: {
-          code: error.graphqlCode,
-          reason: error.code,
-          ...(typeof retryAfter === 'number' && { retryAfter }),
-        },
-      },
+      { message: error.localizedMessage(language), extensions: errorExtensions(error, language) },
     ],
   });
 }
