@@ -13,6 +13,10 @@ import { useSecurityHeaders } from './security-headers';
  * Returns the drain that main.ts starts on SIGTERM.
  */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): Drain {
+  // TRUST_PROXY decides what `req.ip` is: with `false` the TCP peer; with a hop count or the
+  // proxies' addresses, the client address those proxies wrote into X-Forwarded-For. Every per-IP
+  // limit counts `req.ip`, so trusting a hop that is not ours would let a client choose its IP.
+  app.set('trust proxy', config.trustProxy);
   const drain = app.get(Drain);
   // First: a request still sending its body is already in flight for the drain.
   app.use(drain.track);

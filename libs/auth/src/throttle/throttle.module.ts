@@ -1,12 +1,4 @@
-import { AppConfig } from '@jobbro/core';
-import {
-  type MiddlewareConsumer,
-  Module,
-  type NestModule,
-  type OnModuleInit,
-  RequestMethod,
-} from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { ApiRateLimitMiddleware } from './api-rate-limit.middleware';
 import { AttemptLimiter } from './attempt-limiter';
 import { PgThrottlerStorage } from './pg-throttler.storage';
@@ -39,27 +31,8 @@ class RateLimitStoreModule {}
   ],
   exports: [RateLimitStoreModule, AttemptLimiter, SignInLimiter, SignUpLimiter],
 })
-export class ThrottleModule implements OnModuleInit, NestModule {
-  constructor(
-    private readonly config: AppConfig,
-    private readonly adapterHost: HttpAdapterHost,
-  ) {}
-
-  /**
-   * TRUST_PROXY becomes express's `trust proxy`, which decides what `req.ip` is: with `false`
-   * the TCP peer; with a hop count or the proxies' addresses, the client address those proxies
-   * wrote into X-Forwarded-For. Every per-IP limit counts `req.ip`, so trusting a hop that is not
-   * ours would let any client choose its IP. Set here rather than in main.ts so that tests, which
-   * build the app without main.ts, get the same behaviour.
-   */
+export class ThrottleModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(ApiRateLimitMiddleware).forRoutes({ path: '*', method: RequestMethod.ALL });
-  }
-
-  onModuleInit(): void {
-    const app = this.adapterHost.httpAdapter?.getInstance<{
-      set?: (k: string, v: unknown) => void;
-    }>();
-    app?.set?.('trust proxy', this.config.trustProxy);
   }
 }
