@@ -5,3 +5,4 @@ export * from './graphql';
 export * from './test-app';
 export * from './pdf';
 export * from './random';
+export * from './smtp';
