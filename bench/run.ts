@@ -242,6 +242,9 @@ const apiEnv = {
   RUN_WORKER_IN_PROCESS: 'true',
   JWT_SECRET: randomBytes(32).toString('hex'),
   CPR_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+  // Production requires an SMTP server; nothing listens here, so mail stays queued (not measured).
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  MAIL_FROM: 'Jobbro <no-reply@example.dk>',
   // The limiter runs (its cost is measured) with a limit one client at full speed cannot reach.
   RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '10000000',
 };

@@ -608,6 +608,8 @@ describe('the GraphQL edge', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
       CPR_ENCRYPTION_KEY: 'a'.repeat(64),
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      MAIL_FROM: 'Jobbro <no-reply@example.dk>',
       LOG_LEVEL: 'silent',
     });
     try {

@@ -25,19 +25,16 @@ describe('mail sender without SMTP_URL', () => {
     expect(raw).toMatch(/^Message-ID: <11111111-1111-4111-8111-111111111111@jobbro>$/m);
   });
 
-  it('sends nothing in production, so the message stays queued', async () => {
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATA_DIR: dataDir,
-      JWT_SECRET: 'x'.repeat(32),
-      CPR_ENCRYPTION_KEY: 'a'.repeat(64),
-      DATABASE_URL: 'postgres://localhost/none',
-    });
-    expect(mailDestination(config)).toMatch(/SMTP_URL is not set/);
-    await expect(
-      new MailSender(config).send('id', 'a@b.dk', { subject: 's', text: 't' }),
-    ).rejects.toThrow(/SMTP_URL/);
-    expect(readdirSync(dataDir)).toEqual([]);
+  it('refuses to start in production without SMTP_URL and MAIL_FROM', () => {
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DATA_DIR: dataDir,
+        JWT_SECRET: 'x'.repeat(32),
+        CPR_ENCRYPTION_KEY: 'a'.repeat(64),
+        DATABASE_URL: 'postgres://localhost/none',
+      }),
+    ).toThrow(/SMTP_URL is required when NODE_ENV=production[\s\S]*MAIL_FROM is required/);
   });
 
   it('names the SMTP server without its credentials', () => {

@@ -30,6 +30,8 @@ describe('TRUST_PROXY', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(32),
       CPR_ENCRYPTION_KEY: 'a'.repeat(64),
+      SMTP_URL: 'smtp://mail.example.dk:25',
+      MAIL_FROM: 'Jobbro <no-reply@example.dk>',
     };
     expect(loadConfig(production)).toMatchObject({
       rateLimitPerMinute: 3000,

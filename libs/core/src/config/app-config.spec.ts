@@ -30,6 +30,12 @@ describe('configuration', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA must be true or false'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters long'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET is required when NODE_ENV=production'],
+    [{ NODE_ENV: 'production' }, 'SMTP_URL is required when NODE_ENV=production'],
+    [{ NODE_ENV: 'production' }, 'MAIL_FROM is required when NODE_ENV=production'],
+    [{ SMTP_URL: 'http://mail.example.dk' }, 'SMTP_URL must start with smtp: or smtps:'],
+    [{ MAIL_FROM: 'Jobbro <x@y.dk>\r\nBcc: z@evil.test' }, 'MAIL_FROM must be an address'],
+    [{ MAIL_FROM: 'no address' }, 'MAIL_FROM must be an address'],
+    [{ MAIL_MAX_ATTEMPTS: '0' }, 'MAIL_MAX_ATTEMPTS must be a whole number from 1 to 100'],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(() => loadConfig({ NODE_ENV: 'test', ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'test', ...env })).toThrow(message);
@@ -40,6 +46,8 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(32),
       CPR_ENCRYPTION_KEY: 'a'.repeat(64),
+      SMTP_URL: 'smtp://mail.example.dk:25',
+      MAIL_FROM: 'Jobbro <no-reply@example.dk>',
     };
 
     it('never loads in production, even with the embedded database', () => {
@@ -84,6 +92,8 @@ describe('configuration', () => {
         NODE_ENV: 'production',
         JWT_SECRET: 'x'.repeat(32),
         CPR_ENCRYPTION_KEY: 'a'.repeat(64),
+        SMTP_URL: 'smtp://mail.example.dk:25',
+        MAIL_FROM: 'Jobbro <no-reply@example.dk>',
       };
       expect(loadConfig(production).corsOrigins).toEqual([]);
       expect(

@@ -40,6 +40,15 @@ export class AppConfig {
   /** SMTP server for mail (smtp: or smtps:, credentials in the URL); absent: see mailDestination. */
   readonly smtpUrl!: string | undefined;
   readonly mailFrom!: string;
+  /** Attempts to send one message before it becomes a dead letter (MAIL_MAX_ATTEMPTS). */
+  readonly mailMaxAttempts!: number;
+  /** The first retry of a failed message waits about this long, doubling up to mailRetryMaxMs. */
+  readonly mailRetryBaseMs!: number;
+  readonly mailRetryMaxMs!: number;
+  /** SMTP connection, greeting and socket timeouts, so a hanging server cannot hold a send. */
+  readonly smtpTimeoutMs!: number;
+  /** How long a worker owns a claimed outbox event before another may take it over. */
+  readonly outboxLeaseMs!: number;
   /**
    * Express `trust proxy`: which hops in front of the API may name the client in
    * X-Forwarded-For. `false` (default) uses the TCP peer, right when clients connect directly.
@@ -62,6 +71,14 @@ export class AppConfig {
   readonly signUpMailsPerHour!: number;
   /** Failed sign-ins per client IP per hour, over all accounts (credential stuffing). */
   readonly loginFailuresPerIpPerHour!: number;
+  /** How long a magic sign-in link works, in minutes (default 15). */
+  readonly magicLinkTtlMinutes!: number;
+  /** How long an invitation link works, in days (default 7). */
+  readonly invitationTtlDays!: number;
+  /** Magic-link mails per address an hour (0 = no limit); per client IP ten times that. */
+  readonly magicLinkMailsPerHour!: number;
+  /** Invitations (sent or re-sent) per inviting user an hour (0 = no limit). */
+  readonly invitationsPerHour!: number;
   /** Largest request body accepted, in bytes (any content type); larger answers 413. */
   readonly bodyLimitBytes!: number;
   /** Origins a browser may call the API from (CORS); no other origin gets CORS headers. */
@@ -229,13 +246,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliUrl: r.url('MEILI_URL', ['http:', 'https:']),
     meiliKey: r.raw('MEILI_KEY'),
     smtpUrl: r.url('SMTP_URL', ['smtp:', 'smtps:']),
-    mailFrom: r.raw('MAIL_FROM') ?? 'Jobbro <no-reply@jobbro.local>',
+    mailFrom: readMailFrom(r, nodeEnv),
+    mailMaxAttempts: r.int('MAIL_MAX_ATTEMPTS', 8, 1, 100),
+    mailRetryBaseMs: r.int('MAIL_RETRY_BASE_MS', 60_000, 10, 86_400_000),
+    mailRetryMaxMs: r.int('MAIL_RETRY_MAX_MS', 3_600_000, 10, 86_400_000),
+    smtpTimeoutMs: r.int('SMTP_TIMEOUT_MS', 30_000, 100, 600_000),
+    outboxLeaseMs: r.int('OUTBOX_LEASE_MS', 120_000, 1_000, 3_600_000),
     trustProxy: r.trustProxy('TRUST_PROXY'),
     // Off in tests unless a test turns them on, so no other suite trips over them.
     rateLimitPerMinute: r.int('RATE_LIMIT_PER_MINUTE', nodeEnv === 'test' ? 0 : 3000, 0, 1e7),
     loginFailuresPerHour: r.int('LOGIN_FAILURES_PER_HOUR', nodeEnv === 'test' ? 0 : 100, 0, 1e6),
     signUpMailsPerHour: r.int('SIGN_UP_MAILS_PER_HOUR', nodeEnv === 'test' ? 0 : 5, 0, 1e6),
     loginFailuresPerIpPerHour: r.int('LOGIN_FAILURES_PER_IP_PER_HOUR', 1000, 1, 1e7),
+    magicLinkTtlMinutes: r.int('MAGIC_LINK_TTL_MINUTES', 15, 1, 1440),
+    invitationTtlDays: r.int('INVITATION_TTL_DAYS', 7, 1, 90),
+    magicLinkMailsPerHour: r.int('MAGIC_LINK_MAILS_PER_HOUR', nodeEnv === 'test' ? 0 : 5, 0, 1e6),
+    invitationsPerHour: r.int('INVITATIONS_PER_HOUR', nodeEnv === 'test' ? 0 : 50, 0, 1e6),
     // The largest real request is updatePlan at its validation limits: a 2,000-character goal and
     // 50 milestones and 50 activities of up to ~550 characters each (title 300, responsible 200, id,
     // dates, keys), about 60,000 characters; at three UTF-8 bytes per character (Danish letters
@@ -256,6 +282,33 @@ export function loadConfig(env: Env = process.env): AppConfig {
   jwtSecret ??= developmentSecret(dataDir, nodeEnv, 'jwt-secret');
   cprEncryptionKey ??= developmentSecret(dataDir, nodeEnv, 'cpr-key');
   return Object.assign(config, { jwtSecret, cprEncryptionKey });
+}
+
+/**
+ * MAIL_FROM: `Name <address>` or a bare address, on one line. Required in production (with
+ * SMTP_URL): mail from a made-up domain lands in spam or is refused.
+ */
+function readMailFrom(r: Reader, nodeEnv: NodeEnv): string {
+  const value = r.raw('MAIL_FROM');
+  if (nodeEnv === 'production') {
+    if (r.raw('SMTP_URL') === undefined)
+      r.problems.push(
+        'SMTP_URL is required when NODE_ENV=production (e.g. smtps://user:password@smtp.example.dk:465): without it no mail can be sent',
+      );
+    if (value === undefined)
+      r.problems.push(
+        "MAIL_FROM is required when NODE_ENV=production (e.g. 'Jobbro <no-reply@jobcenter.example.dk>')",
+      );
+  }
+  if (value === undefined) return 'Jobbro <no-reply@jobbro.local>';
+  const address =
+    /^(?:[^<>\r\n"]{1,100} <([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>|([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+))$/;
+  if (!address.test(value)) {
+    r.problems.push(
+      `MAIL_FROM must be an address or 'Name <address>' on one line (got '${value.slice(0, 100)}')`,
+    );
+  }
+  return value;
 }
 
 /** The portal's dev server (Vite) while the portal is developed beside the API. */

@@ -76,4 +76,79 @@ describe('outbox relay', () => {
     expect(await relay.drain()).toBe(0);
     expect(seen).toEqual([companyId]);
   });
+
+  it("makes an event that keeps failing a dead letter after its policy's attempts", async () => {
+    await ds.query(`DELETE FROM outbox_event`);
+    await ds.transaction((m) => publishEvent(m, 'company.changed', companyId, { companyId }));
+    const relay = new OutboxRelay(ds);
+    let calls = 0;
+    relay.on(
+      'company.changed',
+      () => {
+        calls++;
+        return Promise.reject(Object.assign(new Error('refused'), { responseCode: 451 }));
+      },
+      { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10 },
+    );
+    for (let i = 0; i < 5; i++) {
+      await ds.query(`UPDATE outbox_event SET available_at = now()`);
+      await relay.drain();
+    }
+    expect(calls).toBe(3);
+    const [row] = await ds.query<{ attempts: number; lastError: string; dead: boolean }[]>(
+      `SELECT attempts, last_error AS "lastError", dead_at IS NOT NULL AS dead FROM outbox_event`,
+    );
+    expect(row).toEqual({ attempts: 3, lastError: '451 refused', dead: true });
+  });
+
+  it('hands a claimed event to no other relay until its lease runs out', async () => {
+    await ds.query(`DELETE FROM outbox_event`);
+    await ds.transaction((m) => publishEvent(m, 'company.changed', companyId, { companyId }));
+    const [{ id }] = await ds.query<{ id: string }[]>(`SELECT id FROM outbox_event`);
+    // As a worker that claimed the event and died before marking it would leave it.
+    await ds.query(
+      `UPDATE outbox_event SET attempts = 1, available_at = now() + interval '1 hour' WHERE id = $1`,
+      [id],
+    );
+    const relay = new OutboxRelay(ds);
+    const seen: string[] = [];
+    relay.on('company.changed', (e) => {
+      seen.push(e.companyId);
+      return Promise.resolve();
+    });
+    expect(await relay.drain()).toBe(0);
+    await ds.query(`UPDATE outbox_event SET available_at = now() WHERE id = $1`, [id]);
+    expect(await relay.drain()).toBe(1);
+    expect(seen).toEqual([companyId]);
+  });
+
+  it('runs a scheduled job once per interval across relays, and again when it is due', async () => {
+    const runs: string[] = [];
+    const relays = [new OutboxRelay(ds), new OutboxRelay(ds), new OutboxRelay(ds)];
+    relays.forEach((relay, i) =>
+      relay.every('test-job', 60_000, () => {
+        runs.push(`relay ${i}`);
+        return Promise.resolve();
+      }),
+    );
+    await Promise.all(relays.map((r) => r.runDueJobs()));
+    expect(runs).toHaveLength(1);
+    await Promise.all(relays.map((r) => r.runDueJobs()));
+    expect(runs).toHaveLength(1);
+    await ds.query(`UPDATE scheduled_job SET next_run_at = now() WHERE name = 'test-job'`);
+    await Promise.all(relays.map((r) => r.runDueJobs()));
+    expect(runs).toHaveLength(2);
+  });
+
+  it('retries a failed scheduled job within a minute, not a whole interval later', async () => {
+    const relay = new OutboxRelay(ds);
+    relay.every('failing-job', 86_400_000, () => Promise.reject(new Error('database busy')));
+    expect(await relay.runDueJobs()).toEqual(['failing-job']);
+    const [job] = await ds.query<{ inSeconds: number; lastError: string }[]>(
+      `SELECT extract(epoch FROM next_run_at - now())::int AS "inSeconds", last_error AS "lastError"
+         FROM scheduled_job WHERE name = 'failing-job'`,
+    );
+    expect(job.lastError).toBe('database busy');
+    expect(job.inSeconds).toBeLessThanOrEqual(60);
+  });
 });

@@ -10,6 +10,10 @@ import { CitizenMatchProfile1764090000008 } from './1764090000008-citizen-match-
 import { RateLimits1764090000009 } from './1764090000009-rate-limits';
 import { SessionsAndSignUp1764090000010 } from './1764090000010-sessions-and-sign-up';
 import { CitizenTeamChanges1764090000011 } from './1764090000011-citizen-team-changes';
+import { MailDelivery1764090000012 } from './1764090000012-mail-delivery';
+import { People1764090000013 } from './1764090000013-people';
+import { CompanyEditing1764090000014 } from './1764090000014-company-editing';
+import { MeetingsReminders1764090000015 } from './1764090000015-meetings-reminders';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -25,4 +29,8 @@ export const migrations = [
   RateLimits1764090000009,
   SessionsAndSignUp1764090000010,
   CitizenTeamChanges1764090000011,
+  MailDelivery1764090000012,
+  People1764090000013,
+  CompanyEditing1764090000014,
+  MeetingsReminders1764090000015,
 ];
