@@ -13,6 +13,9 @@ import { SignUpRepository } from './sign-up.repository';
 import { SignUpPageController } from './sign-up-page.controller';
 import { SignUpService } from './sign-up.service';
 import { AccessGuard } from './guards';
+import { InvitationRepository } from './invitations/invitation.repository';
+import { InvitationService } from './invitations/invitation.service';
+import { UserDirectory } from './people/user-directory';
 import { JwtStrategy, LocalStrategy } from './strategies';
 import { ThrottleModule } from './throttle/throttle.module';
 import { JobCentreEntity, UserEntity } from './user.entity';
@@ -39,11 +42,14 @@ import { JobCentreEntity, UserEntity } from './user.entity';
     AuthResolver,
     SignUpRepository,
     SignUpService,
+    InvitationRepository,
+    InvitationService,
+    UserDirectory,
     LocalStrategy,
     JwtStrategy,
     // The per-IP limit is a middleware (ThrottleModule), so floods never reach token checks.
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, AuditService],
+  exports: [AuthService, AuditService, InvitationService, UserDirectory],
 })
 export class AuthModule {}

@@ -119,6 +119,21 @@ export class CitizenAccess {
         teamRoles,
       };
     }
+    if (principal.role === Role.SocialSupportWorker) {
+      // A CTI worker sees (not changes) only the citizens whose team they are on (need to know).
+      if (principal.jobCentreId !== citizen.jobCentreId) return NONE;
+      const teamRoles = await this.citizens.teamRolesOf(citizen.id, principal.userId);
+      return teamRoles.length > 0
+        ? {
+            read: true,
+            write: false,
+            specialCategory: true,
+            self: false,
+            sharedScopes: 'all',
+            teamRoles,
+          }
+        : NONE;
+    }
     if (principal.role === Role.CompanyAdmin || principal.role === Role.Mentor) {
       const companyIds = await this.citizens.companyIdsOfUser(principal.userId);
       const scopes = companyIds.length

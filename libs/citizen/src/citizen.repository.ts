@@ -19,7 +19,7 @@ import type { LatestTargetGroupPeriod } from './rules/target-group-periods';
 const CITIZEN_COLUMNS = `c.id, c.job_centre_id AS "jobCentreId", c.first_name AS "firstName", c.last_name AS "lastName",
   c.email, c.phone, c.postal_code AS "postalCode", c.municipality_code AS "municipalityCode", c.latitude, c.longitude,
   c.cpr_encrypted AS "cprEncrypted", to_char(c.birth_date, 'YYYY-MM-DD') AS "birthDate", c.status, c.user_id AS "userId",
-  c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+  c.contact_preference AS "contactPreference", c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 const GOAL_COLUMNS = `id, citizen_id AS "citizenId", occupation_ids AS "occupationIds", own_words AS "ownWords",
   hours_now::float8 AS "hoursNow", hours_later::float8 AS "hoursLater", max_commute_km AS "maxCommuteKm",
   to_char(earliest_start, 'YYYY-MM-DD') AS "earliestStart", conditions, priority, created_at AS "createdAt", updated_at AS "updatedAt"`;
@@ -47,7 +47,10 @@ export class CitizenRepository {
 
   async insertCitizen(
     m: EntityManager,
-    c: Omit<CitizenRow, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'status' | 'userId'> & {
+    c: Omit<
+      CitizenRow,
+      'id' | 'version' | 'createdAt' | 'updatedAt' | 'status' | 'userId' | 'contactPreference'
+    > & {
       createdBy: string;
     },
   ): Promise<string> {
@@ -90,6 +93,7 @@ export class CitizenRepository {
       cprEncrypted: 'cpr_encrypted',
       birthDate: 'birth_date',
       status: 'status',
+      contactPreference: 'contact_preference',
     };
     const entries = Object.entries(changes).filter(([k, v]) => columns[k] && v !== undefined);
     const sets = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
@@ -281,7 +285,7 @@ export class CitizenRepository {
   async findStaffUser(userId: string, jobCentreId: string): Promise<{ id: string } | null> {
     const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT id FROM app_user WHERE id = $1 AND job_centre_id = $2 AND disabled_at IS NULL
-          AND role IN ('job_consultant', 'caseworker', 'administrator')`,
+          AND role IN ('job_consultant', 'caseworker', 'administrator', 'social_support_worker')`,
       [userId, jobCentreId],
     );
     return rows[0] ?? null;

@@ -54,6 +54,7 @@ export class CompanyAccess {
           this.companies.isPartnerOrInvitedBy(principal.jobCentreId, companyId)
         );
       case Role.Citizen:
+      case Role.SocialSupportWorker:
         return false;
     }
   }

@@ -7,6 +7,7 @@ import { RateLimitRepository } from './rate-limit.repository';
 import { SignInAttemptRepository } from './sign-in-attempt.repository';
 import { SignInLimiter } from './sign-in.limiter';
 import { SignUpLimiter } from './sign-up.limiter';
+import { InvitationLimiter, MagicLinkLimiter, TokenSignInLimiter } from './people.limiter';
 
 /** The shared counters (PostgreSQL behind an in-memory count), used by the middleware and by tests. */
 @Module({
@@ -27,9 +28,20 @@ class RateLimitStoreModule {}
     AttemptLimiter,
     SignInLimiter,
     SignUpLimiter,
+    MagicLinkLimiter,
+    InvitationLimiter,
+    TokenSignInLimiter,
     ApiRateLimitMiddleware,
   ],
-  exports: [RateLimitStoreModule, AttemptLimiter, SignInLimiter, SignUpLimiter],
+  exports: [
+    RateLimitStoreModule,
+    AttemptLimiter,
+    SignInLimiter,
+    SignUpLimiter,
+    MagicLinkLimiter,
+    InvitationLimiter,
+    TokenSignInLimiter,
+  ],
 })
 export class ThrottleModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

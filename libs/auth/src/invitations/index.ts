@@ -1,0 +1,3 @@
+export * from './invitation.model';
+export { InvitationService, ROLE_NAMES } from './invitation.service';
+export * from './invitation.types';
