@@ -68,3 +68,14 @@ export enum ConsentScope {
   Assessments = 'assessments',
 }
 export const ConsentScopeGql = graphqlEnum(ConsentScope, 'ConsentScope');
+
+/** Whether Jobbro may e-mail the citizen (meeting invitations, reminders); staff or the citizen set it. */
+export enum ContactPreference {
+  Email = 'email',
+  None = 'none',
+}
+export const ContactPreferenceGql = graphqlEnum(
+  ContactPreference,
+  'ContactPreference',
+  'email: invitations and reminders by e-mail; none: no e-mail to the citizen',
+);

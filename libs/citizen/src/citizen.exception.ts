@@ -18,7 +18,15 @@ export type CitizenErrorCode =
   | 'CONSENT_NOT_FOUND'
   | 'NOT_A_CITIZEN'
   | 'TARGET_GROUP_BEFORE_CURRENT'
-  | 'FOLLOW_UP_BEFORE_MEETING';
+  | 'FOLLOW_UP_BEFORE_MEETING'
+  | 'CITIZEN_HAS_LOGIN'
+  | 'CITIZEN_CLOSED'
+  | 'CITIZEN_EMAIL_MISSING'
+  | 'USER_IS_ANOTHER_CITIZEN'
+  | 'MEETING_NOT_FOUND'
+  | 'MEETING_CANCELLED'
+  | 'MEETING_TIME_INVALID'
+  | 'MEETING_PARTICIPANT_NOT_ON_TEAM';
 
 const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
   CITIZEN_NOT_FOUND: {
@@ -110,6 +118,46 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
     graphqlCode: 'BAD_USER_INPUT',
     da: 'Næste opfølgning kan ikke ligge før mødet.',
     en: 'The next follow-up cannot be before the meeting.',
+  },
+  CITIZEN_HAS_LOGIN: {
+    graphqlCode: 'CONFLICT',
+    da: 'Borgeren har allerede et login til Jobbro.',
+    en: 'The citizen already has a Jobbro login.',
+  },
+  CITIZEN_CLOSED: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Borgerens forløb er afsluttet; genåbn det, før borgeren inviteres.',
+    en: 'The citizen’s case is closed; reopen it before inviting the citizen.',
+  },
+  CITIZEN_EMAIL_MISSING: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Borgeren har ingen e-mailadresse. Angiv den adresse, invitationen skal sendes til.',
+    en: 'The citizen has no email address. Give the address to send the invitation to.',
+  },
+  USER_IS_ANOTHER_CITIZEN: {
+    graphqlCode: 'CONFLICT',
+    da: 'E-mailadressen hører til en anden borgers login. Brug borgerens egen adresse.',
+    en: 'The email address belongs to another citizen’s login. Use the citizen’s own address.',
+  },
+  MEETING_NOT_FOUND: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Mødet findes ikke.',
+    en: 'The meeting does not exist.',
+  },
+  MEETING_CANCELLED: {
+    graphqlCode: 'CONFLICT',
+    da: 'Mødet er aflyst og kan ikke ændres.',
+    en: 'The meeting is cancelled and cannot be changed.',
+  },
+  MEETING_TIME_INVALID: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Mødet skal begynde i fremtiden (højst to år frem) og slutte efter starten, højst 12 timer senere.',
+    en: 'The meeting must start in the future (at most two years ahead) and end after it starts, at most 12 hours later.',
+  },
+  MEETING_PARTICIPANT_NOT_ON_TEAM: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Deltagere skal være medarbejdere på borgerens team.',
+    en: 'Participants must be professionals on the citizen’s team.',
   },
 });
 

@@ -1,20 +1,31 @@
 import { AuthModule } from '@jobbro/auth';
 import { CompanyModule } from '@jobbro/company';
 import { ReferenceModule } from '@jobbro/reference';
+import { NotificationsModule } from '@jobbro/notifications';
 import { Module } from '@nestjs/common';
 import { CaseService } from './case.service';
 import { CitizenAccess } from './citizen.access';
 import { CitizenRepository } from './citizen.repository';
 import { CitizenResolver } from './citizen.resolver';
 import { CitizenService } from './citizen.service';
+import { CitizenInvitationResolver } from './invitations/citizen-invitation.resolver';
+import { CitizenInvitationService } from './invitations/citizen-invitation.service';
+import {
+  CitizenScheduledMeetingsResolver,
+  ScheduledMeetingResolver,
+} from './meetings/scheduled-meeting.resolver';
+import { ScheduledMeetingRepository } from './meetings/scheduled-meeting.repository';
+import { ScheduledMeetingService } from './meetings/scheduled-meeting.service';
 import { PlanPdfController } from './plan-pdf.controller';
+import { RemindersModule } from './reminders/reminders.module';
 import {
   MeetingSpecialCategoryResolver,
   NeedsSpecialCategoryResolver,
 } from './special-category.resolver';
 
 @Module({
-  imports: [AuthModule, ReferenceModule, CompanyModule],
+  // RemindersModule: so the API (and tests) can run the job; the worker schedules it.
+  imports: [AuthModule, ReferenceModule, CompanyModule, NotificationsModule, RemindersModule],
   controllers: [PlanPdfController],
   providers: [
     CitizenRepository,
@@ -24,6 +35,12 @@ import {
     CitizenResolver,
     NeedsSpecialCategoryResolver,
     MeetingSpecialCategoryResolver,
+    ScheduledMeetingRepository,
+    ScheduledMeetingService,
+    ScheduledMeetingResolver,
+    CitizenScheduledMeetingsResolver,
+    CitizenInvitationService,
+    CitizenInvitationResolver,
   ],
   exports: [CitizenService, CaseService, CitizenAccess],
 })

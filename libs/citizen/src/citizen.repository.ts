@@ -119,6 +119,18 @@ export class CitizenRepository {
     return rows[0] ?? null;
   }
 
+  /** Gives the citizen their login; false when they already had one (or the user is taken). */
+  async linkUser(m: EntityManager, citizenId: string, userId: string): Promise<boolean> {
+    // TypeORM answers a DELETE or UPDATE with [rows, affected].
+    const [, affected] = await m.query<[unknown[], number]>(
+      `UPDATE citizen SET user_id = $2, version = version + 1, updated_at = now()
+        WHERE id = $1 AND user_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM citizen other WHERE other.user_id = $2)`,
+      [citizenId, userId],
+    );
+    return affected > 0;
+  }
+
   async findCitizenByUser(userId: string): Promise<CitizenRow | null> {
     const rows = await this.dataSource.query<CitizenRow[]>(
       `SELECT ${CITIZEN_COLUMNS} FROM citizen c WHERE c.user_id = $1`,

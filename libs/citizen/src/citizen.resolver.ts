@@ -1,4 +1,5 @@
 import {
+  CitizenArgs,
   CurrentUser,
   Lang,
   type Language,
@@ -20,6 +21,7 @@ import {
   GrantConsentInput,
   RecordAssessmentInput,
   RecordMeetingInput,
+  SetMyContactPreferenceInput,
   SetTargetGroupInput,
   TeamMemberInput,
   UpdateCitizenInput,
@@ -67,6 +69,7 @@ export class CitizenResolver {
   }
 
   @Roles(...CASE_WORKERS)
+  @CitizenArgs('input.id')
   @Mutation(() => CitizenModel)
   updateCitizen(
     @CurrentUser() u: Principal,
@@ -233,6 +236,18 @@ export class CitizenResolver {
   }
 
   @Roles(Role.Citizen)
+  @Mutation(() => CitizenModel, {
+    description: 'Whether Jobbro may e-mail you (meeting invitations and reminders).',
+  })
+  setMyContactPreference(
+    @CurrentUser() u: Principal,
+    @Args('input') input: SetMyContactPreferenceInput,
+    @Lang() l: Language,
+  ): Promise<CitizenModel> {
+    return this.profiles.setMyContactPreference(u, input.preference, l);
+  }
+
+  @Roles(Role.Citizen)
   @Query(() => PlanModel, {
     nullable: true,
     description: 'Your plan (also as PDF: GET /me/plan.pdf).',
@@ -253,6 +268,7 @@ export class CitizenResolver {
   }
 
   @Roles(Role.Administrator)
+  @CitizenArgs('id')
   @Query(() => String, {
     description: 'Everything held about a citizen and its access log, as JSON (GDPR art. 15).',
   })

@@ -14,7 +14,7 @@ import { ReferenceService } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CitizenAccess } from './citizen.access';
-import { AssignmentRole } from './citizen.enums';
+import { AssignmentRole, type ContactPreference } from './citizen.enums';
 import { CitizenException } from './citizen.exception';
 import { CitizenRepository } from './citizen.repository';
 import type { CitizenRow } from './citizen.types';
@@ -127,6 +127,7 @@ export class CitizenService {
         email: input.email === undefined ? undefined : (input.email?.trim().toLowerCase() ?? null),
         phone: input.phone === undefined ? undefined : (input.phone?.trim() ?? null),
         status: input.status,
+        contactPreference: input.contactPreference,
         ...place,
         ...cpr,
       });
@@ -291,6 +292,26 @@ export class CitizenService {
     const citizen = await this.myCitizen(principal);
     const decision = await this.access.check(principal, citizen, 'myProfile', 'read');
     return citizenView(this.repo, citizen, decision, language);
+  }
+
+  /** The citizen decides whether Jobbro may e-mail them (invitations to meetings, reminders). */
+  async setMyContactPreference(
+    principal: Principal,
+    preference: ContactPreference,
+    language: Language,
+  ): Promise<CitizenModel> {
+    const citizen = await this.myCitizen(principal);
+    const decision = await this.access.check(
+      principal,
+      citizen,
+      'setMyContactPreference',
+      'read',
+      'update',
+    );
+    await this.repo.transaction((m) =>
+      this.repo.updateCitizen(m, citizen.id, { contactPreference: preference }),
+    );
+    return citizenView(this.repo, await this.requireCitizen(citizen.id), decision, language);
   }
 
   /**

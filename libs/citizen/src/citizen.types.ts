@@ -3,6 +3,7 @@ import type {
   AssessorRole,
   AssignmentRole,
   CitizenStatus,
+  ContactPreference,
   ConsentScope,
   MeetingKind,
   MilestoneStatus,
@@ -24,6 +25,7 @@ export interface CitizenRow {
   birthDate: string | null;
   status: CitizenStatus;
   userId: string | null;
+  contactPreference: ContactPreference;
   version: number;
   createdAt: Date;
   updatedAt: Date;

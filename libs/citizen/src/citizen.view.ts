@@ -104,5 +104,8 @@ export async function citizenView(
     })),
     consents,
     specialCategoryHidden: hiddenNeeds || hiddenAssessments || hiddenMeetings,
+    contactPreference: staffOrSelf ? c.contactPreference : null,
+    hasLogin: staffOrSelf && c.userId !== null,
+    scheduledMeetingsVisible: staffOrSelf,
   };
 }

@@ -5,3 +5,6 @@ export * from './citizen.service';
 export * from './case.service';
 export { cprBirthDate, isValidCpr } from './rules/cpr';
 export * from './citizen.access';
+export { ReminderJob } from './reminders/reminder.job';
+export { RemindersModule } from './reminders/reminders.module';
+export { ScheduledMeetingService } from './meetings/scheduled-meeting.service';

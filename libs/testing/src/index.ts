@@ -6,3 +6,7 @@ export * from './test-app';
 export * from './pdf';
 export * from './random';
 export * from './smtp';
+export * from './mail-api';
+export * from './company-api';
+export * from './people-api';
+export * from './citizen-api';

@@ -32,6 +32,8 @@ import {
   CitizenStatusGql,
   ConsentScope,
   ConsentScopeGql,
+  ContactPreference,
+  ContactPreferenceGql,
   MeetingKind,
   MeetingKindGql,
   MilestoneStatus,
@@ -105,6 +107,36 @@ export class UpdateCitizenInput {
   @OmittableNotNull()
   @IsEnum(CitizenStatus)
   status?: CitizenStatus;
+  @Field(() => ContactPreferenceGql, {
+    nullable: true,
+    description: 'Whether Jobbro may e-mail the citizen (agree it with them).',
+  })
+  @OmittableNotNull()
+  @IsEnum(ContactPreference)
+  contactPreference?: ContactPreference;
+}
+
+@InputType()
+export class SetMyContactPreferenceInput {
+  @Field(() => ContactPreferenceGql, {
+    description: 'EMAIL: meeting invitations and reminders by e-mail; NONE: no e-mail.',
+  })
+  @IsEnum(ContactPreference)
+  preference!: ContactPreference;
+}
+
+@InputType()
+export class InviteCitizenInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+  @Field({
+    nullable: true,
+    description: 'Where to send the invitation; the citizen’s own address when left out.',
+  })
+  @IsOptional()
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
 }
 
 @InputType()

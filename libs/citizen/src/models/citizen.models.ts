@@ -9,6 +9,8 @@ import {
   CitizenStatus,
   CitizenStatusGql,
   ConsentScope,
+  ContactPreference,
+  ContactPreferenceGql,
   ConsentScopeGql,
   MeetingKind,
   MeetingKindGql,
@@ -204,6 +206,18 @@ export class CitizenModel {
       'For staff of the citizen’s job centre who are not on the team: true when health or social data exists that you may not see (join the team to see it). Always false for everyone else: the citizen and the team see everything, and company users are never told whether such data exists.',
   })
   specialCategoryHidden!: boolean;
+  @Field(() => ContactPreferenceGql, {
+    nullable: true,
+    description:
+      'Whether Jobbro may e-mail the citizen (invitations, reminders); for staff and the citizen.',
+  })
+  contactPreference!: ContactPreference | null;
+  @Field({
+    description: 'The citizen has a Jobbro login (see inviteCitizen); false for company users.',
+  })
+  hasLogin!: boolean;
+  /** Whether the caller may see the planned meetings (staff of the job centre, the citizen). */
+  scheduledMeetingsVisible!: boolean;
 }
 
 @ObjectType('FollowUpDue')

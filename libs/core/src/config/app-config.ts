@@ -85,6 +85,10 @@ export class AppConfig {
   readonly corsOrigins!: readonly string[];
   /** Where people open the portal; its origin is the default CORS origin. */
   readonly publicUrl!: string | undefined;
+  /** Reminders go out from this hour (Danish time, 0-23) each day (REMINDER_HOUR, default 7). */
+  readonly reminderHour!: number;
+  /** How often the reminder job looks for due reminders (REMINDER_INTERVAL_MINUTES, default 15). */
+  readonly reminderIntervalMinutes!: number;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -268,6 +272,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // take two, other scripts three) that is ~180 kB, plus the query text. 256 kB fits it with
     // room; createPlacement (~18,000 characters) and recordMeeting (~17,000) are smaller.
     bodyLimitBytes: r.int('BODY_LIMIT', 256 * 1024, 1024, 10 * 1024 * 1024),
+    reminderHour: r.int('REMINDER_HOUR', 7, 0, 23),
+    reminderIntervalMinutes: r.int('REMINDER_INTERVAL_MINUTES', 15, 1, 1440),
     publicUrl,
     corsOrigins: readCorsOrigins(r, nodeEnv, publicUrl),
   });
