@@ -20,13 +20,17 @@ const EVERY_PARTNERSHIP_STATUS = Object.values(PartnershipStatus);
  * - a job centre's administrators and consultants propose partnerships for their own job centre,
  *   to a company it has been in touch with (any partnership or proposal, ended ones included):
  *   a new relationship starts with the company's proposal;
- * - citizens see no company-side data through these operations.
+ * - a job consultant of a job centre in ACTIVE partnership with a company creates slots for it and
+ *   edits the slots they may see (drafts their own job centre made, and slots out of draft), on the
+ *   company's behalf: recorded with who and for which job centre, shown to the company. Publishing,
+ *   pausing and closing stay with the company's admins (the company decides what it offers);
+ * - citizens and social-support workers see no company-side data through these operations.
  *
  * Not found and not allowed look the same: to a caller who may not see a company, slot,
  * partnership, site or mentor, it does not exist, and a real id answers exactly as a random id
  * (the domain's NOT_FOUND, same message). Only a caller who may see the thing but may not do the
- * action gets FORBIDDEN: a mentor or a partner consultant changing a slot, a partner consultant
- * publishing one, staff proposing for another job centre, a caseworker deciding a partnership.
+ * action gets FORBIDDEN: a mentor changing a slot, a partner consultant changing one while the
+ * partnership is paused, a partner consultant publishing one, staff proposing for another job centre, a caseworker deciding a partnership.
  * Checks run in that order: existence and visibility first, then the action.
  */
 @Injectable()
@@ -57,6 +61,23 @@ export class CompanyAccess {
       case Role.SocialSupportWorker:
         return false;
     }
+  }
+
+  /**
+   * Who edits the company's slots and as which side: its admins ('company'), or a job consultant
+   * of a job centre in active partnership with it, on its behalf ('job_centre'); else null.
+   */
+  async slotEditorSide(principal: Principal, companyId: string): Promise<PartySide | null> {
+    if (await this.canManage(principal, companyId)) return 'company';
+    if (
+      principal.role === Role.JobConsultant &&
+      principal.jobCentreId !== null &&
+      (await this.companies.hasPartnershipIn(principal.jobCentreId, companyId, [
+        PartnershipStatus.Active,
+      ]))
+    )
+      return 'job_centre';
+    return null;
   }
 
   /** Whose slots the caller sees; `visiblePlacementsSql` applies it. */

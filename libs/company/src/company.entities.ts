@@ -38,7 +38,11 @@ export class SiteEntity {
   @Column({ type: 'double precision' }) latitude!: number;
   @Column({ type: 'double precision' }) longitude!: number;
   @Column({ type: 'char', length: 10, nullable: true }) pNumber!: string | null;
+  /** Removed sites stay as the history of the slots that used them; no new slot may use them. */
+  @Column({ type: 'timestamptz', nullable: true }) removedAt!: Date | null;
+  @Column({ type: 'uuid', nullable: true }) removedBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
 
 @Entity('mentor')
@@ -51,7 +55,11 @@ export class MentorEntity {
   @Column({ type: 'varchar', nullable: true }) phone!: string | null;
   @Column({ type: 'smallint' }) capacity!: number;
   @Column({ type: 'uuid', nullable: true }) userId!: string | null;
+  /** A deactivated mentor is offered for no new slot and gives its login no access. */
+  @Column({ type: 'timestamptz', nullable: true }) deactivatedAt!: Date | null;
+  @Column({ type: 'uuid', nullable: true }) deactivatedBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
 
 @Entity('partnership')
@@ -115,6 +123,10 @@ export class PlacementEntity {
   @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
   @Column({ type: 'integer' }) version!: number;
   @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
+  /** The job centre a partner consultant acted for when creating the slot for the company. */
+  @Column({ type: 'uuid', nullable: true }) createdByJobCentreId!: string | null;
+  @Column({ type: 'uuid', nullable: true }) changedBy!: string | null;
+  @Column({ type: 'uuid', nullable: true }) changedByJobCentreId!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

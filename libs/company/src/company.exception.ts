@@ -23,7 +23,14 @@ export type CompanyErrorCode =
   | 'PARTNERSHIP_NOT_FOUND'
   | 'PARTNERSHIP_EXISTS'
   | 'PARTNERSHIP_INVALID_TRANSITION'
-  | 'PARTNERSHIP_PERIOD_INVALID';
+  | 'PARTNERSHIP_PERIOD_INVALID'
+  | 'SITE_IN_USE'
+  | 'MENTOR_IN_USE'
+  | 'MENTOR_DEACTIVATED'
+  | 'MENTOR_HAS_LOGIN'
+  | 'COMPANY_ADMIN_NOT_FOUND'
+  | 'LAST_COMPANY_ADMIN'
+  | 'INVITATION_INVALID';
 
 const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
   INVALID_CVR: {
@@ -120,6 +127,41 @@ const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
     graphqlCode: 'CONFLICT',
     da: 'Et partnerskab med status "{from}" kan ikke ændres til "{to}" af dig.',
     en: 'A partnership with status "{from}" cannot be changed to "{to}" by you.',
+  },
+  SITE_IN_USE: {
+    graphqlCode: 'CONFLICT',
+    da: 'Arbejdsstedet bruges af opslaget "{title}" ({statusDa}){moreDa}. Luk opslaget eller flyt det til et andet arbejdssted først.',
+    en: 'The site is used by the placement "{title}" ({statusEn}){moreEn}. Close it or move it to another site first.',
+  },
+  MENTOR_IN_USE: {
+    graphqlCode: 'CONFLICT',
+    da: 'Mentoren er mentor på opslaget "{title}" ({statusDa}){moreDa}. Vælg en anden mentor til opslaget eller luk det først.',
+    en: 'The mentor mentors the placement "{title}" ({statusEn}){moreEn}. Choose another mentor for it or close it first.',
+  },
+  MENTOR_DEACTIVATED: {
+    graphqlCode: 'CONFLICT',
+    da: 'Mentoren er deaktiveret.',
+    en: 'The mentor has been deactivated.',
+  },
+  MENTOR_HAS_LOGIN: {
+    graphqlCode: 'CONFLICT',
+    da: 'Mentoren har allerede et login.',
+    en: 'The mentor already has a login.',
+  },
+  COMPANY_ADMIN_NOT_FOUND: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Personen er ikke administrator for virksomheden.',
+    en: 'The person is not an administrator of the company.',
+  },
+  LAST_COMPANY_ADMIN: {
+    graphqlCode: 'CONFLICT',
+    da: 'Virksomheden skal have mindst én administrator. Tilføj en anden administrator først.',
+    en: 'The company must keep at least one administrator. Add another administrator first.',
+  },
+  INVITATION_INVALID: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Invitationen hænger ikke sammen; se felterne.',
+    en: 'The invitation is not consistent; see the fields.',
   },
 });
 

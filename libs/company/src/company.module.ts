@@ -12,7 +12,11 @@ import {
   SiteEntity,
 } from './company.entities';
 import { CompanyRepository } from './company.repository';
-import { CompanyResolver, PartnershipResolver } from './company.resolver';
+import { CompanyResolver, MentorResolver, PartnershipResolver } from './company.resolver';
+import { CompanyEditingService } from './company-editing.service';
+import { CompanyPeopleResolver } from './company-people.resolver';
+import { CompanyPeopleService } from './company-people.service';
+import { PlacementActors } from './placement-actors';
 import { CompanyService } from './company.service';
 import { PlacementRepository } from './placement.repository';
 import { PlacementResolver } from './placement.resolver';
@@ -36,8 +40,13 @@ import { PlacementService } from './placement.service';
     CompanyAccess,
     CompanyLoaders,
     CompanyService,
+    CompanyEditingService,
+    CompanyPeopleService,
     PlacementService,
+    PlacementActors,
     CompanyResolver,
+    CompanyPeopleResolver,
+    MentorResolver,
     PartnershipResolver,
     PlacementResolver,
   ],

@@ -2,7 +2,10 @@ import { AuthService, JobCentreModel } from '@jobbro/auth';
 import {
   byIds,
   CurrentUser,
+  groupedBy,
   isStaff,
+  Lang,
+  type Language,
   type Principal,
   requestLoader,
   Role,
@@ -20,6 +23,8 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { CompanyAccess } from './company.access';
+import { CompanyEditingService } from './company-editing.service';
+import { CompanyPeopleService } from './company-people.service';
 import { COMPANY_READERS, CompanyLoaders } from './company.loaders';
 import { CompanyService } from './company.service';
 import {
@@ -29,8 +34,16 @@ import {
   ProposePartnershipInput,
   RegisterCompanyInput,
   UpdateCompanyInput,
+  UpdateMentorInput,
+  UpdateSiteInput,
 } from './dto/company.inputs';
-import { CompanyModel, MentorModel, PartnershipModel, SiteModel } from './models/company.models';
+import {
+  CompanyAdminModel,
+  CompanyModel,
+  MentorModel,
+  PartnershipModel,
+  SiteModel,
+} from './models/company.models';
 
 const PARTNERS = [Role.CompanyAdmin, Role.Administrator, Role.JobConsultant];
 
@@ -39,6 +52,8 @@ export class CompanyResolver {
   constructor(
     private readonly companies: CompanyService,
     private readonly loaders: CompanyLoaders,
+    private readonly editing: CompanyEditingService,
+    private readonly people: CompanyPeopleService,
   ) {}
 
   @Roles(Role.CompanyAdmin)
@@ -73,12 +88,62 @@ export class CompanyResolver {
   }
 
   @Roles(Role.CompanyAdmin)
-  @Mutation(() => MentorModel)
+  @Mutation(() => MentorModel, {
+    description: 'Add a mentor; with invite, they are mailed an invitation to sign in.',
+  })
   addMentor(
     @CurrentUser() user: Principal,
     @Args('input') input: AddMentorInput,
+    @Lang() language: Language,
   ): Promise<MentorModel> {
-    return this.companies.addMentor(user, input);
+    return this.people.addMentor(user, input, language);
+  }
+
+  @Roles(Role.CompanyAdmin)
+  @Mutation(() => SiteModel, {
+    description:
+      'Change a site; a new postal code gives new area and coordinates (slots move too).',
+  })
+  updateSite(
+    @CurrentUser() user: Principal,
+    @Args('input') input: UpdateSiteInput,
+  ): Promise<SiteModel> {
+    return this.editing.updateSite(user, input);
+  }
+
+  @Roles(Role.CompanyAdmin)
+  @Mutation(() => SiteModel, {
+    description:
+      'Remove a site. Refused (naming the slot) while a published or paused slot uses it; drafts ' +
+      'and closed slots keep it as history, and a draft needs another site before it is published.',
+  })
+  removeSite(
+    @CurrentUser() user: Principal,
+    @Args('id', { type: () => ID }, uuidArg) id: string,
+  ): Promise<SiteModel> {
+    return this.editing.removeSite(user, id);
+  }
+
+  @Roles(Role.CompanyAdmin)
+  @Mutation(() => MentorModel, { description: 'Change a mentor’s details, site or capacity.' })
+  updateMentor(
+    @CurrentUser() user: Principal,
+    @Args('input') input: UpdateMentorInput,
+  ): Promise<MentorModel> {
+    return this.editing.updateMentor(user, input);
+  }
+
+  @Roles(Role.CompanyAdmin)
+  @Mutation(() => MentorModel, {
+    description:
+      'Deactivate a mentor. Refused (naming the slot) while they mentor a published or paused ' +
+      'slot. They are offered for no new slot, and their login no longer reaches the company.',
+  })
+  deactivateMentor(
+    @CurrentUser() user: Principal,
+    @Args('id', { type: () => ID }, uuidArg) id: string,
+  ): Promise<MentorModel> {
+    return this.editing.deactivateMentor(user, id);
   }
 
   @Roles(...PARTNERS)
@@ -132,9 +197,24 @@ export class CompanyResolver {
     return this.loaders.sitesOfCompany(ctx).load(company.id);
   }
 
-  @ResolveField(() => [MentorModel])
-  mentors(@Parent() company: CompanyModel, @Context() ctx: object): Promise<MentorModel[]> {
-    return this.loaders.mentorsOfCompany(ctx).load(company.id);
+  @ResolveField(() => [MentorModel], {
+    description: 'Active mentors; deactivated ones too with includeDeactivated.',
+  })
+  async mentors(
+    @Parent() company: CompanyModel,
+    @Context() ctx: object,
+    @Args('includeDeactivated', { type: () => Boolean, defaultValue: false })
+    includeDeactivated: boolean,
+  ): Promise<MentorModel[]> {
+    const all = await this.loaders.mentorsOfCompany(ctx).load(company.id);
+    return includeDeactivated ? all : all.filter((m) => m.deactivatedAt === null);
+  }
+
+  @ResolveField(() => [CompanyAdminModel], { description: 'Who administers the company.' })
+  admins(@Parent() company: CompanyModel, @Context() ctx: object): Promise<CompanyAdminModel[]> {
+    return requestLoader(ctx, 'adminsOfCompany', async (ids: readonly string[]) =>
+      groupedBy(ids, await this.people.adminsOfCompanies(ids), (a) => a.companyId),
+    ).load(company.id);
   }
 
   @ResolveField(() => [PartnershipModel])
@@ -179,5 +259,15 @@ export class PartnershipResolver {
     // A job centre's own proposal does not open the company's data before the company accepts.
     if (!(await this.access.canReadCompany(user, partnership.companyId))) return null;
     return this.loaders.company(ctx).load(partnership.companyId);
+  }
+}
+
+@Resolver(() => MentorModel)
+export class MentorResolver {
+  @ResolveField(() => Boolean, {
+    description: 'Whether the mentor has a login (accepted an invitation).',
+  })
+  hasLogin(@Parent() mentor: MentorModel): boolean {
+    return mentor.userId !== null;
   }
 }

@@ -13,7 +13,6 @@ import { PartnershipStatus } from './company.enums';
 import { CompanyException } from './company.exception';
 import { CompanyRepository } from './company.repository';
 import type {
-  AddMentorInput,
   ChangePartnershipStatusInput,
   CreateSiteInput,
   ProposePartnershipInput,
@@ -60,8 +59,17 @@ export class CompanyService {
         },
         principal.userId,
       );
-      if (saved !== 'duplicate')
-        await publishEvent(manager, 'company.changed', saved.id, { companyId: saved.id });
+      if (saved === 'duplicate') return saved;
+      // Invited by a job centre to register: the partnership starts now (see CompanyPeopleService).
+      const invite = await this.companies.takeRegistrationInvite(manager, principal.userId);
+      if (invite)
+        await this.companies.insertActivePartnership(
+          manager,
+          saved.id,
+          invite.jobCentreId,
+          invite.invitedBy,
+        );
+      await publishEvent(manager, 'company.changed', saved.id, { companyId: saved.id });
       return saved;
     });
     if (result === 'duplicate') throw new CompanyException('DUPLICATE_CVR');
@@ -137,23 +145,6 @@ export class CompanyService {
       longitude: postal.longitude,
       pNumber: input.pNumber ?? null,
     });
-  }
-
-  async addMentor(principal: Principal, input: AddMentorInput): Promise<MentorEntity> {
-    await this.requireManageableCompany(principal, input.companyId);
-    if (input.siteId) await this.requireSiteOf(input.companyId, input.siteId);
-    const email = input.email.trim().toLowerCase();
-    const mentor = await this.companies.insertMentor({
-      companyId: input.companyId,
-      siteId: input.siteId ?? null,
-      name: input.name.trim(),
-      email,
-      phone: input.phone?.trim() ?? null,
-      capacity: input.capacity,
-      userId: null,
-    });
-    if (mentor === 'duplicate') throw new CompanyException('MENTOR_EMAIL_TAKEN');
-    return mentor;
   }
 
   async proposePartnership(
@@ -268,7 +259,8 @@ export class CompanyService {
 
   async requireSiteOf(companyId: string, siteId: string): Promise<SiteEntity> {
     const site = await this.companies.findSite(siteId);
-    if (site?.companyId !== companyId) {
+    // A removed site is offered for nothing new.
+    if (site?.companyId !== companyId || site.removedAt) {
       throw new CompanyException('SITE_NOT_FOUND', {}, [
         {
           field: 'siteId',
@@ -288,6 +280,18 @@ export class CompanyService {
           field: 'mentorId',
           constraint: 'exists',
           message: { da: 'Ukendt mentor.', en: 'Unknown mentor.' },
+        },
+      ]);
+    }
+    if (mentor.deactivatedAt) {
+      throw new CompanyException('MENTOR_DEACTIVATED', {}, [
+        {
+          field: 'mentorId',
+          constraint: 'active',
+          message: {
+            da: 'Mentoren er deaktiveret; vælg en anden.',
+            en: 'The mentor has been deactivated; choose another.',
+          },
         },
       ]);
     }

@@ -4,7 +4,8 @@ import { VISIBLE_PARTNERSHIP_STATUSES } from './rules/partnership-rules';
  * Whose slots a caller may see, as `CompanyAccess.placementVisibility` decides it:
  * - `companies`: a company admin's or mentor's own companies, every status (drafts included);
  * - `jobCentre`: staff of that job centre, the slots of companies in partnership with it
- *   (active or paused) once out of draft;
+ *   (active or paused) once out of draft, and the drafts the job centre's own consultants created
+ *   on the company's behalf;
  * - `none`: nothing.
  */
 export type PlacementVisibility =
@@ -26,11 +27,14 @@ export function visiblePlacementsSql(
   switch (visibility.kind) {
     case 'companies':
       return `${alias}.company_id = ANY(${param(visibility.companyIds)}::uuid[])`;
-    case 'jobCentre':
-      return `(${alias}.status <> 'draft' AND EXISTS (
+    case 'jobCentre': {
+      const jobCentre = param(visibility.jobCentreId);
+      return `((${alias}.status <> 'draft' OR ${alias}.created_by_job_centre_id = ${jobCentre}::uuid)
+        AND EXISTS (
         SELECT 1 FROM partnership visible_by WHERE visible_by.company_id = ${alias}.company_id
-           AND visible_by.job_centre_id = ${param(visibility.jobCentreId)}::uuid
+           AND visible_by.job_centre_id = ${jobCentre}::uuid
            AND visible_by.status = ANY(${param(VISIBLE_PARTNERSHIP_STATUSES)}::partnership_status[])))`;
+    }
     case 'none':
       return 'false';
   }

@@ -21,6 +21,23 @@ export interface PlacementListFilter {
   municipalityCode?: number;
 }
 
+export type PlacementChangeAction = 'created' | 'updated' | 'published' | 'paused' | 'closed';
+
+export interface NewPlacementChange {
+  placementId: string;
+  version: number;
+  action: PlacementChangeAction;
+  changedFields: string[];
+  changedBy: string;
+  /** The job centre a partner consultant acted for; null when the company's own people act. */
+  jobCentreId: string | null;
+}
+
+export interface PlacementChangeRow extends Omit<NewPlacementChange, 'changedBy'> {
+  changedBy: string | null;
+  changedAt: Date;
+}
+
 @Injectable()
 export class PlacementRepository {
   constructor(
@@ -58,6 +75,47 @@ export class PlacementRepository {
       .setLock('pessimistic_write')
       .where('p.id = :id', { id })
       .getOne();
+  }
+
+  /**
+   * Published or paused slots that use the site or mentor, by title: what stops its removal.
+   * Run after the site or mentor row is locked FOR UPDATE, so no slot can start using it meanwhile.
+   */
+  openPlacementsUsing(
+    manager: EntityManager,
+    column: 'site_id' | 'mentor_id',
+    id: string,
+  ): Promise<{ id: string; title: string; status: PlacementStatus }[]> {
+    return manager.query(
+      `SELECT id, title, status FROM placement
+        WHERE ${column} = $1 AND status IN ('published', 'paused') ORDER BY title, id`,
+      [id],
+    );
+  }
+
+  async insertChange(manager: EntityManager, change: NewPlacementChange): Promise<void> {
+    await manager.query(
+      `INSERT INTO placement_change (placement_id, version, action, changed_fields, changed_by, job_centre_id)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        change.placementId,
+        change.version,
+        change.action,
+        change.changedFields,
+        change.changedBy,
+        change.jobCentreId,
+      ],
+    );
+  }
+
+  /** Every change of the slots, newest first. */
+  changesOf(placementIds: readonly string[]): Promise<PlacementChangeRow[]> {
+    return this.dataSource.query<PlacementChangeRow[]>(
+      `SELECT placement_id AS "placementId", version, action, changed_fields AS "changedFields",
+              changed_by AS "changedBy", job_centre_id AS "jobCentreId", changed_at AS "changedAt"
+         FROM placement_change WHERE placement_id = ANY($1::uuid[]) ORDER BY id DESC`,
+      [placementIds],
+    );
   }
 
   async saveChanges(manager: EntityManager, placement: PlacementEntity): Promise<PlacementEntity> {

@@ -1,6 +1,7 @@
 import {
   byIds,
   CurrentUser,
+  groupedBy,
   type Page,
   type Principal,
   requestLoader,
@@ -25,11 +26,14 @@ import {
   CompanyModel,
   MentorModel,
   OrdinaryHoursPathModel,
+  PlacementActorModel,
+  PlacementChangeModel,
   PlacementConnection,
   PlacementModel,
   SiteModel,
 } from './models/company.models';
 import { PlacementService } from './placement.service';
+import { PlacementActors } from './placement-actors';
 import { availableActions } from './rules/placement-rules';
 
 @Resolver(() => PlacementModel)
@@ -38,10 +42,15 @@ export class PlacementResolver {
     private readonly service: PlacementService,
     private readonly loaders: CompanyLoaders,
     private readonly reference: ReferenceService,
+    private readonly actors: PlacementActors,
   ) {}
 
-  @Roles(Role.CompanyAdmin)
-  @Mutation(() => PlacementModel, { description: 'Create a placement slot as a draft.' })
+  @Roles(Role.CompanyAdmin, Role.JobConsultant)
+  @Mutation(() => PlacementModel, {
+    description:
+      'Create a placement slot as a draft: the company’s admin, or a consultant of a job centre ' +
+      'in active partnership with it, on its behalf (recorded; only the company publishes).',
+  })
   createPlacement(
     @CurrentUser() user: Principal,
     @Args('input') input: CreatePlacementInput,
@@ -49,9 +58,11 @@ export class PlacementResolver {
     return this.service.create(user, input);
   }
 
-  @Roles(Role.CompanyAdmin)
+  @Roles(Role.CompanyAdmin, Role.JobConsultant)
   @Mutation(() => PlacementModel, {
-    description: 'Change a draft or open slot; omitted fields stay as they are.',
+    description:
+      'Change a draft or open slot; omitted fields stay as they are. A partner consultant may ' +
+      'change the slots they see, on the company’s behalf (recorded).',
   })
   updatePlacement(
     @CurrentUser() user: Principal,
@@ -153,6 +164,49 @@ export class PlacementResolver {
       afterWeeks: placement.ordinaryHoursAfterWeeks,
       hoursPerWeek: placement.ordinaryHoursPerWeek,
     };
+  }
+
+  @ResolveField(() => PlacementActorModel, {
+    nullable: true,
+    description: 'Who created the slot (a partner consultant when done on the company’s behalf).',
+  })
+  createdBy(
+    @Parent() placement: PlacementModel,
+    @Context() ctx: object,
+    @CurrentUser() user: Principal,
+  ): Promise<PlacementActorModel | null> {
+    return this.actors.actor(ctx, user, placement.createdBy, placement.createdByJobCentreId);
+  }
+
+  @ResolveField(() => PlacementActorModel, { nullable: true, description: 'Who changed it last.' })
+  lastChangedBy(
+    @Parent() placement: PlacementModel,
+    @Context() ctx: object,
+    @CurrentUser() user: Principal,
+  ): Promise<PlacementActorModel | null> {
+    return this.actors.actor(ctx, user, placement.changedBy, placement.changedByJobCentreId);
+  }
+
+  @ResolveField(() => [PlacementChangeModel], {
+    description: 'Every change, newest first: who (and for which job centre), what, when.',
+  })
+  async changes(
+    @Parent() placement: PlacementModel,
+    @Context() ctx: object,
+    @CurrentUser() user: Principal,
+  ): Promise<PlacementChangeModel[]> {
+    const rows = await requestLoader(ctx, 'placementChanges', async (ids: readonly string[]) =>
+      groupedBy(ids, await this.service.changesOf(ids), (c) => c.placementId),
+    ).load(placement.id);
+    return Promise.all(
+      rows.map(async (c) => ({
+        version: c.version,
+        action: c.action,
+        changedFields: c.changedFields,
+        at: c.changedAt,
+        by: await this.actors.actor(ctx, user, c.changedBy, c.jobCentreId),
+      })),
+    );
   }
 
   @ResolveField(() => [String], { description: 'What may be done next: publish, pause, close.' })

@@ -21,7 +21,12 @@ import type {
   PlacementFilter,
   UpdatePlacementInput,
 } from './dto/placement.inputs';
-import { PlacementRepository } from './placement.repository';
+import { CompanyRepository } from './company.repository';
+import {
+  type PlacementChangeAction,
+  type PlacementChangeRow,
+  PlacementRepository,
+} from './placement.repository';
 import type { PlacementVisibility } from './placement-visibility';
 import {
   decideTransition,
@@ -37,7 +42,13 @@ const ACTION_WORDS: Record<PlacementAction, { da: string; en: string }> = {
   close: { da: 'lukkes', en: 'closed' },
 };
 
-const STATUS_WORDS: Record<PlacementStatus, { da: string; en: string }> = {
+const TRANSITION_RECORD: Record<PlacementAction, PlacementChangeAction> = {
+  publish: 'published',
+  pause: 'paused',
+  close: 'closed',
+};
+
+export const STATUS_WORDS: Record<PlacementStatus, { da: string; en: string }> = {
   draft: { da: 'kladde', en: 'draft' },
   published: { da: 'offentliggjort', en: 'published' },
   paused: { da: 'på pause', en: 'paused' },
@@ -65,10 +76,13 @@ export class PlacementService {
     private readonly companies: CompanyService,
     private readonly access: CompanyAccess,
     private readonly reference: ReferenceService,
+    private readonly companyRows: CompanyRepository,
   ) {}
 
   async create(principal: Principal, input: CreatePlacementInput): Promise<PlacementEntity> {
-    await this.companies.requireManageableCompany(principal, input.companyId);
+    const onBehalfOf = await this.requireEditor(principal, input.companyId, () =>
+      this.companies.requireReadableCompany(principal, input.companyId),
+    );
     const iscoCode = await this.checkReferences(input.companyId, input);
     const draft: Partial<PlacementEntity> = {
       companyId: input.companyId,
@@ -98,17 +112,23 @@ export class PlacementService {
       status: PlacementStatus.Draft,
       version: 1,
       createdBy: principal.userId,
+      createdByJobCentreId: onBehalfOf,
+      changedBy: principal.userId,
+      changedByJobCentreId: onBehalfOf,
     };
     this.assertConsistent(draft as PlacementEntity);
     return this.placements.transactional(async (manager) => {
+      await this.assertUsable(manager, draft as PlacementEntity, 'PLACEMENT_INVALID');
       const saved = await this.placements.insert(manager, draft);
+      await this.record(manager, saved, 'created', [], onBehalfOf);
       await this.announce(manager, saved);
       return saved;
     });
   }
 
   async update(principal: Principal, input: UpdatePlacementInput): Promise<PlacementEntity> {
-    const existing = await this.requireManageable(principal, input.id);
+    const existing = await this.placement(principal, input.id);
+    const onBehalfOf = await this.requireEditor(principal, existing.companyId);
     const iscoCode = await this.checkReferences(existing.companyId, input);
     return this.placements.transactional(async (manager) => {
       const placement = await this.lock(manager, input.id);
@@ -139,8 +159,27 @@ export class PlacementService {
         const missing = publishProblems(placement, '0000-01-01');
         if (missing.length) throw new CompanyException('PLACEMENT_NOT_PUBLISHABLE', {}, missing);
       }
+      // A newly chosen site or mentor, or the ones an open slot keeps, must still be in use; a
+      // draft may keep a removed one until it is published.
+      const open = placement.status !== PlacementStatus.Draft;
+      await this.assertUsable(
+        manager,
+        {
+          siteId: open || input.siteId !== undefined ? placement.siteId : null,
+          mentorId: open || input.mentorId !== undefined ? placement.mentorId : null,
+        },
+        'PLACEMENT_INVALID',
+      );
       placement.version += 1;
+      placement.changedBy = principal.userId;
+      placement.changedByJobCentreId = onBehalfOf;
       const saved = await this.placements.saveChanges(manager, placement);
+      const changedFields = Object.entries(changes)
+        .filter(([, v]) => v !== undefined)
+        .map(([k]) => k)
+        .concat(ordinaryHoursPath !== undefined ? ['ordinaryHoursPath'] : [])
+        .sort();
+      await this.record(manager, saved, 'updated', changedFields, onBehalfOf);
       await this.announce(manager, saved);
       return saved;
     });
@@ -170,14 +209,24 @@ export class PlacementService {
           {},
           decision.reason === 'NOT_PUBLISHABLE' ? decision.problems : [],
         );
+      if (decision.to === PlacementStatus.Published)
+        await this.assertUsable(manager, placement, 'PLACEMENT_NOT_PUBLISHABLE');
       placement.status = decision.to;
       if (decision.to === PlacementStatus.Published) placement.publishedAt ??= new Date();
       if (decision.to === PlacementStatus.Closed) placement.closedAt = new Date();
       placement.version += 1;
+      placement.changedBy = principal.userId;
+      placement.changedByJobCentreId = null;
       const saved = await this.placements.saveChanges(manager, placement);
+      await this.record(manager, saved, TRANSITION_RECORD[action], [], null);
       await this.announce(manager, saved);
       return saved;
     });
+  }
+
+  /** The slots' change logs, newest first (the slots were access-checked when read). */
+  changesOf(placementIds: readonly string[]): Promise<PlacementChangeRow[]> {
+    return this.placements.changesOf(placementIds);
   }
 
   /**
@@ -239,6 +288,77 @@ export class PlacementService {
     const placement = await this.placement(principal, id);
     if (!(await this.access.canManage(principal, placement.companyId))) throw forbidden();
     return placement;
+  }
+
+  /**
+   * Who may edit the company's slots (CompanyAccess.slotEditorSide): null for its own admins, the
+   * job centre for a partner consultant acting on the company's behalf. FORBIDDEN for the rest,
+   * after `readable` (or the slot's visibility) has answered NOT_FOUND to who may not see it.
+   */
+  private async requireEditor(
+    principal: Principal,
+    companyId: string,
+    readable?: () => Promise<unknown>,
+  ): Promise<string | null> {
+    if (readable) await readable();
+    const side = await this.access.slotEditorSide(principal, companyId);
+    if (!side) throw forbidden();
+    return side === 'job_centre' ? principal.jobCentreId : null;
+  }
+
+  /**
+   * The slot's site and mentor must not be removed or deactivated (when chosen, and whenever the
+   * slot is to be open). Locks them FOR KEY SHARE until the transaction ends, so a concurrent
+   * removal (FOR UPDATE) either waits and then sees this slot, or went first and is seen here.
+   */
+  private async assertUsable(
+    manager: EntityManager,
+    placement: Pick<PlacementEntity, 'siteId' | 'mentorId'>,
+    code: 'PLACEMENT_INVALID' | 'PLACEMENT_NOT_PUBLISHABLE',
+  ): Promise<void> {
+    const problems: FieldProblem[] = [];
+    if (placement.siteId) {
+      const site = await this.companyRows.lockSiteForUse(manager, placement.siteId);
+      if (!site || site.removedAt)
+        problems.push({
+          field: 'siteId',
+          constraint: 'active',
+          message: {
+            da: 'Arbejdsstedet er fjernet; vælg et andet.',
+            en: 'The site has been removed; choose another.',
+          },
+        });
+    }
+    if (placement.mentorId) {
+      const mentor = await this.companyRows.lockMentorForUse(manager, placement.mentorId);
+      if (!mentor || mentor.deactivatedAt)
+        problems.push({
+          field: 'mentorId',
+          constraint: 'active',
+          message: {
+            da: 'Mentoren er deaktiveret; vælg en anden.',
+            en: 'The mentor has been deactivated; choose another.',
+          },
+        });
+    }
+    if (problems.length) throw new CompanyException(code, {}, problems);
+  }
+
+  private record(
+    manager: EntityManager,
+    placement: PlacementEntity,
+    action: PlacementChangeAction,
+    changedFields: string[],
+    jobCentreId: string | null,
+  ): Promise<void> {
+    return this.placements.insertChange(manager, {
+      placementId: placement.id,
+      version: placement.version,
+      action,
+      changedFields,
+      changedBy: placement.changedBy ?? placement.createdBy ?? '',
+      jobCentreId,
+    });
   }
 
   private async lock(manager: EntityManager, id: string): Promise<PlacementEntity> {

@@ -37,6 +37,11 @@ export class SiteModel {
   @Field(() => Float) latitude!: number;
   @Field(() => Float) longitude!: number;
   @Field(() => String, { nullable: true }) pNumber!: string | null;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Set once the site is removed: closed and draft slots keep it as history.',
+  })
+  removedAt!: Date | null;
 }
 
 @ObjectType('Mentor')
@@ -48,6 +53,59 @@ export class MentorModel {
   @Field() email!: string;
   @Field(() => String, { nullable: true }) phone!: string | null;
   @Field(() => Int) capacity!: number;
+  userId!: string | null;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Set once deactivated: offered for no new slot, and their login sees nothing.',
+  })
+  deactivatedAt!: Date | null;
+}
+
+@ObjectType('CompanyAdmin', { description: 'A person who administers the company.' })
+export class CompanyAdminModel {
+  @Field(() => ID) userId!: string;
+  @Field() displayName!: string;
+  @Field() email!: string;
+  @Field(() => GraphQLISODateTime) addedAt!: Date;
+}
+
+@ObjectType('PlacementActor', {
+  description:
+    'Who changed a slot: the company’s own people, or a partner job centre’s consultant acting on the company’s behalf.',
+})
+export class PlacementActorModel {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Null when the person belongs to another job centre than yours.',
+  })
+  displayName!: string | null;
+  @Field({ description: 'True when a job centre’s consultant acted for the company.' })
+  onBehalf!: boolean;
+  @Field(() => ID, { nullable: true, description: 'The job centre they acted for.' })
+  jobCentreId!: string | null;
+  @Field(() => String, { nullable: true, description: 'That job centre’s name.' })
+  jobCentreName!: string | null;
+}
+
+@ObjectType('PlacementChange', { description: 'One change of a slot, newest first.' })
+export class PlacementChangeModel {
+  @Field(() => Int) version!: number;
+  @Field({ description: 'created, updated, published, paused or closed' }) action!: string;
+  @Field(() => [String], { description: 'The fields an update changed.' })
+  changedFields!: string[];
+  @Field(() => GraphQLISODateTime) at!: Date;
+  @Field(() => PlacementActorModel, { nullable: true }) by!: PlacementActorModel | null;
+}
+
+@ObjectType('CompanyRegistrationInvite', {
+  description:
+    'The job centre that invited you to register your company, and the CVR number it suggested. ' +
+    'Registering a company (any CVR) starts an active partnership with that job centre.',
+})
+export class CompanyRegistrationInviteModel {
+  @Field(() => ID) jobCentreId!: string;
+  @Field() jobCentreName!: string;
+  @Field(() => String, { nullable: true }) cvr!: string | null;
 }
 
 @ObjectType('Partnership')
@@ -107,6 +165,10 @@ export class PlacementModel {
   @Field(() => Int, { description: 'Send as expectedVersion when you update.' }) version!: number;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
+  createdBy!: string | null;
+  createdByJobCentreId!: string | null;
+  changedBy!: string | null;
+  changedByJobCentreId!: string | null;
 }
 
 @ObjectType()

@@ -1,0 +1,352 @@
+import {
+  AuthService,
+  type InvitationModel,
+  type InvitationRecord,
+  InvitationService,
+} from '@jobbro/auth';
+import {
+  type FieldProblem,
+  forbidden,
+  isStaff,
+  type Language,
+  type Principal,
+  Role,
+} from '@jobbro/core';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CompanyAccess } from './company.access';
+import type { CompanyEntity, MentorEntity } from './company.entities';
+import { PartnershipStatus } from './company.enums';
+import { CompanyException } from './company.exception';
+import { type CompanyAdminRow, CompanyRepository } from './company.repository';
+import type { CompanyRegistrationInviteModel } from './models/company.models';
+import { CompanyService } from './company.service';
+import {
+  type AddMentorInput,
+  CompanyInvitationRole,
+  type InviteCompanyUserInput,
+} from './dto/company.inputs';
+import { isValidCvr, normalizeCvr } from './rules/cvr';
+
+const problem = (field: string, da: string, en: string): FieldProblem => ({
+  field,
+  constraint: 'invitation',
+  message: { da, en },
+});
+
+const mentorNotFound = (field: string): CompanyException =>
+  new CompanyException('MENTOR_NOT_FOUND', {}, [
+    {
+      field,
+      constraint: 'exists',
+      message: { da: 'Ukendt mentor.', en: 'Unknown mentor.' },
+    },
+  ]);
+
+/**
+ * The company's people: who administers it, and invitations that give company admins and mentors
+ * their login.
+ *
+ * - A job centre's consultant or administrator invites a company admin for a company in active
+ *   partnership with the job centre, or for a new company (its CVR optionally prefilled). The
+ *   invited admin of a new company sees that job centre and CVR (`companyRegistrationInvite`);
+ *   the first company they register, under any CVR, starts an active partnership with that job
+ *   centre at once: the job centre asked by inviting, the company agreed by registering.
+ * - A company admin invites a second admin (`addCompanyAdmin`) or one of the company's mentors
+ *   (`inviteMentor`, or `addMentor` with `invite`). The answer is the invitation whether or not
+ *   the address has an account; accepting links an existing account of the same role.
+ * - Removing an admin locks the company row, so two removals cannot leave it without one.
+ */
+@Injectable()
+export class CompanyPeopleService implements OnModuleInit {
+  constructor(
+    private readonly companies: CompanyRepository,
+    private readonly company: CompanyService,
+    private readonly access: CompanyAccess,
+    private readonly invitations: InvitationService,
+    private readonly auth: AuthService,
+  ) {}
+
+  onModuleInit(): void {
+    this.invitations.registerAcceptor('company_admin', (m, invitation, userId) =>
+      this.acceptAdmin(m, invitation, userId),
+    );
+    this.invitations.registerAcceptor('mentor', (m, invitation, userId) =>
+      this.acceptMentor(m, invitation, userId),
+    );
+  }
+
+  async inviteCompanyUser(
+    principal: Principal,
+    input: InviteCompanyUserInput,
+    language: Language,
+  ): Promise<InvitationModel> {
+    if (input.role === CompanyInvitationRole.Mentor) {
+      const extra = (['email', 'displayName', 'companyId', 'companyCvr'] as const).filter(
+        (f) => input[f] !== undefined && input[f] !== null,
+      );
+      if (!input.mentorId || extra.length) {
+        throw new CompanyException('INVITATION_INVALID', {}, [
+          ...(input.mentorId ? [] : [problem('mentorId', 'Vælg mentoren.', 'Choose the mentor.')]),
+          ...extra.map((f) =>
+            problem(
+              f,
+              'Gives ikke for en mentor: navn og adresse kommer fra mentoren.',
+              'Not for a mentor: name and address come from the mentor.',
+            ),
+          ),
+        ]);
+      }
+      return this.inviteMentor(principal, input.mentorId, input.language ?? language, 'mentorId');
+    }
+    const missing = (['email', 'displayName'] as const).filter((f) => !input[f]);
+    if (missing.length || input.mentorId) {
+      throw new CompanyException('INVITATION_INVALID', {}, [
+        ...missing.map((f) => problem(f, 'Skal udfyldes.', 'Required.')),
+        ...(input.mentorId
+          ? [problem('mentorId', 'Kun for en mentor.', 'Only for a mentor.')]
+          : []),
+      ]);
+    }
+    const person = {
+      email: input.email!,
+      displayName: input.displayName!,
+      language: input.language ?? language,
+    };
+    if (principal.role === Role.CompanyAdmin) {
+      if (!input.companyId || input.companyCvr) {
+        throw new CompanyException('INVITATION_INVALID', {}, [
+          input.companyId
+            ? problem(
+                'companyCvr',
+                'Kun når en konsulent inviterer til en ny virksomhed.',
+                'Only when a consultant invites for a new company.',
+              )
+            : problem('companyId', 'Vælg virksomheden.', 'Choose the company.'),
+        ]);
+      }
+      return this.addCompanyAdmin(principal, input.companyId, person);
+    }
+    if (!isStaff(principal.role) || !principal.jobCentreId) throw forbidden();
+    if (input.companyId) {
+      if (input.companyCvr) {
+        throw new CompanyException('INVITATION_INVALID', {}, [
+          problem(
+            'companyCvr',
+            'Kun for en ny virksomhed (uden companyId).',
+            'Only for a new company (without companyId).',
+          ),
+        ]);
+      }
+      await this.company.requireReadableCompany(principal, input.companyId);
+      const partner =
+        (principal.role === Role.JobConsultant || principal.role === Role.Administrator) &&
+        (await this.companies.hasPartnershipIn(principal.jobCentreId, input.companyId, [
+          PartnershipStatus.Active,
+        ]));
+      if (!partner) throw forbidden();
+      return this.companies.transaction((m) =>
+        this.invitations.create(m, {
+          kind: 'company_admin',
+          ...person,
+          role: Role.CompanyAdmin,
+          jobCentreId: principal.jobCentreId,
+          companyId: input.companyId!,
+          companyCvr: null,
+          subjectId: null,
+          invitedBy: principal,
+        }),
+      );
+    }
+    if (principal.role !== Role.JobConsultant && principal.role !== Role.Administrator)
+      throw forbidden();
+    const cvr = input.companyCvr ? normalizeCvr(input.companyCvr) : null;
+    if (cvr !== null) {
+      if (!isValidCvr(cvr)) {
+        throw new CompanyException('INVALID_CVR', {}, [
+          {
+            field: 'companyCvr',
+            constraint: 'cvr',
+            message: {
+              da: 'Ugyldigt CVR-nummer (8 cifre, modulus 11).',
+              en: 'Invalid CVR number (8 digits, modulus 11).',
+            },
+          },
+        ]);
+      }
+      // The CVR register is public; a registered company is invited through its partnership.
+      if (await this.companies.cvrExists(cvr)) throw new CompanyException('DUPLICATE_CVR');
+    }
+    return this.companies.transaction((m) =>
+      this.invitations.create(m, {
+        kind: 'company_admin',
+        ...person,
+        role: Role.CompanyAdmin,
+        jobCentreId: principal.jobCentreId,
+        companyId: null,
+        companyCvr: cvr,
+        subjectId: null,
+        invitedBy: principal,
+      }),
+    );
+  }
+
+  /** A company admin invites another admin of their company (through an invitation, always). */
+  async addCompanyAdmin(
+    principal: Principal,
+    companyId: string,
+    person: { email: string; displayName: string; language: Language },
+  ): Promise<InvitationModel> {
+    await this.company.requireManageableCompany(principal, companyId);
+    return this.companies.transaction((m) =>
+      this.invitations.create(m, {
+        kind: 'company_admin',
+        email: person.email.trim().toLowerCase(),
+        displayName: person.displayName.trim(),
+        language: person.language,
+        role: Role.CompanyAdmin,
+        jobCentreId: null,
+        companyId,
+        companyCvr: null,
+        subjectId: null,
+        invitedBy: principal,
+      }),
+    );
+  }
+
+  /** Never the last admin; removing yourself is allowed while another admin remains. */
+  async removeCompanyAdmin(
+    principal: Principal,
+    companyId: string,
+    userId: string,
+  ): Promise<CompanyEntity> {
+    const company = await this.company.requireManageableCompany(principal, companyId);
+    await this.companies.transaction(async (m) => {
+      if (!(await this.companies.lockCompany(m, companyId)))
+        throw new CompanyException('COMPANY_NOT_FOUND');
+      const admins = await this.companies.countAdmins(m, companyId);
+      const isAdmin = await this.companies.isCompanyAdminIn(m, userId, companyId);
+      if (!isAdmin) throw new CompanyException('COMPANY_ADMIN_NOT_FOUND');
+      if (admins <= 1) throw new CompanyException('LAST_COMPANY_ADMIN');
+      await this.companies.deleteAdmin(m, companyId, userId);
+    });
+    return company;
+  }
+
+  /** Adds a mentor; with `invite`, their invitation is written in the same transaction. */
+  async addMentor(
+    principal: Principal,
+    input: AddMentorInput,
+    language: Language,
+  ): Promise<MentorEntity> {
+    await this.company.requireManageableCompany(principal, input.companyId);
+    if (input.siteId) await this.company.requireSiteOf(input.companyId, input.siteId);
+    return this.companies.transaction(async (m) => {
+      const mentor = await this.companies.insertMentor(m, {
+        companyId: input.companyId,
+        siteId: input.siteId ?? null,
+        name: input.name.trim(),
+        email: input.email.trim().toLowerCase(),
+        phone: input.phone?.trim() ?? null,
+        capacity: input.capacity,
+        userId: null,
+      });
+      if (mentor === 'duplicate') throw new CompanyException('MENTOR_EMAIL_TAKEN');
+      if (input.invite)
+        await this.createMentorInvitation(m, principal, mentor, input.language ?? language);
+      return mentor;
+    });
+  }
+
+  /** Mails a mentor of the caller's company an invitation to sign in. */
+  async inviteMentor(
+    principal: Principal,
+    mentorId: string,
+    language: Language | undefined,
+    field = 'mentorId',
+  ): Promise<InvitationModel> {
+    const mentor = await this.companies.findMentor(mentorId);
+    if (!mentor || !(await this.access.canReadCompany(principal, mentor.companyId)))
+      throw mentorNotFound(field);
+    if (!(await this.access.canManage(principal, mentor.companyId))) throw forbidden();
+    return this.companies.transaction(async (m) => {
+      const current = await this.companies.lockMentor(m, mentor.id);
+      if (!current) throw mentorNotFound(field);
+      return this.createMentorInvitation(m, principal, current, language ?? 'da');
+    });
+  }
+
+  /** In the caller's transaction (addMentor with `invite`). */
+  async createMentorInvitation(
+    m: EntityManager,
+    principal: Principal,
+    mentor: MentorEntity,
+    language: Language,
+  ): Promise<InvitationModel> {
+    if (mentor.deactivatedAt) throw new CompanyException('MENTOR_DEACTIVATED');
+    if (mentor.userId) throw new CompanyException('MENTOR_HAS_LOGIN');
+    return this.invitations.create(m, {
+      kind: 'mentor',
+      email: mentor.email,
+      displayName: mentor.name,
+      language,
+      role: Role.Mentor,
+      jobCentreId: null,
+      companyId: mentor.companyId,
+      companyCvr: null,
+      subjectId: mentor.id,
+      invitedBy: principal,
+    });
+  }
+
+  /** The invitation to register a company that the caller accepted, if not yet used. */
+  async registrationInvite(principal: Principal): Promise<CompanyRegistrationInviteModel | null> {
+    const invite = await this.companies.findRegistrationInvite(principal.userId);
+    if (!invite) return null;
+    const [jobCentre] = await this.auth.findJobCentresByIds([invite.jobCentreId]);
+    return {
+      jobCentreId: invite.jobCentreId,
+      jobCentreName: jobCentre?.name ?? '',
+      cvr: invite.cvr,
+    };
+  }
+
+  adminsOfCompanies(companyIds: readonly string[]): Promise<CompanyAdminRow[]> {
+    return this.companies.adminsOfCompanies(companyIds);
+  }
+
+  private async acceptAdmin(
+    m: EntityManager,
+    invitation: InvitationRecord,
+    userId: string,
+  ): Promise<void> {
+    if (invitation.companyId) {
+      await this.companies.insertAdmin(m, invitation.companyId, userId, invitation.invitedBy);
+      return;
+    }
+    if (invitation.jobCentreId) {
+      await this.companies.saveRegistrationInvite(m, {
+        userId,
+        jobCentreId: invitation.jobCentreId,
+        invitedBy: invitation.invitedBy,
+        cvr: invitation.companyCvr,
+        invitationId: invitation.id,
+      });
+    }
+  }
+
+  /** Links the invited mentor to the new login; a deactivated mentor's invitation fails. */
+  private async acceptMentor(
+    m: EntityManager,
+    invitation: InvitationRecord,
+    userId: string,
+  ): Promise<void> {
+    const mentor = invitation.subjectId
+      ? await this.companies.lockMentor(m, invitation.subjectId)
+      : null;
+    if (!mentor || mentor.companyId !== invitation.companyId) throw mentorNotFound('mentorId');
+    if (mentor.deactivatedAt) throw new CompanyException('MENTOR_DEACTIVATED');
+    const linked = await this.companies.linkMentorUser(m, mentor.id, userId);
+    if (linked !== 'linked') throw new CompanyException('MENTOR_HAS_LOGIN');
+  }
+}
