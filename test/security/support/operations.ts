@@ -40,6 +40,39 @@ export function markRefreshTokenUsed(): void {
   if (refresh) refresh.used = true;
 }
 
+/** A site of the company that only this call uses (removeSite). */
+async function extraSite(ds: DataSource, companyId: string): Promise<string> {
+  const [row] = await ds.query<{ id: string }[]>(
+    `INSERT INTO site (company_id, name, street_address, postal_code, municipality_code, latitude, longitude)
+     SELECT $1, 'Lager', 'Lagervej 2', code, municipality_code, latitude, longitude FROM postal_code WHERE code = '2300'
+     RETURNING id`,
+    [companyId],
+  );
+  return row.id;
+}
+
+/** A mentor without login that only this call uses. */
+async function extraMentor(ds: DataSource, companyId: string, n: number): Promise<string> {
+  const [row] = await ds.query<{ id: string }[]>(
+    `INSERT INTO mentor (company_id, name, email, capacity) VALUES ($1, 'Ekstra Mentor', $2, 1) RETURNING id`,
+    [companyId, `extra-mentor-${n}-${randomBytes(3).toString('hex')}@example.dk`],
+  );
+  return row.id;
+}
+
+/** Another administrator of the company, for removeCompanyAdmin. */
+async function extraAdmin(ds: DataSource, companyId: string, n: number): Promise<string> {
+  const [user] = await ds.query<{ id: string }[]>(
+    `INSERT INTO app_user (email, display_name, role) VALUES ($1, 'Ekstra Admin', 'company_admin') RETURNING id`,
+    [`extra-admin-${n}-${randomBytes(3).toString('hex')}@example.dk`],
+  );
+  await ds.query(`INSERT INTO company_admin (company_id, user_id) VALUES ($1, $2)`, [
+    companyId,
+    user.id,
+  ]);
+  return user.id;
+}
+
 const cpr = (n: number): string =>
   `0101${String(50 + (n % 40)).padStart(2, '0')}-${String(1000 + (n % 9000))}`;
 
@@ -53,6 +86,7 @@ export const FIXTURES: Record<string, Fixture> = {
     vars: () => ({ first: 20, filter: { search: 'Ahmad', status: 'ACTIVE', assignedToMe: true } }),
   },
   company: { caller: 'companyAdmin', vars: ({ w }) => ({ id: w.companyX.id }) },
+  companyRegistrationInvite: { caller: 'companyAdmin', vars: () => ({}) },
   explainMatch: {
     caller: 'consultant',
     vars: ({ w }) => ({ citizenId: w.citizenA, placementId: w.publishedX }),
@@ -127,7 +161,77 @@ export const FIXTURES: Record<string, Fixture> = {
         email: `mentor-fuzz-${n}@example.dk`,
         phone: '12345678',
         capacity: 2,
+        invite: true,
+        language: 'da',
       },
+    }),
+  },
+  // Company editing and people (libs/company): each call gets its own site, mentor or admin.
+  updateSite: {
+    caller: 'companyAdmin',
+    vars: ({ w }) => ({
+      input: {
+        id: w.companyX.siteId,
+        name: 'Hovedkontor',
+        streetAddress: 'Testvej 1',
+        postalCode: '2300',
+        pNumber: '1234567890',
+      },
+    }),
+  },
+  removeSite: {
+    caller: 'companyAdmin',
+    vars: async ({ w, ds }) => ({ id: await extraSite(ds, w.companyX.id) }),
+  },
+  updateMentor: {
+    caller: 'companyAdmin',
+    vars: async ({ w, ds, n }) => ({
+      input: {
+        id: await extraMentor(ds, w.companyX.id, n),
+        siteId: w.companyX.siteId,
+        name: 'Mona Mentor',
+        email: `mentor-updated-${n}@example.dk`,
+        phone: '12345678',
+        capacity: 3,
+      },
+    }),
+  },
+  deactivateMentor: {
+    caller: 'companyAdmin',
+    vars: async ({ w, ds, n }) => ({ id: await extraMentor(ds, w.companyX.id, n) }),
+  },
+  inviteMentor: {
+    caller: 'companyAdmin',
+    vars: async ({ w, ds, n }) => ({ mentorId: await extraMentor(ds, w.companyX.id, n) }),
+  },
+  inviteCompanyUser: {
+    caller: 'consultant',
+    vars: ({ w, n }) => ({
+      input: {
+        role: 'COMPANY_ADMIN',
+        companyId: w.companyX.id,
+        email: `invited-admin-${n}@example.dk`,
+        displayName: 'Ida Inviteret',
+        language: 'en',
+      },
+    }),
+  },
+  addCompanyAdmin: {
+    caller: 'companyAdmin',
+    vars: ({ w, n }) => ({
+      input: {
+        companyId: w.companyX.id,
+        email: `second-admin-${n}@example.dk`,
+        displayName: 'Anden Admin',
+        language: 'da',
+      },
+    }),
+  },
+  removeCompanyAdmin: {
+    caller: 'companyAdmin',
+    vars: async ({ w, ds, n }) => ({
+      companyId: w.companyX.id,
+      userId: await extraAdmin(ds, w.companyX.id, n),
     }),
   },
   addTeamMember: {
