@@ -147,8 +147,8 @@ describe('meeting invitations with iCalendar', () => {
       expect(method).toBe('REQUEST');
       expect(event.uid).toBe(`${planned.id}@jobbro`);
       expect(Number(event.sequence)).toBe(0);
-      expect(new Date(event.start).toISOString()).toBe(startsAt);
-      expect(new Date(event.end).toISOString()).toBe(endsAt);
+      expect((event.start as Date).toISOString()).toBe(startsAt);
+      expect((event.end as Date).toISOString()).toBe(endsAt);
       expect(event.location as unknown).toBe('Jobcentret, lokale 2');
     }
     const toStaff = invitations.find((m) => m.envelopeTo[0] === caseworker.email)!;
@@ -176,8 +176,8 @@ describe('meeting invitations with iCalendar', () => {
       expect(method).toBe('REQUEST');
       expect(event.uid).toBe(`${planned.id}@jobbro`);
       expect(Number(event.sequence)).toBe(1);
-      expect(new Date(event.start).toISOString()).toBe(movedStart);
-      expect(new Date(event.end).toISOString()).toBe(movedEnd);
+      expect((event.start as Date).toISOString()).toBe(movedStart);
+      expect((event.end as Date).toISOString()).toBe(movedEnd);
     }
     expect(byRecipient.get(caseworker.email)!.method).toBe('CANCEL');
     expect(byRecipient.get(caseworker.email)!.event.uid).toBe(`${planned.id}@jobbro`);

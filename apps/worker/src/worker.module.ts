@@ -1,4 +1,5 @@
 import { AuditService } from '@jobbro/auth';
+import { ReminderJob, RemindersModule } from '@jobbro/citizen';
 import { OutboxModule, OutboxRelay } from '@jobbro/core';
 import { SearchIndexModule } from '@jobbro/matching';
 import { NotificationsModule } from '@jobbro/notifications';
@@ -13,14 +14,18 @@ import { AuditRetentionJob } from './audit-retention.job';
 @Module({
   // OutboxModule is global: the API registers its handlers on the same relay this module starts.
   // NotificationsModule delivers `mail.requested` events on this relay.
-  imports: [OutboxModule, SearchIndexModule, NotificationsModule],
+  // RemindersModule: the reminder job (libs/citizen/src/reminders), scheduled below.
+  imports: [OutboxModule, SearchIndexModule, NotificationsModule, RemindersModule],
   providers: [AuditService, AuditRetentionJob],
   exports: [AuditRetentionJob],
 })
 export class WorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Worker');
 
-  constructor(private readonly relay: OutboxRelay) {}
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly reminders: ReminderJob,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.relay.on('placement.changed', (event) => {
@@ -28,6 +33,10 @@ export class WorkerModule implements OnApplicationBootstrap {
       return Promise.resolve();
     });
     this.relay.on('company.changed', () => Promise.resolve());
+    // Every REMINDER_INTERVAL_MINUTES, once across all workers; it sends from REMINDER_HOUR on.
+    this.relay.every('reminders', this.reminders.intervalMs, async (now) => {
+      await this.reminders.run(now);
+    });
     this.relay.start();
   }
 }
