@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { OutboxRelay, Role } from '@jobbro/core';
+import {
+  acceptInvitationPayload,
+  aCitizenLogin,
+  aCompany,
+  aJobCentre,
+  Api,
+  auditRows,
+  aUser,
+  type BuiltUser,
+  createTestApp,
+  failure,
+  inviteCitizen,
+  ok,
+  startTestSmtp,
+  type TestApp,
+  type TestSmtp,
+  tokenInMail,
+} from '@jobbro/testing';
+
+/**
+ * inviteCitizen end to end over SMTP: the invitation mail's link creates a citizen user linked to
+ * exactly that citizen, who then sees their own profile; the refusals (a login already, a closed
+ * case, no address, another job centre's citizen) and their audit rows.
+ */
+describe('inviting a citizen to their own login', () => {
+  let t: TestApp;
+  let smtp: TestSmtp;
+  let consultant: Api;
+  let consultantUser: BuiltUser;
+  let otherCentre: Api;
+
+  const newCitizen = async (email?: string): Promise<string> =>
+    (
+      ok(
+        await consultant.createCitizen({
+          firstName: 'Ahmad',
+          lastName: 'Karimi',
+          email,
+          postalCode: '2400',
+        }),
+      ).createCitizen as { id: string }
+    ).id;
+
+  async function tokenSentTo(email: string): Promise<string> {
+    const relay = t.app.get(OutboxRelay);
+    const deadline = Date.now() + 10_000;
+    while (smtp.mailTo(email).length === 0) {
+      if (Date.now() > deadline) throw new Error(`no mail to ${email}`);
+      await relay.drain();
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const token = tokenInMail(smtp.mailTo(email).at(-1)!);
+    if (!token) throw new Error('no token in the invitation');
+    return token;
+  }
+
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    t = await createTestApp({ SMTP_URL: smtp.url });
+    const ds = t.dataSource;
+    const centre = await aJobCentre(ds);
+    consultantUser = await aUser().withRole(Role.JobConsultant).inJobCentre(centre.id).build(ds);
+    const other = await aUser()
+      .withRole(Role.JobConsultant)
+      .inJobCentre((await aJobCentre(ds)).id)
+      .build(ds);
+    const anon = new Api(t.http);
+    consultant = await anon.signIn(consultantUser.email, consultantUser.password);
+    otherCentre = await anon.signIn(other.email, other.password);
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+
+  it('creates a citizen user linked to that citizen, who then sees their profile', async () => {
+    const citizenId = await newCitizen('ahmad.karimi@test.jobbro.dk');
+    const invitation = ok(await inviteCitizen(consultant, { citizenId })).inviteCitizen as Record<
+      string,
+      unknown
+    >;
+    expect(invitation).toMatchObject({
+      kind: 'CITIZEN',
+      email: 'ahmad.karimi@test.jobbro.dk',
+      displayName: 'Ahmad Karimi',
+      role: 'CITIZEN',
+      status: 'PENDING',
+      invitedBy: { id: consultantUser.id },
+    });
+
+    const token = await tokenSentTo('ahmad.karimi@test.jobbro.dk');
+    const signedIn = ok(await acceptInvitationPayload(new Api(t.http), token)).acceptInvitation as {
+      accessToken: string;
+      user: { id: string; role: string };
+    };
+    expect(signedIn.user.role).toBe('CITIZEN');
+    const [row] = await t.dataSource.query<{ userId: string }[]>(
+      `SELECT user_id AS "userId" FROM citizen WHERE id = $1`,
+      [citizenId],
+    );
+    expect(row.userId).toBe(signedIn.user.id);
+    const profile = ok(await new Api(t.http).as(signedIn.accessToken).myProfile()).myProfile as {
+      id: string;
+      firstName: string;
+    };
+    expect(profile).toMatchObject({ id: citizenId, firstName: 'Ahmad' });
+
+    // A second invitation is refused: the citizen has a login now.
+    const again = failure(await inviteCitizen(consultant, { citizenId }));
+    expect(again.extensions.code).toBe('CONFLICT');
+    expect(
+      (await auditRows(t.dataSource, citizenId)).filter((r) => r.operation === 'inviteCitizen'),
+    ).toEqual([
+      expect.objectContaining({ userId: consultantUser.id, allowed: true }),
+      expect.objectContaining({ userId: consultantUser.id, allowed: true }),
+    ]);
+  });
+
+  it('sends to the address given, and refuses a citizen without one', async () => {
+    const citizenId = await newCitizen();
+    const missing = failure(await inviteCitizen(consultant, { citizenId }));
+    expect(missing.extensions.code).toBe('BAD_USER_INPUT');
+    expect(missing.extensions.fields?.[0].field).toBe('email');
+    ok(await inviteCitizen(consultant, { citizenId, email: 'Given.Address@Test.Jobbro.dk ' }));
+    expect(await tokenSentTo('given.address@test.jobbro.dk')).toBeTruthy();
+  });
+
+  it('refuses a closed case', async () => {
+    const citizenId = await newCitizen('closed@test.jobbro.dk');
+    ok(await consultant.updateCitizen({ id: citizenId, status: 'CLOSED' }));
+    const closed = failure(await inviteCitizen(consultant, { citizenId }));
+    expect(closed.extensions.code).toBe('BAD_USER_INPUT');
+    expect(closed.message).toContain('afsluttet');
+  });
+
+  it('rolls the acceptance back when the citizen got a login meanwhile', async () => {
+    const citizenId = await newCitizen('meanwhile@test.jobbro.dk');
+    ok(await inviteCitizen(consultant, { citizenId }));
+    const token = await tokenSentTo('meanwhile@test.jobbro.dk');
+    const other = await aCitizenLogin(t.dataSource, citizenId);
+    const refused = failure(await acceptInvitationPayload(new Api(t.http), token));
+    expect(refused.extensions.code).toBe('CONFLICT');
+    const [row] = await t.dataSource.query<{ userId: string }[]>(
+      `SELECT user_id AS "userId" FROM citizen WHERE id = $1`,
+      [citizenId],
+    );
+    expect(row.userId).toBe(other.id);
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM app_user WHERE email = 'meanwhile@test.jobbro.dk'`,
+    );
+    expect(n).toBe(0);
+  });
+
+  it('answers another job centre’s citizen like a random id, and audits the refusal', async () => {
+    const citizenId = await newCitizen('hidden@test.jobbro.dk');
+    const foreign = failure(await inviteCitizen(otherCentre, { citizenId }));
+    const random = failure(await inviteCitizen(otherCentre, { citizenId: randomUUID() }));
+    expect(foreign.extensions.code).toBe('NOT_FOUND');
+    expect(foreign.message).toBe(random.message);
+    expect(
+      (await auditRows(t.dataSource, citizenId)).filter((r) => r.operation === 'inviteCitizen'),
+    ).toEqual([expect.objectContaining({ allowed: false })]);
+
+    const admin = await aUser().withRole(Role.CompanyAdmin).build(t.dataSource);
+    await aCompany(t.dataSource, admin.id);
+    const company = await new Api(t.http).signIn(admin.email, admin.password);
+    expect(failure(await inviteCitizen(company, { citizenId })).extensions.code).toBe('FORBIDDEN');
+  });
+});
