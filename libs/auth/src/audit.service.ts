@@ -47,6 +47,23 @@ export class AuditService {
     );
   }
 
+  /** As record(), for the ids among these that are citizens (ids from a request may be anything). */
+  async recordForExistingCitizens(entry: AuditEntry): Promise<void> {
+    if (entry.citizenIds.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO audit_event (user_id, user_role, citizen_id, action, operation, allowed)
+       SELECT $1, $2, c.id, $4, $5, $6 FROM citizen c WHERE c.id = ANY($3::uuid[])`,
+      [
+        entry.principal.userId,
+        entry.principal.role,
+        entry.citizenIds,
+        entry.action,
+        entry.operation,
+        entry.allowed,
+      ],
+    );
+  }
+
   /** A citizen's own view of the lookups: when, by which role (and name for staff), for what. */
   accessLog(citizenId: string, limit: number): Promise<AccessLogRow[]> {
     return this.dataSource.query<AccessLogRow[]>(

@@ -15,6 +15,12 @@ import { SignUpService } from './sign-up.service';
 import { AccessGuard } from './guards';
 import { InvitationRepository } from './invitations/invitation.repository';
 import { InvitationService } from './invitations/invitation.service';
+import { MagicLinkRepository } from './people/magic-link.repository';
+import { MagicLinkService } from './people/magic-link.service';
+import { PeopleResolver } from './people/people.resolver';
+import { SignInPagesController } from './people/sign-in-pages.controller';
+import { StaffRepository } from './people/staff.repository';
+import { StaffService } from './people/staff.service';
 import { UserDirectory } from './people/user-directory';
 import { JwtStrategy, LocalStrategy } from './strategies';
 import { ThrottleModule } from './throttle/throttle.module';
@@ -34,7 +40,7 @@ import { JobCentreEntity, UserEntity } from './user.entity';
       }),
     }),
   ],
-  controllers: [SignUpPageController],
+  controllers: [SignUpPageController, SignInPagesController],
   providers: [
     AuthRepository,
     AuditService,
@@ -45,6 +51,11 @@ import { JobCentreEntity, UserEntity } from './user.entity';
     InvitationRepository,
     InvitationService,
     UserDirectory,
+    MagicLinkRepository,
+    MagicLinkService,
+    StaffRepository,
+    StaffService,
+    PeopleResolver,
     LocalStrategy,
     JwtStrategy,
     // The per-IP limit is a middleware (ThrottleModule), so floods never reach token checks.

@@ -1,6 +1,8 @@
 import {
+  CITIZEN_ARGS_KEY,
   CommonException,
   isDatabaseUnavailable,
+  loggableError,
   type Principal,
   PUBLIC_KEY,
   requestOf,
@@ -12,6 +14,8 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+import { type GraphQLResolveInfo, OperationTypeNode } from 'graphql';
+import { AuditService } from './audit.service';
 import { clientIp } from './throttle/client-ip';
 import { SignInLimiter } from './throttle/sign-in.limiter';
 
@@ -23,7 +27,10 @@ import { SignInLimiter } from './throttle/sign-in.limiter';
 export class AccessGuard extends AuthGuard('jwt') {
   private readonly logger = new Logger(AccessGuard.name);
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {
     super();
   }
 
@@ -43,8 +50,44 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     await super.canActivate(context);
     const user = requestOf(context).user as Principal;
-    if (!roles.includes(user.role)) throw new CommonException('FORBIDDEN');
+    if (!roles.includes(user.role)) {
+      await this.auditRefusal(context, user);
+      throw new CommonException('FORBIDDEN');
+    }
     return true;
+  }
+
+  /**
+   * A refusal by the role check of an operation whose arguments name a citizen (`citizenId`
+   * anywhere in the top two levels, or paths marked with @CitizenArgs) is written to the audit
+   * trail like a refusal by the citizen access policy: who, which operation, whose, denied.
+   * Only ids of citizens that exist are recorded. Never fails the request beyond the refusal.
+   */
+  private async auditRefusal(context: ExecutionContext, principal: Principal): Promise<void> {
+    if (context.getType<string>() !== 'graphql') return;
+    const gql = GqlExecutionContext.create(context);
+    const args = gql.getArgs<Record<string, unknown>>();
+    const marked = this.reflector.get<string[] | undefined>(CITIZEN_ARGS_KEY, context.getHandler());
+    const citizenIds = citizenIdsIn(args, marked ?? []);
+    if (citizenIds.length === 0) return;
+    const info = gql.getInfo<GraphQLResolveInfo>();
+    const operation = info.fieldName;
+    const action = operation.startsWith('export')
+      ? 'export'
+      : info.operation.operation === OperationTypeNode.QUERY
+        ? 'read'
+        : 'update';
+    try {
+      await this.audit.recordForExistingCitizens({
+        principal,
+        citizenIds,
+        action,
+        operation,
+        allowed: false,
+      });
+    } catch (e) {
+      this.logger.error(`Could not audit a refused ${operation}: ${loggableError(e).summary}`);
+    }
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
@@ -53,6 +96,29 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (err || !user) throw new CommonException('UNAUTHENTICATED');
     return user;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The citizen ids an operation's arguments name: `citizenId` keys (two levels) and marked paths. */
+export function citizenIdsIn(args: Record<string, unknown>, paths: readonly string[]): string[] {
+  const found = new Set<string>();
+  const take = (value: unknown): void => {
+    if (typeof value === 'string' && UUID.test(value)) found.add(value.toLowerCase());
+  };
+  for (const [key, value] of Object.entries(args)) {
+    if (key === 'citizenId') take(value);
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      take((value as Record<string, unknown>).citizenId);
+  }
+  for (const path of paths) {
+    let value: unknown = args;
+    for (const part of path.split('.')) {
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : null;
+    }
+    take(value);
+  }
+  return [...found].slice(0, 20);
 }
 
 /**

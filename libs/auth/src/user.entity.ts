@@ -10,6 +10,8 @@ export class UserEntity {
   @Column({ type: 'enum', enum: Role, enumName: 'user_role' }) role!: Role;
   @Column({ type: 'uuid', nullable: true }) jobCentreId!: string | null;
   @Column({ type: 'char', length: 2 }) preferredLanguage!: 'da' | 'en';
+  @Column({ type: 'varchar', length: 20, default: 'immediate' })
+  notificationMode!: 'immediate' | 'daily_digest';
   @Column({ type: 'timestamptz', nullable: true }) disabledAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

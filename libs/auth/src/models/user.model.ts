@@ -1,5 +1,11 @@
-import { Role, RoleGql } from '@jobbro/core';
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, graphqlEnum, Role, RoleGql } from '@jobbro/core';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+
+export const NotificationModeGql = graphqlEnum(
+  { Immediate: 'immediate', DailyDigest: 'daily_digest' },
+  'NotificationMode',
+  'How reminders reach you: one mail each (IMMEDIATE) or one mail a day (DAILY_DIGEST).',
+);
 
 @ObjectType('JobCentre', {
   description: 'A municipal job centre: the tenant staff users belong to.',
@@ -17,6 +23,14 @@ export class UserModel {
   @Field() displayName!: string;
   @Field(() => RoleGql) role!: Role;
   @Field(() => String) preferredLanguage!: string;
+  @Field(() => NotificationModeGql, { description: 'How reminders reach this user.' })
+  notificationMode!: 'immediate' | 'daily_digest';
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the account was deactivated; null while it is active.',
+  })
+  disabledAt!: Date | null;
+  @Field(() => GraphQLISODateTime) createdAt!: Date;
   jobCentreId!: string | null;
 }
 
@@ -37,3 +51,14 @@ export class AuthPayloadModel {
   @Field(() => Int, { description: 'Seconds until the access token expires.' }) expiresIn!: number;
   @Field(() => UserModel) user!: UserModel;
 }
+
+@ObjectType('MagicLinkRequestResult', {
+  description: 'The same answer for every address: a link is mailed only if it has an account.',
+})
+export class MagicLinkRequestResultModel {
+  @Field({ description: 'Tells the person to check their mail, in their language.' })
+  message!: string;
+}
+
+@ObjectType()
+export class UserConnection extends Connection(UserModel) {}

@@ -35,3 +35,14 @@ export const CurrentUser = createParamDecorator(
 export const Lang = createParamDecorator((_: unknown, context: ExecutionContext): Language =>
   languageFrom(requestOf(context)?.headers['accept-language']),
 );
+
+export const CITIZEN_ARGS_KEY = 'jobbro:citizen-args';
+
+/**
+ * Names the arguments (paths such as `id` or `input.id`) that hold a citizen's id, where the name
+ * does not say so. Arguments named `citizenId` (at the top or one level down) need no marking.
+ * A refusal by the role check of an operation that names a citizen is audited like a refusal by
+ * the citizen access policy.
+ */
+export const CitizenArgs = (...paths: string[]): MethodDecorator =>
+  SetMetadata(CITIZEN_ARGS_KEY, paths);

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface MagicLinkRow {
+  id: string;
+  userId: string;
+  expired: boolean;
+  usedAt: Date | null;
+  userActive: boolean;
+}
+
+/** Single-use sign-in links (table magic_link); only token hashes are stored. */
+@Injectable()
+export class MagicLinkRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async findActiveUserByEmail(
+    m: EntityManager,
+    email: string,
+  ): Promise<{ id: string; displayName: string; language: 'da' | 'en' } | null> {
+    const rows: { id: string; displayName: string; language: 'da' | 'en' }[] = await m.query(
+      `SELECT id, display_name AS "displayName", preferred_language AS language
+         FROM app_user WHERE email = $1 AND disabled_at IS NULL`,
+      [email],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insert(
+    m: EntityManager,
+    userId: string,
+    tokenHash: string,
+    ttlMinutes: number,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO magic_link (user_id, token_hash, expires_at)
+       VALUES ($1, $2, now() + make_interval(mins => $3))`,
+      [userId, tokenHash, ttlMinutes],
+    );
+  }
+
+  /** The link for a token, locked so that it signs in at most once; expiry by the database clock. */
+  async lock(m: EntityManager, tokenHash: string): Promise<MagicLinkRow | null> {
+    const rows: MagicLinkRow[] = await m.query(
+      `SELECT l.id, l.user_id AS "userId", l.expires_at <= now() AS expired, l.used_at AS "usedAt",
+              u.disabled_at IS NULL AS "userActive"
+         FROM magic_link l JOIN app_user u ON u.id = l.user_id
+        WHERE l.token_hash = $1 FOR UPDATE OF l`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  async markUsed(m: EntityManager, id: string): Promise<void> {
+    await m.query(`UPDATE magic_link SET used_at = now() WHERE id = $1`, [id]);
+  }
+
+  /** Links a day past their expiry are no use to anyone, not even to say "expired". */
+  async deleteStale(m: EntityManager): Promise<void> {
+    await m.query(`DELETE FROM magic_link WHERE expires_at < now() - interval '1 day'`);
+  }
+}

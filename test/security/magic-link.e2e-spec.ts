@@ -1,0 +1,253 @@
+import { createHash } from 'node:crypto';
+import { OutboxRelay, Role } from '@jobbro/core';
+import {
+  aJobCentre,
+  Api,
+  aUser,
+  createTestApp,
+  failure,
+  ok,
+  redeemMagicLink,
+  requestMagicLink,
+  startTestSmtp,
+  type TestApp,
+  type TestSmtp,
+  tokenInMail,
+} from '@jobbro/testing';
+
+/**
+ * Sign-in by link, against a real SMTP server on loopback: the link arrives; opening its page
+ * uses nothing; the page's button (redeemMagicLink) signs in once and never twice; expired,
+ * reused and unknown tokens fail with stable codes; every address gets the same answer in about
+ * the same time; requests and failed redemptions are limited.
+ */
+describe('magic links', () => {
+  let t: TestApp;
+  let smtp: TestSmtp;
+  let anonymous: Api;
+
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    t = await createTestApp({
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Jobbro <no-reply@jobbro.test>',
+      PUBLIC_URL: 'https://jobbro.test',
+    });
+    anonymous = new Api(t.http);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  const deliver = (): Promise<void> => t.app.get(OutboxRelay).drain();
+  const mentor = () => aUser().withRole(Role.Mentor).named('Mette Mentor').build(t.dataSource);
+
+  /** Requests a link for the address and returns the token from the mail that arrives. */
+  async function linkFor(email: string): Promise<string> {
+    const before = smtp.mailTo(email).length;
+    ok(await requestMagicLink(anonymous, email));
+    await deliver();
+    const mails = await smtp.waitFor(before + 1, email);
+    return tokenInMail(mails[before])!;
+  }
+
+  it('mails a link that signs the user in once, with the same tokens as login, and never twice', async () => {
+    const user = await mentor();
+    const reply = ok(await requestMagicLink(anonymous, user.email.toUpperCase()));
+    expect(reply.requestMagicLink.message).toMatch(/^Tjek din e-mail/);
+    await deliver();
+    const [mail] = await smtp.waitFor(1, user.email);
+    expect(mail.subject).toBe('Dit login-link til Jobbro');
+    expect(mail.text).toContain('Hej Mette Mentor');
+    expect(mail.text).toContain('https://jobbro.test/log-ind/link#token=');
+    expect(mail.html).toContain('href="https://jobbro.test/log-ind/link#token');
+    const token = tokenInMail(mail)!;
+
+    // Only the hash is stored.
+    const [row] = await t.dataSource.query<{ tokenHash: string; usedAt: Date | null }[]>(
+      `SELECT token_hash AS "tokenHash", used_at AS "usedAt" FROM magic_link WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(row.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+
+    // Opening the page (a mail scanner does) uses nothing up.
+    const page = await t.http().get('/log-ind/link');
+    expect(page.status).toBe(200);
+    const [still] = await t.dataSource.query<{ usedAt: Date | null }[]>(
+      `SELECT used_at AS "usedAt" FROM magic_link WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(still.usedAt).toBeNull();
+
+    const signedIn = ok(await redeemMagicLink(anonymous, token)).redeemMagicLink;
+    expect(signedIn).toMatchObject({
+      expiresIn: 900,
+      user: { id: user.id, email: user.email, role: 'MENTOR', displayName: 'Mette Mentor' },
+    });
+    expect(ok(await anonymous.as(signedIn.accessToken).me()).me.id).toBe(user.id);
+    // The refresh token works like one from login.
+    ok(await anonymous.refreshToken(signedIn.refreshToken));
+
+    expect(failure(await redeemMagicLink(anonymous, token)).extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'MAGIC_LINK_USED',
+    });
+  });
+
+  it('lets two simultaneous redemptions of one link sign in only once', async () => {
+    const user = await mentor();
+    const token = await linkFor(user.email);
+    const results = await Promise.all([1, 2, 3].map(() => redeemMagicLink(anonymous, token)));
+    expect(results.filter((r) => r.data?.redeemMagicLink).length).toBe(1);
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM auth_session WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(n).toBe(1);
+  });
+
+  it('refuses an expired link and an unknown token with their own codes', async () => {
+    const user = await mentor();
+    const token = await linkFor(user.email);
+    await t.dataSource.query(
+      `UPDATE magic_link SET created_at = now() - interval '1 hour', expires_at = now() - interval '1 second'
+        WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(failure(await redeemMagicLink(anonymous, token)).extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'MAGIC_LINK_EXPIRED',
+    });
+    expect(failure(await redeemMagicLink(anonymous, 'x'.repeat(43))).extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'MAGIC_LINK_INVALID',
+    });
+  });
+
+  it('is valid for MAGIC_LINK_TTL_MINUTES (15 by default)', async () => {
+    const user = await mentor();
+    await linkFor(user.email);
+    const [{ minutes }] = await t.dataSource.query<{ minutes: number }[]>(
+      `SELECT round(extract(epoch FROM expires_at - created_at) / 60)::int AS minutes
+         FROM magic_link WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(minutes).toBe(15);
+  });
+
+  it('answers an unknown, a deactivated and a known address alike, and mails only the known one', async () => {
+    const known = await mentor();
+    const disabled = await mentor();
+    await t.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [
+      disabled.id,
+    ]);
+    const answers = await Promise.all(
+      [known.email, 'ingen-konto@example.dk', disabled.email].map(async (email) => {
+        const res = await requestMagicLink(anonymous, email);
+        return { status: res.status, data: res.data, errors: res.errors };
+      }),
+    );
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    await deliver();
+    await smtp.waitFor(1, known.email);
+    expect(smtp.mailTo('ingen-konto@example.dk')).toHaveLength(0);
+    expect(smtp.mailTo(disabled.email)).toHaveLength(0);
+    const english = ok(await requestMagicLink(anonymous.inLanguage('en'), 'x@example.dk'));
+    expect(english.requestMagicLink.message).toMatch(/^Check your email/);
+  });
+
+  it('takes about as long for a known address as for an unknown one', async () => {
+    const known = await mentor();
+    const time = async (email: string): Promise<number> => {
+      const start = process.hrtime.bigint();
+      ok(await requestMagicLink(anonymous, email));
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    const knownTimes: number[] = [];
+    const unknownTimes: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      unknownTimes.push(await time(`timing-${i}@example.dk`));
+      knownTimes.push(await time(known.email));
+    }
+    const ratio = median(knownTimes) / median(unknownTimes);
+    expect(ratio).toBeGreaterThan(0.75);
+    expect(ratio).toBeLessThan(1.33);
+  });
+
+  it('serves the page the link opens: one button, only its own script, the token from the fragment', async () => {
+    const page = await t.http().get('/log-ind/link');
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.text).toContain('<html lang="da">');
+    expect(page.text.match(/<button/g)).toHaveLength(1);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).not.toContain('unsafe-inline');
+    const script = /<script>([\s\S]*)<\/script>/.exec(page.text)?.[1] ?? '';
+    expect(csp).toContain(
+      `script-src 'sha256-${createHash('sha256').update(script).digest('base64')}'`,
+    );
+    expect(script).toContain('redeemMagicLink(input: $input)');
+    expect(script).toContain('location.hash');
+    expect(script).toContain('sessionStorage');
+    expect(script).toContain('Du er logget ind som');
+    expect(script).toContain('You are signed in as');
+  });
+});
+
+describe('magic-link limits', () => {
+  let t: TestApp;
+  let smtp: TestSmtp;
+  let anonymous: Api;
+
+  beforeAll(async () => {
+    smtp = await startTestSmtp();
+    t = await createTestApp({
+      SMTP_URL: smtp.url,
+      MAGIC_LINK_MAILS_PER_HOUR: '2',
+      LOGIN_FAILURES_PER_HOUR: '100',
+      LOGIN_FAILURES_PER_IP_PER_HOUR: '3',
+    });
+    anonymous = new Api(t.http);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('refuses a third request an hour for one address, known or not, with the same refusal', async () => {
+    const centre = await aJobCentre(t.dataSource);
+    const known = await aUser()
+      .withRole(Role.Caseworker)
+      .inJobCentre(centre.id)
+      .build(t.dataSource);
+    const refusals = [];
+    for (const email of [known.email, 'nobody-here@example.dk']) {
+      ok(await requestMagicLink(anonymous, email));
+      ok(await requestMagicLink(anonymous, email));
+      const third = await requestMagicLink(anonymous, email);
+      refusals.push({ status: third.status, code: failure(third).extensions.code });
+    }
+    expect(refusals[0]).toEqual({ status: 429, code: 'TOO_MANY_REQUESTS' });
+    expect(refusals[1]).toEqual(refusals[0]);
+    await t.app.get(OutboxRelay).drain();
+    expect((await smtp.waitFor(2, known.email)).length).toBe(2);
+  });
+
+  it('counts failed redemptions per IP like failed sign-ins', async () => {
+    for (let i = 0; i < 3; i++) {
+      expect(failure(await redeemMagicLink(anonymous, `guess-${i}`)).extensions.reason).toBe(
+        'MAGIC_LINK_INVALID',
+      );
+    }
+    const refused = await redeemMagicLink(anonymous, 'guess-4');
+    expect(refused.status).toBe(429);
+    expect(failure(refused).extensions.code).toBe('TOO_MANY_REQUESTS');
+    // The same bucket as password sign-ins.
+    const centre = await aJobCentre(t.dataSource);
+    const user = await aUser().withRole(Role.Caseworker).inJobCentre(centre.id).build(t.dataSource);
+    expect((await anonymous.login(user.email, 'whatever-it-is')).status).toBe(429);
+  });
+});
