@@ -54,6 +54,9 @@ export const ID_CASES: Record<string, Entry> = {
     ...slotsOfY('consultant'),
     { caller: 'consultant', what: "partner X's draft", foreign: (w) => w.draftX },
   ],
+  'resendMessage.id': [
+    { caller: 'administrator', what: "B's dead letter", foreign: (w) => w.deadLetterB },
+  ],
   'exportCitizenData.id': [
     { caller: 'administrator', what: "B's citizen", foreign: (w) => w.citizenB },
   ],
@@ -190,6 +193,21 @@ export const ID_CASES: Record<string, Entry> = {
   'updatePlan.input.activities[].id': [
     { caller: 'consultant', what: "B's citizen's activity", foreign: (w) => w.activityB },
   ],
+  // Citizen: planned meetings and invitations to a login.
+  'scheduleMeeting.input.citizenId': citizenB,
+  'scheduleMeeting.input.participantUserIds[]': [
+    { caller: 'consultant', what: "B's consultant", foreign: (w) => w.users.consultantB.id },
+  ],
+  'rescheduleMeeting.input.id': [
+    { caller: 'consultant', what: "B's citizen's meeting", foreign: (w) => w.meetingB },
+  ],
+  'rescheduleMeeting.input.participantUserIds[]': [
+    { caller: 'consultant', what: "B's consultant", foreign: (w) => w.users.consultantB.id },
+  ],
+  'cancelMeeting.input.id': [
+    { caller: 'consultant', what: "B's citizen's meeting", foreign: (w) => w.meetingB },
+  ],
+  'inviteCitizen.input.citizenId': citizenB,
   'withdrawConsent.id': [
     { caller: 'consultant', what: "B's citizen's consent", foreign: (w) => w.consentB },
     { caller: 'citizen', what: "another citizen's consent", foreign: (w) => w.consentB },

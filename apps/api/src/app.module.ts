@@ -17,6 +17,7 @@ import {
 } from '@jobbro/core';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { DevMailModule } from '@jobbro/notifications';
 import { ReferenceModule } from '@jobbro/reference';
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
@@ -100,6 +101,8 @@ export class AppModule {
         CitizenModule,
         MatchingModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
+        // GET /dev/mail: the mail development caught; never registered in production.
+        ...(config.isProduction ? [] : [DevMailModule]),
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },

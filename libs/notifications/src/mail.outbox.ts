@@ -22,6 +22,7 @@ export class MailOutbox {
     await publishEvent(manager, 'mail.requested', messageId, {
       messageId,
       kind: request.kind,
+      jobCentreId: request.jobCentreId ?? null,
       sealed: seal(this.config.cprEncryptionKey, request),
     });
     return messageId;

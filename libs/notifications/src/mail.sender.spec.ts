@@ -11,18 +11,31 @@ describe('mail sender without SMTP_URL', () => {
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('writes each message as an .eml file under DATA_DIR/mail in development', async () => {
+  it('catches each message over SMTP as an .eml file under DATA_DIR/mail in development', async () => {
     const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir });
-    expect(mailDestination(config)).toBe(`.eml files in ${join(dataDir, 'mail')}`);
-    await new MailSender(config).send('11111111-1111-4111-8111-111111111111', 'a@b.dk', {
-      subject: 'Hej',
-      text: 'Brødtekst',
-    });
+    expect(mailDestination(config)).toBe(`caught locally: .eml files in ${join(dataDir, 'mail')}`);
+    const sender = new MailSender(config);
+    try {
+      await sender.send('11111111-1111-4111-8111-111111111111', 'a@b.dk', {
+        subject: 'Hej',
+        text: 'Brødtekst',
+        html: '<p>Brødtekst</p>',
+      });
+    } finally {
+      await sender.onApplicationShutdown();
+    }
     const files = readdirSync(join(dataDir, 'mail'));
     expect(files).toEqual([expect.stringMatching(/-11111111-1111-4111-8111-111111111111\.eml$/)]);
     const raw = readFileSync(join(dataDir, 'mail', files[0]), 'utf8');
-    expect(raw).toMatch(/^To: a@b\.dk$/m);
-    expect(raw).toMatch(/^Message-ID: <11111111-1111-4111-8111-111111111111@jobbro>$/m);
+    expect(raw).toMatch(/^To: a@b\.dk\r?$/m);
+    expect(raw).toMatch(/^Message-ID: <11111111-1111-4111-8111-111111111111@jobbro>\r?$/m);
+  });
+
+  it('refuses an address that is not one, for good (no retry can cure it)', async () => {
+    const sender = new MailSender(loadConfig({ NODE_ENV: 'test' }));
+    await expect(
+      sender.send('id', 'a@b.dk\r\nBcc: x@evil.test', { subject: 's', text: 't' }),
+    ).rejects.toMatchObject({ permanent: true });
   });
 
   it('refuses to start in production without SMTP_URL and MAIL_FROM', () => {

@@ -86,20 +86,23 @@ export async function startTestSmtp(): Promise<TestSmtp> {
           return;
         }
         const raw = Buffer.concat(chunks).toString('utf8');
-        void simpleParser(raw).then(async (parsed) => {
-          const mail: ReceivedMail = {
-            envelopeTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-            raw,
-            parsed,
-            messageId: parsed.messageId,
-            subject: parsed.subject ?? '',
-            text: parsed.text ?? '',
-            html: typeof parsed.html === 'string' ? parsed.html : '',
-          };
-          await state.onMessage?.(mail);
-          received.push(mail);
-          callback();
-        }, callback);
+        // A throwing onMessage answers the message with its error (450, or its responseCode).
+        simpleParser(raw)
+          .then(async (parsed) => {
+            const mail: ReceivedMail = {
+              envelopeTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              raw,
+              parsed,
+              messageId: parsed.messageId,
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+            };
+            await state.onMessage?.(mail);
+            received.push(mail);
+            callback();
+          })
+          .catch((e: Error) => callback(e));
       });
     },
   });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@jobbro/auth';
-import { aValidCvr } from '@jobbro/testing';
+import { aValidCvr, copyDeadLetter } from '@jobbro/testing';
 import type { DataSource } from 'typeorm';
-import type { CallerKey, World } from './world';
+import { type CallerKey, plannedMeeting, type World } from './world';
 
 export type Vars = Record<string, unknown>;
 
@@ -73,6 +73,14 @@ async function extraAdmin(ds: DataSource, companyId: string, n: number): Promise
   return user.id;
 }
 
+/** An instant `days` from now at `hourUtc`:00 UTC (planned meetings must lie ahead). */
+const inDays = (days: number, hourUtc: number): string => {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  d.setUTCHours(hourUtc, 0, 0, 0);
+  return d.toISOString();
+};
+
 const cpr = (n: number): string =>
   `0101${String(50 + (n % 40)).padStart(2, '0')}-${String(1000 + (n % 9000))}`;
 
@@ -91,6 +99,7 @@ export const FIXTURES: Record<string, Fixture> = {
     caller: 'consultant',
     vars: ({ w }) => ({ citizenId: w.citizenA, placementId: w.publishedX }),
   },
+  deadLetterMessages: { caller: 'administrator', vars: () => ({ first: 50 }) },
   exportCitizenData: { caller: 'administrator', vars: ({ w }) => ({ id: w.citizenA }) },
   followUpsDue: { caller: 'consultant', vars: () => ({}) },
   jobCentrePartnerships: { caller: 'consultant', vars: () => ({}) },
@@ -376,6 +385,58 @@ export const FIXTURES: Record<string, Fixture> = {
       },
     }),
   },
+  // Citizen: planned meetings, invitation to a login, contact preference.
+  scheduleMeeting: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      input: {
+        citizenId: w.citizenA,
+        kind: 'FOLLOW_UP',
+        startsAt: inDays(3, 9),
+        endsAt: inDays(3, 10),
+        location: 'Jobcentret, lokale 2',
+        participantUserIds: [w.users.consultant.id],
+        includeCitizen: true,
+      },
+    }),
+  },
+  rescheduleMeeting: {
+    caller: 'consultant',
+    // A fresh open meeting each call: a hostile case must not find one moved or cancelled.
+    vars: async ({ w, ds }) => ({
+      input: {
+        id: await plannedMeeting(ds, w.citizenA, w.users.consultant.id),
+        startsAt: inDays(4, 12),
+        endsAt: inDays(4, 13),
+        location: 'Jobcentret, lokale 3',
+        participantUserIds: [w.users.consultant.id],
+        includeCitizen: false,
+      },
+    }),
+  },
+  cancelMeeting: {
+    caller: 'consultant',
+    vars: async ({ w, ds }) => ({
+      input: {
+        id: await plannedMeeting(ds, w.citizenA, w.users.consultant.id),
+        reason: 'Flyttet til næste uge',
+      },
+    }),
+  },
+  inviteCitizen: {
+    caller: 'consultant',
+    // A citizen of job centre A without a login, so the invitation is accepted for them.
+    vars: async ({ w, ds, n }) => {
+      const [row] = await ds.query<{ id: string }[]>(
+        `INSERT INTO citizen (job_centre_id, first_name, last_name, email, postal_code, municipality_code, latitude, longitude)
+         SELECT $1, 'Fuzz', 'Borger', $2, code, municipality_code, latitude, longitude FROM postal_code WHERE code = '2400'
+         RETURNING id`,
+        [w.centreA, `citizen-fuzz-${n}@example.dk`],
+      );
+      return { input: { citizenId: row.id, email: `invited-fuzz-${n}@example.dk` } };
+    },
+  },
+  setMyContactPreference: { caller: 'citizen', vars: () => ({ input: { preference: 'EMAIL' } }) },
   recordMeeting: {
     caller: 'consultant',
     vars: ({ w }) => ({
@@ -401,6 +462,11 @@ export const FIXTURES: Record<string, Fixture> = {
     }),
   },
   reindexPlacements: { caller: 'administrator', vars: () => ({}) },
+  resendMessage: {
+    caller: 'administrator',
+    // Each call puts a dead letter back in the queue: a fresh one of A's each time.
+    vars: async ({ w, ds }) => ({ id: await copyDeadLetter(ds, w.deadLetterB, w.centreA) }),
+  },
   removeTeamMember: {
     caller: 'consultant',
     vars: ({ w }) => ({

@@ -1,6 +1,7 @@
 import { Role } from '@jobbro/core';
 import {
   aCitizenLogin,
+  aDeadLetter,
   aCompany,
   aJobCentre,
   Api,
@@ -57,6 +58,9 @@ export interface World {
   milestoneB: string;
   activityA: string;
   activityB: string;
+  /** Planned meetings (scheduleMeeting) of citizens A and B, open. */
+  meetingA: string;
+  meetingB: string;
   partnershipXA: string;
   partnershipYB: string;
   /** A proposal from company X to job centre B: B's to answer, foreign to A. */
@@ -69,6 +73,8 @@ export interface World {
   slotsX: { toPublish: string; toPause: string; toClose: string; toUpdate: string };
   /** A refresh token per call: `refreshToken` and `logout` consume them. */
   freshRefreshToken: () => Promise<string>;
+  /** A dead letter (undeliverable mail) of job centre B: foreign to A's administrator. */
+  deadLetterB: string;
 }
 
 const CPR_A = '010185-1234';
@@ -144,6 +150,25 @@ async function citizenWithCase(
   };
 }
 
+/** An open planned meeting of the citizen, three days ahead, with its organiser invited. */
+export async function plannedMeeting(
+  ds: TestApp['dataSource'],
+  citizenId: string,
+  organizerId: string,
+): Promise<string> {
+  const [row] = await ds.query<{ id: string }[]>(
+    `INSERT INTO scheduled_meeting (citizen_id, kind, starts_at, ends_at, location, organizer_user_id)
+     VALUES ($1, 'follow_up', now() + interval '3 days', now() + interval '3 days 1 hour', 'Lokale 2', $2)
+     RETURNING id`,
+    [citizenId, organizerId],
+  );
+  await ds.query(
+    `INSERT INTO scheduled_meeting_participant (meeting_id, user_id) VALUES ($1, $2)`,
+    [row.id, organizerId],
+  );
+  return row.id;
+}
+
 export async function buildWorld(t: TestApp): Promise<World> {
   const ds = t.dataSource;
   const anonymous = new Api(t.http);
@@ -192,6 +217,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const a = await citizenWithCase(apiConsultant, occupation.id, companyX.id, CPR_A);
   const b = await citizenWithCase(apiB, occupation.id, companyY.id, CPR_B);
   const citizenUser = await aCitizenLogin(ds, a.id);
+  const meetingA = await plannedMeeting(ds, a.id, consultant.id);
+  const meetingB = await plannedMeeting(ds, b.id, consultantB.id);
 
   const users = {
     administrator,
@@ -234,9 +261,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
     milestoneB: b.milestone,
     activityA: a.activity,
     activityB: b.activity,
+    meetingA,
+    meetingB,
     partnershipXA,
     partnershipYB,
     partnershipXB,
+    deadLetterB: await aDeadLetter(t, centreB.id),
     publishedX,
     draftX,
     publishedY,

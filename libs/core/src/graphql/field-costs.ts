@@ -13,6 +13,8 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Query.assessmentDimensions': 5,
   'Query.citizen': 10,
   'Query.citizens': 20,
+  // Decrypts each listed message's address (up to 100).
+  'Query.deadLetterMessages': 50,
   'Query.company': 5,
   'Query.companyRegistrationInvite': 5,
   'Query.explainMatch': 100,
@@ -69,6 +71,7 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   // Rebuilds the whole search index.
   'Mutation.reindexPlacements': 900,
   'Mutation.removeTeamMember': 20,
+  'Mutation.resendMessage': 20,
   'Mutation.setTargetGroup': 20,
   'Mutation.updateCitizen': 20,
   'Mutation.updateCompany': 20,
@@ -77,6 +80,14 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Mutation.updatePlacement': 20,
   'Mutation.updatePlan': 20,
   'Mutation.withdrawConsent': 20,
+  // Citizen: planned meetings (a row and a mail per participant, in one transaction), invitation.
+  'Mutation.scheduleMeeting': 20,
+  'Mutation.rescheduleMeeting': 20,
+  'Mutation.cancelMeeting': 20,
+  'Mutation.inviteCitizen': 20,
+  'Mutation.setMyContactPreference': 20,
+  // A lookup of the citizen's planned meetings with their participants.
+  'Citizen.scheduledMeetings': 5,
 };
 
 /** The cost of `Type.field` itself (without what is selected below it). */

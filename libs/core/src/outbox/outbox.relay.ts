@@ -277,7 +277,9 @@ export class OutboxRelay implements BeforeApplicationShutdown {
 
   private async failed(row: OutboxRow, e: unknown): Promise<void> {
     const policy = this.policy(row.type);
-    const dead = row.attempts >= policy.maxAttempts;
+    // A handler marks an error no retry can cure (a malformed address, a 5xx) as permanent.
+    const permanent = (e as { permanent?: unknown } | null)?.permanent === true;
+    const dead = permanent || row.attempts >= policy.maxAttempts;
     // The log gets what is safe to log; the row keeps a one-line summary for an administrator.
     const log = `Outbox event ${row.id} (${row.type}) failed, attempt ${row.attempts} of ${policy.maxAttempts}: ${loggableError(e).summary}`;
     if (dead) this.logger.error(`${log}; now a dead letter`);

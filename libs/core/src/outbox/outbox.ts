@@ -8,7 +8,13 @@ export interface DomainEvents {
   'placement.changed': { placementId: string; status: string };
   'company.changed': { companyId: string };
   /** A mail to send. Who and what are sealed (libs/notifications): the row shows only the kind. */
-  'mail.requested': { messageId: string; kind: string; sealed: string };
+  'mail.requested': {
+    messageId: string;
+    kind: string;
+    /** Whose administrators see the message if it ends in dead letters (null: any job centre's). */
+    jobCentreId?: string | null;
+    sealed: string;
+  };
 }
 export type DomainEventType = keyof DomainEvents;
 
