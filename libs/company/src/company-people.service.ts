@@ -4,14 +4,7 @@ import {
   type InvitationRecord,
   InvitationService,
 } from '@jobbro/auth';
-import {
-  type FieldProblem,
-  forbidden,
-  isStaff,
-  type Language,
-  type Principal,
-  Role,
-} from '@jobbro/core';
+import { forbidden, type Language, type Principal, Role } from '@jobbro/core';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CompanyAccess } from './company.access';
@@ -21,18 +14,8 @@ import { CompanyException } from './company.exception';
 import { type CompanyAdminRow, CompanyRepository } from './company.repository';
 import type { CompanyRegistrationInviteModel } from './models/company.models';
 import { CompanyService } from './company.service';
-import {
-  type AddMentorInput,
-  CompanyInvitationRole,
-  type InviteCompanyUserInput,
-} from './dto/company.inputs';
-import { isValidCvr, normalizeCvr } from './rules/cvr';
-
-const problem = (field: string, da: string, en: string): FieldProblem => ({
-  field,
-  constraint: 'invitation',
-  message: { da, en },
-});
+import { type AddMentorInput, type InviteCompanyUserInput } from './dto/company.inputs';
+import { planCompanyInvitation } from './rules/company-invitation-rules';
 
 const mentorNotFound = (field: string): CompanyException =>
   new CompanyException('MENTOR_NOT_FOUND', {}, [
@@ -81,102 +64,64 @@ export class CompanyPeopleService implements OnModuleInit {
     input: InviteCompanyUserInput,
     language: Language,
   ): Promise<InvitationModel> {
-    if (input.role === CompanyInvitationRole.Mentor) {
-      const extra = (['email', 'displayName', 'companyId', 'companyCvr'] as const).filter(
-        (f) => input[f] !== undefined && input[f] !== null,
-      );
-      if (!input.mentorId || extra.length) {
-        throw new CompanyException('INVITATION_INVALID', {}, [
-          ...(input.mentorId ? [] : [problem('mentorId', 'Vælg mentoren.', 'Choose the mentor.')]),
-          ...extra.map((f) =>
-            problem(
-              f,
-              'Gives ikke for en mentor: navn og adresse kommer fra mentoren.',
-              'Not for a mentor: name and address come from the mentor.',
-            ),
-          ),
-        ]);
-      }
-      return this.inviteMentor(principal, input.mentorId, input.language ?? language, 'mentorId');
-    }
-    const missing = (['email', 'displayName'] as const).filter((f) => !input[f]);
-    if (missing.length || input.mentorId) {
-      throw new CompanyException('INVITATION_INVALID', {}, [
-        ...missing.map((f) => problem(f, 'Skal udfyldes.', 'Required.')),
-        ...(input.mentorId
-          ? [problem('mentorId', 'Kun for en mentor.', 'Only for a mentor.')]
-          : []),
-      ]);
-    }
+    const plan = planCompanyInvitation(principal.role, input);
     const person = {
-      email: input.email!,
-      displayName: input.displayName!,
+      email: input.email ?? '',
+      displayName: input.displayName ?? '',
       language: input.language ?? language,
     };
-    if (principal.role === Role.CompanyAdmin) {
-      if (!input.companyId || input.companyCvr) {
-        throw new CompanyException('INVITATION_INVALID', {}, [
-          input.companyId
-            ? problem(
-                'companyCvr',
-                'Kun når en konsulent inviterer til en ny virksomhed.',
-                'Only when a consultant invites for a new company.',
-              )
-            : problem('companyId', 'Vælg virksomheden.', 'Choose the company.'),
-        ]);
-      }
-      return this.addCompanyAdmin(principal, input.companyId, person);
+    switch (plan.kind) {
+      case 'invalid':
+        throw new CompanyException(plan.code, {}, plan.problems);
+      case 'forbidden':
+        throw forbidden();
+      case 'mentor':
+        return this.inviteMentor(principal, plan.mentorId, person.language);
+      case 'adminOfCompany':
+        if (plan.side === 'company') return this.addCompanyAdmin(principal, plan.companyId, person);
+        return this.inviteAdminForPartner(principal, plan.companyId, person);
+      case 'adminOfNewCompany':
+        return this.inviteAdminForNewCompany(principal, plan.cvr, person);
     }
-    if (!isStaff(principal.role) || !principal.jobCentreId) throw forbidden();
-    if (input.companyId) {
-      if (input.companyCvr) {
-        throw new CompanyException('INVITATION_INVALID', {}, [
-          problem(
-            'companyCvr',
-            'Kun for en ny virksomhed (uden companyId).',
-            'Only for a new company (without companyId).',
-          ),
-        ]);
-      }
-      await this.company.requireReadableCompany(principal, input.companyId);
-      const partner =
-        (principal.role === Role.JobConsultant || principal.role === Role.Administrator) &&
-        (await this.companies.hasPartnershipIn(principal.jobCentreId, input.companyId, [
-          PartnershipStatus.Active,
-        ]));
-      if (!partner) throw forbidden();
-      return this.companies.transaction((m) =>
-        this.invitations.create(m, {
-          kind: 'company_admin',
-          ...person,
-          role: Role.CompanyAdmin,
-          jobCentreId: principal.jobCentreId,
-          companyId: input.companyId!,
-          companyCvr: null,
-          subjectId: null,
-          invitedBy: principal,
-        }),
-      );
-    }
-    if (principal.role !== Role.JobConsultant && principal.role !== Role.Administrator)
-      throw forbidden();
-    const cvr = input.companyCvr ? normalizeCvr(input.companyCvr) : null;
-    if (cvr !== null) {
-      if (!isValidCvr(cvr)) {
-        throw new CompanyException('INVALID_CVR', {}, [
-          {
-            field: 'companyCvr',
-            constraint: 'cvr',
-            message: {
-              da: 'Ugyldigt CVR-nummer (8 cifre, modulus 11).',
-              en: 'Invalid CVR number (8 digits, modulus 11).',
-            },
-          },
-        ]);
-      }
-      // The CVR register is public; a registered company is invited through its partnership.
-      if (await this.companies.cvrExists(cvr)) throw new CompanyException('DUPLICATE_CVR');
-    }
+  }
+
+  /** A job centre's consultant or administrator, for a company in active partnership with it. */
+  private async inviteAdminForPartner(
+    principal: Principal,
+    companyId: string,
+    person: { email: string; displayName: string; language: Language },
+  ): Promise<InvitationModel> {
+    await this.company.requireReadableCompany(principal, companyId);
+    const partner =
+      principal.jobCentreId !== null &&
+      (await this.companies.hasPartnershipIn(principal.jobCentreId, companyId, [
+        PartnershipStatus.Active,
+      ]));
+    if (!partner) throw forbidden();
+    return this.companies.transaction((m) =>
+      this.invitations.create(m, {
+        kind: 'company_admin',
+        ...person,
+        role: Role.CompanyAdmin,
+        jobCentreId: principal.jobCentreId,
+        companyId,
+        companyCvr: null,
+        subjectId: null,
+        invitedBy: principal,
+      }),
+    );
+  }
+
+  /** For a company not yet in Jobbro; its CVR (optional) is shown when the admin registers it. */
+  private async inviteAdminForNewCompany(
+    principal: Principal,
+    cvr: string | null,
+    person: { email: string; displayName: string; language: Language },
+  ): Promise<InvitationModel> {
+    if (!principal.jobCentreId) throw forbidden();
+    // The CVR register is public; a registered company is invited through its partnership.
+    if (cvr !== null && (await this.companies.cvrExists(cvr)))
+      throw new CompanyException('DUPLICATE_CVR');
     return this.companies.transaction((m) =>
       this.invitations.create(m, {
         kind: 'company_admin',
@@ -222,7 +167,11 @@ export class CompanyPeopleService implements OnModuleInit {
   ): Promise<CompanyEntity> {
     const company = await this.company.requireManageableCompany(principal, companyId);
     await this.companies.transaction(async (m) => {
-      if (!(await this.companies.lockCompany(m, companyId)))
+      // The caller may have been removed by another admin while this request waited for the lock.
+      if (
+        !(await this.companies.lockCompany(m, companyId)) ||
+        !(await this.companies.isCompanyAdminIn(m, principal.userId, companyId))
+      )
         throw new CompanyException('COMPANY_NOT_FOUND');
       const admins = await this.companies.countAdmins(m, companyId);
       const isAdmin = await this.companies.isCompanyAdminIn(m, userId, companyId);
@@ -263,8 +212,8 @@ export class CompanyPeopleService implements OnModuleInit {
     principal: Principal,
     mentorId: string,
     language: Language | undefined,
-    field = 'mentorId',
   ): Promise<InvitationModel> {
+    const field = 'mentorId';
     const mentor = await this.companies.findMentor(mentorId);
     if (!mentor || !(await this.access.canReadCompany(principal, mentor.companyId)))
       throw mentorNotFound(field);

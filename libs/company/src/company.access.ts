@@ -11,7 +11,8 @@ const EVERY_PARTNERSHIP_STATUS = Object.values(PartnershipStatus);
 /**
  * Who may see and change company-side data, in one place:
  * - a company admin manages their own companies (and only those);
- * - a mentor reads their company;
+ * - a mentor reads their company (an active mentor: a deactivated mentor's login keeps the account
+ *   but reaches the company no more);
  * - job-centre staff read companies that partner with their job centre (active or paused) or have
  *   proposed to it, and their slots once out of draft while the partnership is active or paused
  *   (`placementVisibility`; every operation that reads a slot applies it, matching and search

@@ -163,6 +163,7 @@ export enum CompanyInvitationRole {
   CompanyAdmin = 'company_admin',
   Mentor = 'mentor',
 }
+
 export const CompanyInvitationRoleGql = graphqlEnum(
   CompanyInvitationRole,
   'CompanyInvitationRole',
