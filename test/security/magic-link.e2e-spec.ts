@@ -40,7 +40,9 @@ describe('magic links', () => {
     await smtp.close();
   });
 
-  const deliver = (): Promise<void> => t.app.get(OutboxRelay).drain();
+  const deliver = async (): Promise<void> => {
+    await t.app.get(OutboxRelay).drain();
+  };
   const mentor = () => aUser().withRole(Role.Mentor).named('Mette Mentor').build(t.dataSource);
 
   /** Requests a link for the address and returns the token from the mail that arrives. */
