@@ -131,6 +131,11 @@ describe('company editing', () => {
       expect(refused.reason).toBe('SITE_IN_USE');
       expect(refused.message).toContain('"Opvasker i kantinen"');
       expect(refused.message).toContain('offentliggjort');
+      const [kept] = await t.dataSource.query<{ removed_at: Date | null }[]>(
+        `SELECT removed_at FROM site WHERE id = $1`,
+        [company.siteId],
+      );
+      expect(kept.removed_at).toBeNull();
 
       ok(await adminX.pausePlacement(published));
       const paused = await adminX
@@ -245,6 +250,11 @@ describe('company editing', () => {
       const refused = reasonOf(await deactivateMentor(adminX, company.mentorId));
       expect(refused).toMatchObject({ code: 'CONFLICT', reason: 'MENTOR_IN_USE' });
       expect(refused.message).toContain('"Kok med Mona" (offentliggjort)');
+      const [kept] = await t.dataSource.query<{ deactivated_at: Date | null }[]>(
+        `SELECT deactivated_at FROM mentor WHERE id = $1`,
+        [company.mentorId],
+      );
+      expect(kept.deactivated_at).toBeNull();
 
       ok(await adminX.closePlacement(published));
       const done = ok(await deactivateMentor(adminX, company.mentorId)).deactivateMentor;

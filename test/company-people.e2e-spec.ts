@@ -215,6 +215,26 @@ describe('company people', () => {
       ]);
     });
 
+    it('an admin of another company, invited, administers both with one login', async () => {
+      const other = await aUser().named('Otto Admin').build(t.dataSource);
+      const own = await aCompany(t.dataSource, other.id);
+      const company = await aCompany(t.dataSource, adminXId);
+      ok(
+        await addCompanyAdmin(adminX, {
+          companyId: company.id,
+          email: other.email,
+          displayName: 'Otto',
+        }),
+      );
+      const accepted = ok(
+        await acceptInvitation(anonymous(), await tokenFor(other.email)),
+      ).acceptInvitation;
+      expect(accepted.user.id).toBe(other.id);
+      const otto = anonymous().as(accepted.accessToken);
+      const mine = ok(await otto.myCompanies()).myCompanies.map((c: { id: string }) => c.id);
+      expect(mine.sort()).toEqual([own.id, company.id].sort());
+    });
+
     it('answers the same whether or not the address has an account', async () => {
       const existing = await aUser().withRole(Role.Citizen).build(t.dataSource);
       const strip = (res: Awaited<ReturnType<typeof addCompanyAdmin>>) => {
