@@ -68,7 +68,7 @@ export async function copyDeadLetter(
   const id = randomUUID();
   await ds.query(
     `INSERT INTO outbox_event (type, aggregate_id, payload, attempts, last_error, dead_at, available_at)
-     SELECT type, $2, payload || jsonb_build_object('messageId', $2::text, 'jobCentreId', $3::text),
+     SELECT type, $2::uuid, payload || jsonb_build_object('messageId', $2::text, 'jobCentreId', $3::text),
             attempts, last_error, now(), now()
        FROM outbox_event WHERE aggregate_id = $1`,
     [sourceId, id, jobCentreId],
