@@ -37,6 +37,9 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Query.searchPlacements': 200,
   'Query.sharedCitizens': 20,
   'Query.targetGroups': 5,
+  // People: a page of invitations or of staff users.
+  'Query.invitations': 20,
+  'Query.users': 20,
 
   // Password hashing is deliberately slow: sign-in and sign-up cost like a search.
   'Mutation.login': 200,
@@ -44,6 +47,18 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Mutation.confirmEmployerSignUp': 200,
   'Mutation.refreshToken': 20,
   'Mutation.logout': 10,
+  // People: sign-in by link and invitations (a row and a mail, or a token redeemed and a session
+  // started, in one transaction); requestMagicLink answers no sooner than 150 ms on purpose.
+  'Mutation.requestMagicLink': 200,
+  'Mutation.redeemMagicLink': 50,
+  'Mutation.acceptInvitation': 50,
+  'Mutation.inviteStaff': 20,
+  'Mutation.revokeInvitation': 20,
+  'Mutation.resendInvitation': 20,
+  'Mutation.deactivateUser': 20,
+  'Mutation.reactivateUser': 20,
+  'Mutation.changeUserRole': 20,
+  'Mutation.updateNotificationSettings': 10,
   'Mutation.addJobGoal': 20,
   'Mutation.addMentor': 20,
   // Company editing and people (an invitation writes a row and a mail in one transaction).
@@ -88,6 +103,8 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Mutation.setMyContactPreference': 20,
   // A lookup of the citizen's planned meetings with their participants.
   'Citizen.scheduledMeetings': 5,
+  // A job centre looked up per user.
+  'User.jobCentre': 5,
 };
 
 /** The cost of `Type.field` itself (without what is selected below it). */
