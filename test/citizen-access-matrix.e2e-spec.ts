@@ -8,9 +8,16 @@ import {
   aUser,
   createTestApp,
   type GraphqlResponse,
+  cancelMeeting,
+  inviteCitizen,
+  rescheduleMeeting,
+  scheduleMeeting,
+  setMyContactPreference,
   type TestApp,
 } from '@jobbro/testing';
 import { CitizenResolver } from '../libs/citizen/src/citizen.resolver';
+import { CitizenInvitationResolver } from '../libs/citizen/src/invitations/citizen-invitation.resolver';
+import { ScheduledMeetingResolver } from '../libs/citizen/src/meetings/scheduled-meeting.resolver';
 import { MatchingResolver } from '../libs/matching/src/matching.resolver';
 
 type Actor =
@@ -38,6 +45,12 @@ interface Context {
   newConsent: () => Promise<string>;
   /** Puts the staff member (back) on the team, so there is someone to remove. */
   staffOnTeam: () => Promise<void>;
+  /** An open planned meeting of the citizen. */
+  newMeeting: () => Promise<string>;
+  /** A citizen of the same job centre without a login (to invite). */
+  citizenWithoutLogin: () => Promise<string>;
+  /** An instant `days` ahead. */
+  ahead: (days: number) => string;
 }
 
 const ROLE_OF: Record<Actor, Role> = {
@@ -179,6 +192,40 @@ const MATRIX: Record<
       }),
   },
   followUpsDue: { allowed: ANY_STAFF, run: (api) => api.followUpsDue() },
+  scheduleMeeting: {
+    allowed: SAME_CENTRE_STAFF,
+    run: (api, c) =>
+      scheduleMeeting(api, {
+        citizenId: c.citizenId,
+        kind: 'STATUS',
+        startsAt: c.ahead(3),
+        endsAt: c.ahead(3.02),
+        participantUserIds: [],
+        includeCitizen: false,
+      }),
+  },
+  rescheduleMeeting: {
+    allowed: SAME_CENTRE_STAFF,
+    run: async (api, c) =>
+      rescheduleMeeting(api, {
+        id: await c.newMeeting(),
+        startsAt: c.ahead(4),
+        endsAt: c.ahead(4.02),
+      }),
+  },
+  cancelMeeting: {
+    allowed: SAME_CENTRE_STAFF,
+    run: async (api, c) => cancelMeeting(api, { id: await c.newMeeting() }),
+  },
+  inviteCitizen: {
+    // The role check lets consultants and caseworkers through; the policy, those of the citizen's centre.
+    allowed: ['assignedConsultant', 'unassignedCaseworker'],
+    run: async (api, c) => inviteCitizen(api, { citizenId: await c.citizenWithoutLogin() }),
+  },
+  setMyContactPreference: {
+    allowed: CITIZENS,
+    run: (api) => setMyContactPreference(api, 'EMAIL'),
+  },
   grantConsent: {
     allowed: [...SAME_CENTRE_STAFF, 'citizenSelf'],
     run: (api, c) =>
@@ -233,7 +280,12 @@ const MATRIX: Record<
 };
 
 /** Every resolver class whose operations touch citizen data. */
-const CITIZEN_DATA_RESOLVERS = [CitizenResolver, MatchingResolver];
+const CITIZEN_DATA_RESOLVERS = [
+  CitizenResolver,
+  MatchingResolver,
+  ScheduledMeetingResolver,
+  CitizenInvitationResolver,
+];
 
 /** Operations that never name one citizen: a refusal there has no citizen to audit. */
 const NOT_ABOUT_ONE_CITIZEN = new Set([
@@ -245,6 +297,7 @@ const NOT_ABOUT_ONE_CITIZEN = new Set([
   'myProfile',
   'myPlan',
   'myAccessLog',
+  'setMyContactPreference',
   'assessmentDimensions',
   'targetGroups',
 ]);
@@ -350,7 +403,28 @@ describe('citizen access matrix', () => {
       [company.id, company.siteId, company.mentorId],
     );
     let day = 0;
+    let invited = 0;
     ctx = {
+      ahead: (days) => new Date(Date.now() + days * 86_400_000).toISOString(),
+      newMeeting: async () =>
+        (
+          await t.dataSource.query<{ id: string }[]>(
+            `INSERT INTO scheduled_meeting (citizen_id, kind, starts_at, ends_at)
+             VALUES ($1, 'status', now() + interval '2 days', now() + interval '2 days 1 hour') RETURNING id`,
+            [citizenId],
+          )
+        )[0].id,
+      citizenWithoutLogin: async () =>
+        (
+          (
+            await apis.assignedConsultant.createCitizen({
+              firstName: 'Inviteret',
+              lastName: 'Borger',
+              email: `inviteret-${invited++}@test.jobbro.dk`,
+              postalCode: '2400',
+            })
+          ).data as { createCitizen: { id: string } }
+        ).createCitizen.id,
       citizenId,
       placementId,
       goalId: (goal.data as { addJobGoal: { id: string } }).addJobGoal.id,
