@@ -225,3 +225,16 @@ describe('reminders', () => {
     expect(newMails).toBe(2);
   });
 });
+
+describe('the worker schedules the reminder job', () => {
+  it('registers "reminders" on the relay when the worker runs in the process', async () => {
+    const t = await createTestApp({ RUN_WORKER_IN_PROCESS: 'true', REMINDER_HOUR: '0' });
+    try {
+      const relay = t.app.get(OutboxRelay);
+      await expect(relay.runScheduled('reminders', new Date())).resolves.toBeUndefined();
+      await expect(relay.runScheduled('no-such-job')).rejects.toThrow('No scheduled job');
+    } finally {
+      await t.close();
+    }
+  });
+});
