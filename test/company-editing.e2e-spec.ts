@@ -114,7 +114,7 @@ describe('company editing', () => {
       const foreign = reasonOf(await updateSite(adminX, { id: y.siteId, name: 'Hacket' }));
       const random = reasonOf(await updateSite(adminX, { id: RANDOM_ID, name: 'Hacket' }));
       expect(foreign).toEqual(random);
-      expect(foreign.reason).toBe('SITE_NOT_FOUND');
+      expect(foreign.reason).toBe('NO_SUCH_SITE');
       // Role: a consultant may not edit sites.
       expect(
         failure(await updateSite(consultantA, { id: x.siteId, name: 'Nej' })).extensions.code,

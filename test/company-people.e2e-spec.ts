@@ -156,7 +156,7 @@ describe('company people', () => {
       const foreign = reasonOf(await inviteMentor(adminX, y.mentorId));
       const random = reasonOf(await inviteMentor(adminX, RANDOM_ID));
       expect(foreign).toEqual(random);
-      expect(foreign.reason).toBe('MENTOR_NOT_FOUND');
+      expect(foreign.reason).toBe('NO_SUCH_MENTOR');
     });
 
     it('an invitation for a mentor deactivated meanwhile cannot be accepted', async () => {

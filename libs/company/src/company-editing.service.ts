@@ -10,17 +10,9 @@ import type { UpdateMentorInput, UpdateSiteInput } from './dto/company.inputs';
 import { PlacementRepository } from './placement.repository';
 import { STATUS_WORDS } from './placement.service';
 
-const notFound = (code: 'SITE_NOT_FOUND' | 'MENTOR_NOT_FOUND', field: string): CompanyException =>
-  new CompanyException(code, {}, [
-    {
-      field,
-      constraint: 'exists',
-      message:
-        code === 'SITE_NOT_FOUND'
-          ? { da: 'Ukendt arbejdssted.', en: 'Unknown site.' }
-          : { da: 'Ukendt mentor.', en: 'Unknown mentor.' },
-    },
-  ]);
+/** The target of the operation, unknown or not the caller's: as for a random id. */
+const noSuch = (code: 'NO_SUCH_SITE' | 'NO_SUCH_MENTOR'): CompanyException =>
+  new CompanyException(code);
 
 /** The slot that blocks a removal, named, and how many more there are. */
 function inUse(
@@ -85,7 +77,7 @@ export class CompanyEditingService {
     return this.companies.transaction(async (manager) => {
       // No lock first: the update's own row lock lets slots being saved with the site go on.
       const saved = await this.companies.updateSite(manager, site.id, changes);
-      if (!saved) throw notFound('SITE_NOT_FOUND', 'id');
+      if (!saved) throw noSuch('NO_SUCH_SITE');
       await publishEvent(manager, 'company.changed', saved.companyId, {
         companyId: saved.companyId,
       });
@@ -98,7 +90,7 @@ export class CompanyEditingService {
     const site = await this.manageableSite(principal, id, true);
     return this.companies.transaction(async (manager) => {
       const current = await this.companies.lockSiteForRemoval(manager, site.id);
-      if (!current) throw notFound('SITE_NOT_FOUND', 'id');
+      if (!current) throw noSuch('NO_SUCH_SITE');
       if (current.removedAt) return current;
       const open = await this.placements.openPlacementsUsing(manager, 'site_id', site.id);
       if (open.length) throw inUse('SITE_IN_USE', open);
@@ -112,13 +104,11 @@ export class CompanyEditingService {
 
   async updateMentor(principal: Principal, input: UpdateMentorInput): Promise<MentorEntity> {
     const mentor = await this.manageableMentor(principal, input.id);
-    if (input.siteId) {
-      const site = await this.company.requireSiteOf(mentor.companyId, input.siteId);
-      if (site.removedAt) throw notFound('SITE_NOT_FOUND', 'siteId');
-    }
+    // A removed site is refused as unknown (SITE_NOT_FOUND on siteId).
+    if (input.siteId) await this.company.requireSiteOf(mentor.companyId, input.siteId);
     return this.companies.transaction(async (manager) => {
       const current = await this.companies.lockMentor(manager, mentor.id);
-      if (!current) throw notFound('MENTOR_NOT_FOUND', 'id');
+      if (!current) throw noSuch('NO_SUCH_MENTOR');
       if (current.deactivatedAt) throw new CompanyException('MENTOR_DEACTIVATED');
       const saved = await this.companies.updateMentor(manager, mentor.id, {
         ...(input.name !== undefined && { name: input.name.trim() }),
@@ -140,7 +130,7 @@ export class CompanyEditingService {
     const mentor = await this.manageableMentor(principal, id, true);
     return this.companies.transaction(async (manager) => {
       const current = await this.companies.lockMentor(manager, mentor.id, 'retire');
-      if (!current) throw notFound('MENTOR_NOT_FOUND', 'id');
+      if (!current) throw noSuch('NO_SUCH_MENTOR');
       if (current.deactivatedAt) return current;
       const open = await this.placements.openPlacementsUsing(manager, 'mentor_id', mentor.id);
       if (open.length) throw inUse('MENTOR_IN_USE', open);
@@ -163,8 +153,8 @@ export class CompanyEditingService {
     includeRemoved = false,
   ): Promise<SiteEntity> {
     const site = await this.companies.findSite(id);
-    if (!site || (site.removedAt && !includeRemoved)) throw notFound('SITE_NOT_FOUND', 'id');
-    await this.requireManageable(principal, site.companyId, () => notFound('SITE_NOT_FOUND', 'id'));
+    if (!site || (site.removedAt && !includeRemoved)) throw noSuch('NO_SUCH_SITE');
+    await this.requireManageable(principal, site.companyId, () => noSuch('NO_SUCH_SITE'));
     return site;
   }
 
@@ -174,11 +164,8 @@ export class CompanyEditingService {
     includeDeactivated = false,
   ): Promise<MentorEntity> {
     const mentor = await this.companies.findMentor(id);
-    if (!mentor || (mentor.deactivatedAt && !includeDeactivated))
-      throw notFound('MENTOR_NOT_FOUND', 'id');
-    await this.requireManageable(principal, mentor.companyId, () =>
-      notFound('MENTOR_NOT_FOUND', 'id'),
-    );
+    if (!mentor || (mentor.deactivatedAt && !includeDeactivated)) throw noSuch('NO_SUCH_MENTOR');
+    await this.requireManageable(principal, mentor.companyId, () => noSuch('NO_SUCH_MENTOR'));
     return mentor;
   }
 

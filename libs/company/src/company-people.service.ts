@@ -213,14 +213,13 @@ export class CompanyPeopleService implements OnModuleInit {
     mentorId: string,
     language: Language | undefined,
   ): Promise<InvitationModel> {
-    const field = 'mentorId';
     const mentor = await this.companies.findMentor(mentorId);
     if (!mentor || !(await this.access.canReadCompany(principal, mentor.companyId)))
-      throw mentorNotFound(field);
+      throw new CompanyException('NO_SUCH_MENTOR');
     if (!(await this.access.canManage(principal, mentor.companyId))) throw forbidden();
     return this.companies.transaction(async (m) => {
       const current = await this.companies.lockMentor(m, mentor.id);
-      if (!current) throw mentorNotFound(field);
+      if (!current) throw new CompanyException('NO_SUCH_MENTOR');
       return this.createMentorInvitation(m, principal, current, language ?? 'da');
     });
   }

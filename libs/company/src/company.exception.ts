@@ -24,6 +24,8 @@ export type CompanyErrorCode =
   | 'PARTNERSHIP_EXISTS'
   | 'PARTNERSHIP_INVALID_TRANSITION'
   | 'PARTNERSHIP_PERIOD_INVALID'
+  | 'NO_SUCH_SITE'
+  | 'NO_SUCH_MENTOR'
   | 'SITE_IN_USE'
   | 'MENTOR_IN_USE'
   | 'MENTOR_DEACTIVATED'
@@ -127,6 +129,16 @@ const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
     graphqlCode: 'CONFLICT',
     da: 'Et partnerskab med status "{from}" kan ikke ændres til "{to}" af dig.',
     en: 'A partnership with status "{from}" cannot be changed to "{to}" by you.',
+  },
+  NO_SUCH_SITE: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Arbejdsstedet findes ikke, eller du har ikke adgang til det.',
+    en: 'The site does not exist, or you do not have access to it.',
+  },
+  NO_SUCH_MENTOR: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Mentoren findes ikke, eller du har ikke adgang til vedkommende.',
+    en: 'The mentor does not exist, or you do not have access to them.',
   },
   SITE_IN_USE: {
     graphqlCode: 'CONFLICT',
