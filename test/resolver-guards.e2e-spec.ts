@@ -62,6 +62,9 @@ describe('resolver guards', () => {
       'AuthResolver.logout',
       'AuthResolver.refreshToken',
       'AuthResolver.signUpEmployer',
+      'PeopleResolver.acceptInvitation',
+      'PeopleResolver.redeemMagicLink',
+      'PeopleResolver.requestMagicLink',
     ]);
   });
 });

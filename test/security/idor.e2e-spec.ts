@@ -212,6 +212,26 @@ export const ID_CASES: Record<string, Entry> = {
     { caller: 'consultant', what: "B's citizen's consent", foreign: (w) => w.consentB },
     { caller: 'citizen', what: "another citizen's consent", foreign: (w) => w.consentB },
   ],
+  // People: invitations of another job centre, and users outside the administrator's centre.
+  'revokeInvitation.id': [
+    { caller: 'administrator', what: "B's invitation", foreign: (w) => w.invitationB },
+    { caller: 'consultant', what: "B's invitation", foreign: (w) => w.invitationB },
+  ],
+  'resendInvitation.id': [
+    { caller: 'administrator', what: "B's invitation", foreign: (w) => w.invitationB },
+    { caller: 'companyAdmin', what: "B's invitation", foreign: (w) => w.invitationB },
+  ],
+  'deactivateUser.id': [
+    { caller: 'administrator', what: "B's consultant", foreign: (w) => w.users.consultantB.id },
+    { caller: 'administrator', what: "company X's admin", foreign: (w) => w.users.companyAdmin.id },
+  ],
+  'reactivateUser.id': [
+    { caller: 'administrator', what: "B's consultant", foreign: (w) => w.users.consultantB.id },
+  ],
+  'changeUserRole.id': [
+    { caller: 'administrator', what: "B's consultant", foreign: (w) => w.users.consultantB.id },
+    { caller: 'administrator', what: 'a citizen user', foreign: (w) => w.users.citizen.id },
+  ],
 };
 
 const schema = committedSchema();

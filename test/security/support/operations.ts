@@ -84,6 +84,36 @@ const inDays = (days: number, hourUtc: number): string => {
 const cpr = (n: number): string =>
   `0101${String(50 + (n % 40)).padStart(2, '0')}-${String(1000 + (n % 9000))}`;
 
+// People (sign-in by link, invitations, staff accounts): single-use rows, fresh for every call.
+
+/** A pending staff invitation of job centre A, sent by A's administrator, with a known token. */
+async function pendingInvitation(c: FixtureContext): Promise<{ id: string; token: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const [row] = await c.ds.query<{ id: string }[]>(
+    `INSERT INTO invitation (kind, token_hash, email, display_name, role, job_centre_id, invited_by, expires_at)
+     VALUES ('staff', encode(sha256(convert_to($1, 'UTF8')), 'hex'), $2, 'Fuzz Kollega', 'caseworker',
+             $3, $4, now() + interval '7 days')
+     RETURNING id`,
+    [
+      token,
+      `invited-staff-${c.n}-${randomBytes(3).toString('hex')}@example.dk`,
+      c.w.centreA,
+      c.w.users.administrator.id,
+    ],
+  );
+  return { id: row.id, token };
+}
+
+/** A staff user of job centre A that only this call uses (deactivated when asked). */
+async function extraStaff(c: FixtureContext, disabled = false): Promise<string> {
+  const [row] = await c.ds.query<{ id: string }[]>(
+    `INSERT INTO app_user (email, display_name, role, job_centre_id, disabled_at)
+     VALUES ($1, 'Fuzz Kollega', 'job_consultant', $2, CASE WHEN $3 THEN now() END) RETURNING id`,
+    [`staff-${c.n}-${randomBytes(3).toString('hex')}@example.dk`, c.w.centreA, disabled],
+  );
+  return row.id;
+}
+
 export const FIXTURES: Record<string, Fixture> = {
   // Queries
   accommodationCatalogue: { caller: 'consultant', vars: () => ({}) },
@@ -562,7 +592,74 @@ export const FIXTURES: Record<string, Fixture> = {
     },
   },
   withdrawConsent: { caller: 'citizen', vars: ({ w }) => ({ id: w.consentA }) },
+  // People: sign-in by link, invitations and staff accounts.
+  requestMagicLink: {
+    caller: 'anonymous',
+    vars: ({ w }) => ({ input: { email: w.users.mentor.email } }),
+  },
+  redeemMagicLink: {
+    caller: 'anonymous',
+    // A fresh link of the mentor per call, as requestMagicLink mails it (seeded with a known token).
+    vars: async ({ w, ds }) => {
+      const token = randomBytes(32).toString('base64url');
+      await ds.query(
+        `INSERT INTO magic_link (user_id, token_hash, expires_at)
+         VALUES ($1, encode(sha256(convert_to($2, 'UTF8')), 'hex'), now() + interval '15 minutes')`,
+        [w.users.mentor.id, token],
+      );
+      return { input: { token } };
+    },
+  },
+  acceptInvitation: {
+    caller: 'anonymous',
+    vars: async (c) => ({ input: { token: (await pendingInvitation(c)).token } }),
+  },
+  inviteStaff: {
+    caller: 'administrator',
+    vars: ({ n }) => ({
+      input: {
+        email: `invited-staff-fuzz-${n}@example.dk`,
+        displayName: 'Ny Kollega',
+        role: 'SOCIAL_SUPPORT_WORKER',
+        language: 'en',
+      },
+    }),
+  },
+  invitations: { caller: 'administrator', vars: () => ({ status: 'PENDING', first: 20 }) },
+  revokeInvitation: {
+    caller: 'administrator',
+    vars: async (c) => ({ id: (await pendingInvitation(c)).id }),
+  },
+  resendInvitation: {
+    caller: 'administrator',
+    vars: async (c) => ({ id: (await pendingInvitation(c)).id }),
+  },
+  users: {
+    caller: 'administrator',
+    vars: () => ({ filter: { role: 'JOB_CONSULTANT', active: true, search: 'a' }, first: 20 }),
+  },
+  deactivateUser: { caller: 'administrator', vars: async (c) => ({ id: await extraStaff(c) }) },
+  reactivateUser: {
+    caller: 'administrator',
+    vars: async (c) => ({ id: await extraStaff(c, true) }),
+  },
+  changeUserRole: {
+    caller: 'administrator',
+    vars: async (c) => ({ id: await extraStaff(c), role: 'CASEWORKER' }),
+  },
+  updateNotificationSettings: {
+    caller: 'caseworker',
+    vars: () => ({ input: { mode: 'DAILY_DIGEST', language: 'da' } }),
+  },
 };
 
 /** Operations anyone may call without signing in. */
-export const PUBLIC_OPERATIONS = new Set(['login', 'logout', 'refreshToken', 'signUpEmployer']);
+export const PUBLIC_OPERATIONS = new Set([
+  'login',
+  'logout',
+  'refreshToken',
+  'signUpEmployer',
+  'requestMagicLink',
+  'redeemMagicLink',
+  'acceptInvitation',
+]);

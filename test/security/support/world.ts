@@ -75,6 +75,8 @@ export interface World {
   freshRefreshToken: () => Promise<string>;
   /** A dead letter (undeliverable mail) of job centre B: foreign to A's administrator. */
   deadLetterB: string;
+  /** A pending staff invitation of job centre B (sent by B's consultant): foreign to A. */
+  invitationB: string;
 }
 
 const CPR_A = '010185-1234';
@@ -267,6 +269,15 @@ export async function buildWorld(t: TestApp): Promise<World> {
     partnershipYB,
     partnershipXB,
     deadLetterB: await aDeadLetter(t, centreB.id),
+    invitationB: (
+      await t.dataSource.query<{ id: string }[]>(
+        `INSERT INTO invitation (kind, token_hash, email, display_name, role, job_centre_id, invited_by, expires_at)
+         VALUES ('staff', repeat('b', 64), 'invited-b@example.dk', 'Kollega B', 'caseworker', $1, $2,
+                 now() + interval '7 days')
+         RETURNING id`,
+        [centreB.id, consultantB.id],
+      )
+    )[0].id,
     publishedX,
     draftX,
     publishedY,
