@@ -128,6 +128,14 @@ describe('inviting a citizen to their own login', () => {
     expect(await tokenSentTo('given.address@test.jobbro.dk')).toBeTruthy();
   });
 
+  it('refuses a citizen who does not want e-mail', async () => {
+    const citizenId = await newCitizen('no-mail@test.jobbro.dk');
+    ok(await consultant.updateCitizen({ id: citizenId, contactPreference: 'NONE' }));
+    const refused = failure(await inviteCitizen(consultant, { citizenId }));
+    expect(refused.extensions.code).toBe('BAD_USER_INPUT');
+    expect(smtp.mailTo('no-mail@test.jobbro.dk')).toHaveLength(0);
+  });
+
   it('refuses a closed case', async () => {
     const citizenId = await newCitizen('closed@test.jobbro.dk');
     ok(await consultant.updateCitizen({ id: citizenId, status: 'CLOSED' }));

@@ -22,6 +22,7 @@ export type CitizenErrorCode =
   | 'CITIZEN_HAS_LOGIN'
   | 'CITIZEN_CLOSED'
   | 'CITIZEN_EMAIL_MISSING'
+  | 'CITIZEN_NO_EMAIL_CONTACT'
   | 'USER_IS_ANOTHER_CITIZEN'
   | 'MEETING_NOT_FOUND'
   | 'MEETING_CANCELLED'
@@ -133,6 +134,11 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
     graphqlCode: 'BAD_USER_INPUT',
     da: 'Borgeren har ingen e-mailadresse. Angiv den adresse, invitationen skal sendes til.',
     en: 'The citizen has no email address. Give the address to send the invitation to.',
+  },
+  CITIZEN_NO_EMAIL_CONTACT: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Borgeren ønsker ikke e-mails fra Jobbro. Aftal det med borgeren og ændr kontaktpræferencen først.',
+    en: 'The citizen does not want emails from Jobbro. Agree it with them and change the contact preference first.',
   },
   USER_IS_ANOTHER_CITIZEN: {
     graphqlCode: 'CONFLICT',

@@ -3,7 +3,7 @@ import { type Language, type Principal, Role } from '@jobbro/core';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CitizenAccess } from '../citizen.access';
-import { CitizenStatus } from '../citizen.enums';
+import { CitizenStatus, ContactPreference } from '../citizen.enums';
 import { CitizenException } from '../citizen.exception';
 import { CitizenRepository } from '../citizen.repository';
 import { CitizenService } from '../citizen.service';
@@ -14,7 +14,8 @@ import type { InviteCitizenInput } from '../dto/citizen.inputs';
  * A citizen's own login. Staff of the citizen's job centre (a consultant or caseworker; the role
  * guard keeps others out) invite the citizen to the address they give or the citizen's own; the
  * access check reads the citizen's personal data and is audited like any other read, allowed or
- * refused. Accepting the invitation links the new user to exactly that citizen, in the acceptance
+ * refused. The invitation is a mail to the citizen, so it needs e-mail as their contact
+ * preference like every other. Accepting the invitation links the new user to exactly that citizen, in the acceptance
  * transaction: refused (and rolled back) if the citizen got a login meanwhile, was closed, moved
  * to another job centre, or the accepting user already is another citizen.
  */
@@ -43,6 +44,9 @@ export class CitizenInvitationService implements OnModuleInit {
     return this.citizens.transaction(async (m) => {
       const citizen = (await this.citizens.lockCitizen(m, found.id)) as CitizenRow;
       this.requireInvitable(citizen);
+      // The invitation is a mail to the citizen like any other: only with e-mail as their contact.
+      if (citizen.contactPreference !== ContactPreference.Email)
+        throw new CitizenException('CITIZEN_NO_EMAIL_CONTACT');
       const email = input.email ?? citizen.email;
       if (!email) {
         throw new CitizenException('CITIZEN_EMAIL_MISSING', {}, [
