@@ -100,6 +100,12 @@ describe('company editing', () => {
         [published],
       );
       expect(row.municipality_code).toBe(751);
+      // The search index hears of the moved slot.
+      const [events] = await t.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM outbox_event WHERE type = 'placement.changed' AND aggregate_id = $1`,
+        [published],
+      );
+      expect(events.n).toBeGreaterThanOrEqual(3);
       // Back to Copenhagen for the other tests; p-number cleared with null.
       const back = ok(
         await updateSite(adminX, { id: x.siteId, postalCode: '2300', pNumber: null }),

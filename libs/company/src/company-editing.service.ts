@@ -81,6 +81,14 @@ export class CompanyEditingService {
       await publishEvent(manager, 'company.changed', saved.companyId, {
         companyId: saved.companyId,
       });
+      if (changes.latitude !== undefined) {
+        // The trigger moved the slots in the database; the search index hears of each one.
+        for (const p of await this.placements.placementsAtSite(manager, site.id))
+          await publishEvent(manager, 'placement.changed', p.id, {
+            placementId: p.id,
+            status: p.status,
+          });
+      }
       return saved;
     });
   }

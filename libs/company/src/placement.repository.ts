@@ -93,6 +93,14 @@ export class PlacementRepository {
     );
   }
 
+  /** Every slot at the site (a moved site moves them: the search index must hear of each). */
+  placementsAtSite(
+    manager: EntityManager,
+    siteId: string,
+  ): Promise<{ id: string; status: PlacementStatus }[]> {
+    return manager.query(`SELECT id, status FROM placement WHERE site_id = $1`, [siteId]);
+  }
+
   async insertChange(manager: EntityManager, change: NewPlacementChange): Promise<void> {
     await manager.query(
       `INSERT INTO placement_change (placement_id, version, action, changed_fields, changed_by, job_centre_id)
