@@ -94,7 +94,8 @@ describe('reminders', () => {
     ]);
     api = await new Api(t.http).signIn(consultant.email, consultant.password);
 
-    // Ahmad: a login, e-mail contact; a planned meeting and a recorded follow-up tomorrow.
+    // Ahmad: a login, e-mail contact; a planned meeting tomorrow, and a recorded follow-up date
+    // tomorrow that the meeting covers (no reminder of its own).
     const ahmad = await citizen('Ahmad', 'ahmad@test.jobbro.dk', 'Hemmeligt delmål A');
     ok(
       await api.addTeamMember({
@@ -129,7 +130,16 @@ describe('reminders', () => {
     // Bo: said no to e-mail. Clara: no login, e-mail contact at the address the centre holds.
     const bo = await citizen('Bo', 'bo@test.jobbro.dk', 'Hemmeligt delmål B');
     ok(await api.updateCitizen({ id: bo, contactPreference: 'NONE' }));
-    await citizen('Clara', 'clara@test.jobbro.dk', 'Hemmeligt delmål C');
+    const clara = await citizen('Clara', 'clara@test.jobbro.dk', 'Hemmeligt delmål C');
+    ok(
+      await api.recordMeeting({
+        citizenId: clara,
+        kind: 'STATUS',
+        heldOn: todayInDenmark(),
+        participants: [{ name: 'Clara', role: 'CITIZEN' }],
+        nextFollowUpOn: jobTomorrow,
+      }),
+    );
     // The invitations to the planned meeting go out first; the test counts reminders after them.
     await deliverAll();
     smtp.received.length = 0;
@@ -150,21 +160,22 @@ describe('reminders', () => {
     expect(await job.run(jobNow)).toBe(8);
     await deliverAll();
 
-    // Karin (immediate): the meeting, the follow-up and three milestones, one mail each.
+    // Karin (immediate): Ahmad's meeting, Clara's follow-up and three milestones, one mail each.
     const karin = smtp.mailTo(consultant.email);
     expect(karin).toHaveLength(5);
     expect(karin.every((m) => m.subject === 'Påmindelse fra Jobbro')).toBe(true);
     const texts = karin.map((m) => m.text).join('\n');
     expect(texts).toContain('Opfølgningsmøde med Ahmad i morgen');
-    expect(texts).toContain('Opfølgning med Ahmad skal ske i morgen');
+    expect(texts).toContain('Opfølgning med Clara skal ske i morgen');
+    expect(texts).not.toContain('Opfølgning med Ahmad');
     for (const name of ['Ahmads', 'Bos', 'Claras'])
       expect(texts).toContain(`delmål i ${name} plan`);
 
-    // Sara (daily digest): her three reminders about Ahmad in one mail.
+    // Sara (daily digest): her two reminders about Ahmad (meeting, milestone) in one mail.
     const sara = smtp.mailTo(caseworker.email);
     expect(sara).toHaveLength(1);
     expect(sara[0].subject).toBe('Dagens påmindelser fra Jobbro');
-    expect(sara[0].text.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(3);
+    expect(sara[0].text.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(2);
 
     // Ahmad through his login, Clara at the address the centre holds, Bo not at all.
     expect(smtp.mailTo(citizenLogin.email).map((m) => m.text)[0]).toContain(

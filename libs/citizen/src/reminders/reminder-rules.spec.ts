@@ -174,6 +174,14 @@ describe('selectReminders on Wednesday 2 December 2026', () => {
       followUp('2026-12-03'),
       ['u1 follow-up:r1 2026-12-02'],
     ],
+    [
+      'a follow-up due tomorrow with a meeting planned then: the meeting only',
+      {
+        ...meeting('2026-12-03T09:00:00Z'),
+        followUps: followUp('2026-12-03').followUps,
+      },
+      ['u1 meeting:m1 2026-12-02', 'u2 meeting:m1 2026-12-02'],
+    ],
     ['a follow-up due today is not (followUpsDue lists it)', followUp('2026-12-02'), []],
     ['a follow-up due in two days is not', followUp('2026-12-04'), []],
     [
@@ -212,7 +220,8 @@ const contact = (userId: string, over: Partial<UserContact> = {}): UserContact =
 const both = (): Reminder[] =>
   selectReminders(DAYS, {
     ...meeting('2026-12-03T09:00:00Z'),
-    followUps: followUp('2026-12-03').followUps,
+    // Another citizen's follow-up (one with a meeting planned then is reminded as the meeting).
+    followUps: followUp('2026-12-03').followUps.map((f) => ({ ...f, citizenId: 'c2' })),
   });
 
 describe('planMails', () => {

@@ -123,15 +123,19 @@ export interface Reminder {
  * The reminders due at `days`:
  * - a planned meeting (not cancelled) that starts tomorrow: to each professional invited to it;
  * - a recorded follow-up date that is tomorrow (on the citizen's latest recorded meeting): to
- *   each professional on the citizen's team;
+ *   each professional on the citizen's team, unless a meeting with the citizen is planned for
+ *   tomorrow (that meeting's reminder covers it);
  * - an open milestone whose deadline is in the current ISO week (Monday-Sunday): to each
  *   professional on the team and to the citizen, once per week.
  * Whether a citizen may be mailed at all is decided with their contact (`planMails`).
  */
 export function selectReminders(days: ReminderDays, c: ReminderCandidates): Reminder[] {
   const out: Reminder[] = [];
-  for (const m of c.meetings) {
-    if (m.cancelled || todayInDenmark(m.startsAt) !== days.tomorrow) continue;
+  const tomorrow = c.meetings.filter(
+    (m) => !m.cancelled && todayInDenmark(m.startsAt) === days.tomorrow,
+  );
+  const plannedFor = new Set(tomorrow.map((m) => m.citizenId));
+  for (const m of tomorrow) {
     for (const userId of new Set(m.participantUserIds)) {
       out.push({
         recipient: { kind: 'user', userId },
@@ -149,7 +153,8 @@ export function selectReminders(days: ReminderDays, c: ReminderCandidates): Remi
     }
   }
   for (const f of c.followUps) {
-    if (f.dueOn !== days.tomorrow) continue;
+    // A follow-up already planned as a meeting tomorrow is reminded as that meeting.
+    if (f.dueOn !== days.tomorrow || plannedFor.has(f.citizenId)) continue;
     for (const userId of new Set(f.teamUserIds)) {
       out.push({
         recipient: { kind: 'user', userId },
