@@ -403,6 +403,26 @@ describe('company editing', () => {
     });
   });
 
+  it('shows staff of another partner job centre that a job centre acted, not who or which', async () => {
+    const company = await aCompany(t.dataSource, await adminIdOf(adminX));
+    await aPartnership(t.dataSource, company.id, centreA.id, 'active');
+    const centreBId = (ok(await consultantB.me()).me as { jobCentre: { id: string } }).jobCentre.id;
+    await aPartnership(t.dataSource, company.id, centreBId, 'active');
+    const id = await consultantA.draftSlot(company, slot('Oprettet af A'));
+    ok(await adminX.publishPlacement(id));
+    const seenByB = ok(await placementHistory(consultantB, id)).placement;
+    expect(seenByB.createdBy).toEqual({
+      displayName: null,
+      onBehalf: true,
+      jobCentreId: null,
+      jobCentreName: null,
+    });
+    expect(seenByB.lastChangedBy).toMatchObject({ displayName: 'Xenia Admin', onBehalf: false });
+    expect(
+      seenByB.changes.map((c: { by: { displayName: string | null } }) => c.by.displayName),
+    ).toEqual(['Xenia Admin', null]);
+  });
+
   async function adminIdOf(api: Api): Promise<string> {
     return (ok(await api.me()).me as { id: string }).id;
   }
