@@ -1,34 +1,20 @@
 import { AuditService } from '@jobbro/auth';
 import { AppConfig, loggableError } from '@jobbro/core';
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 
-const HOUR = 3_600_000;
-
-/** Purges audit rows older than AUDIT_RETENTION_DAYS (default about 6 months), at start and hourly. */
+/**
+ * Purges audit rows older than AUDIT_RETENTION_DAYS (default about 6 months). Scheduled hourly on
+ * the outbox relay (WorkerModule: `relay.every('audit-retention', ...)`), once across all workers.
+ */
 @Injectable()
-export class AuditRetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditRetentionJob {
+  static readonly intervalMs = 3_600_000;
   private readonly logger = new Logger(AuditRetentionJob.name);
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    void this.run();
-    this.timer = setInterval(() => void this.run(), HOUR);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
 
   async run(): Promise<number> {
     try {

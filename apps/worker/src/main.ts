@@ -6,6 +6,7 @@ import {
   loadConfig,
   prepareDatabase,
 } from '@jobbro/core';
+import { mailDestination } from '@jobbro/notifications';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './worker.module';
@@ -26,7 +27,7 @@ async function bootstrap(): Promise<void> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-  console.log('[jobbro-worker] running');
+  console.log(`[jobbro-worker] running; mail: ${mailDestination(config)}`);
 }
 
 bootstrap().catch((e: unknown) => {

@@ -7,9 +7,10 @@ import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AuditRetentionJob } from './audit-retention.job';
 
 /**
- * Background work: relays outbox events to their handlers (search indexing and mail arrive with
- * later capabilities) and purges audit rows past their retention. Runs inside the API process by default (RUN_WORKER_IN_PROCESS), or alone
- * through apps/worker/src/main.ts.
+ * Background work, all on one mechanism (the outbox relay): outbox events to their handlers
+ * (search indexing, mail) and scheduled jobs (`relay.every`: reminders, the audit purge), each
+ * run once per interval across all workers. Runs inside the API process by default
+ * (RUN_WORKER_IN_PROCESS), or alone through apps/worker/src/main.ts (one or more).
  */
 @Module({
   // OutboxModule is global: the API registers its handlers on the same relay this module starts.
@@ -25,6 +26,7 @@ export class WorkerModule implements OnApplicationBootstrap {
   constructor(
     private readonly relay: OutboxRelay,
     private readonly reminders: ReminderJob,
+    private readonly auditRetention: AuditRetentionJob,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -36,6 +38,10 @@ export class WorkerModule implements OnApplicationBootstrap {
     // Every REMINDER_INTERVAL_MINUTES, once across all workers; it sends from REMINDER_HOUR on.
     this.relay.every('reminders', this.reminders.intervalMs, async (now) => {
       await this.reminders.run(now);
+    });
+    // Hourly, once across all workers (the first run soon after the first start).
+    this.relay.every('audit-retention', AuditRetentionJob.intervalMs, async () => {
+      await this.auditRetention.run();
     });
     this.relay.start();
   }

@@ -52,7 +52,7 @@ export class MailSender implements OnApplicationShutdown {
     const options = {
       url,
       pool: true,
-      maxConnections: 5,
+      maxConnections: 8,
       maxMessages: 500,
       connectionTimeout: Math.min(timeout, 10_000),
       greetingTimeout: Math.min(timeout, 10_000),

@@ -1,7 +1,8 @@
 import { Injectable, Logger, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import type { DomainEvents, DomainEventType } from './outbox';
+import { type DomainEvents, type DomainEventType, OUTBOX_CHANNEL } from './outbox';
 import { loggableError } from '../errors/database-errors';
 
 export type EventHandler<T extends DomainEventType> = (payload: DomainEvents[T]) => Promise<void>;
@@ -37,7 +38,7 @@ const JOB_RETRY_MS = 60_000;
 /** How often a relay looks at the scheduled jobs (each runs once per its interval in all). */
 const JOB_CHECK_MS = 1_000;
 /** Events of different aggregates handled at once. */
-const CONCURRENCY = 4;
+const CONCURRENCY = 8;
 
 /**
  * A message for the row and an administrator: the error's message, or for an SMTP error its code
@@ -86,6 +87,8 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   private readonly leaseMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
+  private again = false;
+  private listener: Client | undefined;
   private lastJobCheck = 0;
 
   constructor(
@@ -118,16 +121,63 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     this.jobs.set(name, { intervalMs, handler });
   }
 
+  /**
+   * Runs passes every `intervalMs` (for retries that fall due, scheduled jobs, and as a fallback),
+   * and at once when a transaction that published an event commits (LISTEN/NOTIFY), so a message
+   * leaves milliseconds after its commit rather than up to an interval later.
+   */
   start(intervalMs = 500): void {
     if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.running ??= this.tick()
-        .catch((e: unknown) => {
-          this.logger.warn(`Outbox relay pass failed: ${loggableError(e).summary}`);
-        })
-        .finally(() => (this.running = undefined));
-    }, intervalMs);
+    this.timer = setInterval(() => this.kick(), intervalMs);
     this.timer.unref();
+    void this.listen();
+  }
+
+  /** A pass now, or right after the one running (an event may have arrived during it). */
+  private kick(): void {
+    if (!this.timer) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.tick()
+      .catch((e: unknown) => {
+        this.logger.warn(`Outbox relay pass failed: ${loggableError(e).summary}`);
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** One dedicated connection that LISTENs; if it fails, polling carries on and it reconnects. */
+  private async listen(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (!url || !this.timer) return;
+    const client = new Client({ connectionString: url, application_name: 'jobbro-relay' });
+    this.listener = client;
+    const retry = (): void => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      void client.end().catch(() => undefined);
+      if (this.timer) setTimeout(() => void this.listen(), 5_000).unref();
+    };
+    client.on('error', (e) => {
+      this.logger.warn(`Outbox listener lost its connection: ${loggableError(e).summary}`);
+      retry();
+    });
+    client.on('end', retry);
+    client.on('notification', () => this.kick());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (e) {
+      this.logger.warn(`Outbox listener could not connect: ${loggableError(e).summary}`);
+      retry();
+    }
   }
 
   private async tick(): Promise<void> {
@@ -142,6 +192,9 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
     await this.running;
   }
 

@@ -32,4 +32,10 @@ export async function publishEvent<T extends DomainEventType>(
     `INSERT INTO outbox_event (type, aggregate_id, payload) VALUES ($1, $2, $3)`,
     [type, aggregateId, JSON.stringify(payload)],
   );
+  // Wakes the relays (LISTEN outbox_event) when, and only if, the transaction commits; several
+  // events of one transaction make one notification.
+  await manager.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
 }
+
+/** The PostgreSQL notification channel publishEvent signals on commit. */
+export const OUTBOX_CHANNEL = 'outbox_event';
