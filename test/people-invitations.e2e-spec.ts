@@ -14,6 +14,7 @@ import {
   requestMagicLink,
   resendInvitation,
   revokeInvitation,
+  runPageScript,
   startTestSmtp,
   TEST_PASSWORD,
   type TestApp,
@@ -130,6 +131,18 @@ describe('staff invitations', () => {
     expect(csp).toMatch(/script-src 'sha256-[^']+'/);
     expect(csp).not.toContain('unsafe-inline');
     expect(page.text).toContain('acceptInvitation(input: $input)');
+
+    // A newcomer follows the link and presses the button: signed in as the invited colleague.
+    const email = 'via-page@jobcenter.dk';
+    ok(await inviteStaff(adminApi, { email, displayName: 'Per Page', role: 'CASEWORKER' }));
+    const link = `https://jobbro.test/invitation#token=${await lastToken(email)}`;
+    const run = runPageScript(page.text, link, t.http);
+    await run.click();
+    expect(run.status()).toBe(
+      `Du er logget ind som Per Page (${email}). / You are signed in as Per Page (${email}).`,
+    );
+    const me = ok(await anonymous.as(run.sessionStorage.get('jobbro.accessToken')).me()).me;
+    expect(me).toMatchObject({ email, role: 'CASEWORKER' });
   });
 
   it('refuses roles outside the job centre, and callers who are not administrators', async () => {

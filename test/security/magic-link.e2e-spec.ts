@@ -9,6 +9,7 @@ import {
   ok,
   redeemMagicLink,
   requestMagicLink,
+  runPageScript,
   startTestSmtp,
   type TestApp,
   type TestSmtp,
@@ -177,6 +178,42 @@ describe('magic links', () => {
     const ratio = median(knownTimes) / median(unknownTimes);
     expect(ratio).toBeGreaterThan(0.75);
     expect(ratio).toBeLessThan(1.33);
+  });
+
+  it('signs in from the page: the button redeems the link, says who is signed in and keeps the tokens', async () => {
+    const user = await mentor();
+    const token = await linkFor(user.email);
+    const link = `https://jobbro.test/log-ind/link#token=${token}`;
+    const page = runPageScript((await t.http().get('/log-ind/link')).text, link, t.http);
+    // Opening the page (running its script) used nothing.
+    expect(page.status()).toBe('');
+    const [{ usedAt }] = await t.dataSource.query<{ usedAt: Date | null }[]>(
+      `SELECT used_at AS "usedAt" FROM magic_link WHERE user_id = $1`,
+      [user.id],
+    );
+    expect(usedAt).toBeNull();
+
+    await page.click();
+    expect(page.status()).toBe(
+      `Du er logget ind som Mette Mentor (${user.email}). / You are signed in as Mette Mentor (${user.email}).`,
+    );
+    expect(page.url()).toBe('/log-ind/link');
+    expect(page.buttonHidden()).toBe(true);
+    const access = page.sessionStorage.get('jobbro.accessToken')!;
+    expect(ok(await anonymous.as(access).me()).me.id).toBe(user.id);
+    expect(page.sessionStorage.get('jobbro.refreshToken')).toBeTruthy();
+
+    // The same link opened again: the page says it has been used, in Danish.
+    const again = runPageScript((await t.http().get('/log-ind/link')).text, link, t.http);
+    await again.click();
+    expect(again.status()).toBe('Login-linket er allerede brugt. Bed om et nyt link.');
+    // Without a token the button is off.
+    const bare = runPageScript(
+      (await t.http().get('/log-ind/link')).text,
+      'https://jobbro.test/log-ind/link',
+      t.http,
+    );
+    expect(bare.buttonDisabled()).toBe(true);
   });
 
   it('serves the page the link opens: one button, only its own script, the token from the fragment', async () => {

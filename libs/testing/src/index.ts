@@ -10,3 +10,4 @@ export * from './mail-api';
 export * from './company-api';
 export * from './people-api';
 export * from './citizen-api';
+export * from './page-sandbox';
