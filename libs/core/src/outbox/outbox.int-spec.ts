@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../testing/src/database';
 import { dataSourceOptions } from '../database/data-source-options';
 import { publishEvent } from './outbox';
-import { OutboxRelay } from './outbox.relay';
+import { errorSummary, OutboxRelay } from './outbox.relay';
 
 describe('outbox relay', () => {
   let ds: DataSource;
@@ -150,5 +150,15 @@ describe('outbox relay', () => {
     );
     expect(job.lastError).toBe('database busy');
     expect(job.inSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it('summarises an error on one line, without links or tokens a server quoted', () => {
+    const smtpError = Object.assign(new Error('Message failed'), {
+      code: 'EMESSAGE',
+      responseCode: 554,
+      response: '554 5.7.1 Rejected:\r\nURL https://jobbro.test/login#token=secret123 is listed',
+    });
+    expect(errorSummary(smtpError)).toBe('EMESSAGE 554 554 5.7.1 Rejected: URL [link] is listed');
+    expect(errorSummary(new Error('x'.repeat(400)))).toHaveLength(300);
   });
 });

@@ -62,8 +62,13 @@ export function errorSummary(e: unknown): string {
   } else {
     text = String(e);
   }
-  // eslint-disable-next-line no-control-regex -- one display line
-  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]+/g, ' ').trim();
+  const line = text
+    // eslint-disable-next-line no-control-regex -- one display line
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]+/g, ' ')
+    // A server that quotes the message (a rejected link) must not hand its token to the display.
+    .replace(/\b(?:https?|ftp):\/\/\S+/gi, '[link]')
+    .replace(/\btoken=\S+/gi, 'token=[removed]')
+    .trim();
   return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }
 

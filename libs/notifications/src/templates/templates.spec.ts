@@ -1,5 +1,5 @@
 import type { MailKind, MailParams } from '../mail';
-import { plainValue } from '../template-engine';
+import { plainValue, renderTemplate } from '../template-engine';
 import { TEMPLATES, renderMail } from './index';
 
 /**
@@ -217,6 +217,19 @@ describe('mail templates', () => {
     ['Æblemand Øster Åsen', 'Æblemand Øster Åsen'],
   ])('cleans %j to %j', (raw, clean) => {
     expect(plainValue(raw)).toBe(clean);
+  });
+
+  it('formats dates and times in Danish time, in the language of the mail', () => {
+    const template = {
+      da: { subject: '{{date at}}', text: '{{datetime at}} Jobbro', html: '<p>{{time at}}</p>' },
+      en: { subject: '{{date at}}', text: '{{datetime at}} Jobbro', html: '<p>{{time at}}</p>' },
+    };
+    const da = renderTemplate(template as never, 'da', { at: '2026-07-01T08:30:00Z' } as never);
+    expect(da.subject).toBe('1. juli 2026');
+    expect(da.html).toContain('<p>10.30</p>');
+    const en = renderTemplate(template as never, 'en', { at: '2026-07-01T08:30:00Z' } as never);
+    expect(en.subject).toBe('1 July 2026');
+    expect(en.text).toContain('10:30');
   });
 
   it('bounds the length of a value', () => {
