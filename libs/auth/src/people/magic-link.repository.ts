@@ -9,6 +9,14 @@ export interface MagicLinkRow {
   userActive: boolean;
 }
 
+export interface ActiveUser {
+  id: string;
+  displayName: string;
+  language: 'da' | 'en';
+  /** Staff: their job centre, whose administrators see the mail if it cannot be delivered. */
+  jobCentreId: string | null;
+}
+
 /** Single-use sign-in links (table magic_link); only token hashes are stored. */
 @Injectable()
 export class MagicLinkRepository {
@@ -18,12 +26,10 @@ export class MagicLinkRepository {
     return this.dataSource.transaction(work);
   }
 
-  async findActiveUserByEmail(
-    m: EntityManager,
-    email: string,
-  ): Promise<{ id: string; displayName: string; language: 'da' | 'en' } | null> {
-    const rows: { id: string; displayName: string; language: 'da' | 'en' }[] = await m.query(
-      `SELECT id, display_name AS "displayName", preferred_language AS language
+  async findActiveUserByEmail(m: EntityManager, email: string): Promise<ActiveUser | null> {
+    const rows: ActiveUser[] = await m.query(
+      `SELECT id, display_name AS "displayName", preferred_language AS language,
+              job_centre_id AS "jobCentreId"
          FROM app_user WHERE email = $1 AND disabled_at IS NULL`,
       [email],
     );

@@ -47,7 +47,7 @@ export class MagicLinkService {
         to: email,
         language: user.language,
         userId: user.id,
-        jobCentreId: null,
+        jobCentreId: user.jobCentreId,
         params: {
           displayName: user.displayName,
           // In the fragment, so the token never reaches a server log through the page's URL.
