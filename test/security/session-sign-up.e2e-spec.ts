@@ -16,7 +16,8 @@ function parse(raw: string): { headers: string; body: string } {
   const split = raw.search(/\r?\n\r?\n/);
   const headers = raw.slice(0, split);
   const bodyRaw = raw.slice(split).replace(/^\s+/, '');
-  const body = /content-transfer-encoding:\s*quoted-printable/i.test(headers)
+  // Quoted-printable in the message's headers or (text and HTML alternatives) in its parts.
+  const body = /content-transfer-encoding:\s*quoted-printable/i.test(raw)
     ? Buffer.from(
         bodyRaw
           .replace(/=\r?\n/g, '')
