@@ -216,6 +216,32 @@ describe('mail delivery over SMTP', () => {
     expect(mail.text + mail.html).not.toContain('\u202E');
   });
 
+  it('keeps a hostile value in the subject on one line, with no header of its own', async () => {
+    const id = await enqueueMail(t, {
+      kind: 'meeting-invitation',
+      to: 'subject@test.jobbro.dk',
+      language: 'da',
+      params: {
+        recipientName: 'Eva',
+        meetingKind: 'Møde\r\nBcc: victim@evil.test\r\n\r\n<b>Forged body</b>\u202E',
+        startsAt: '2026-12-10T09:00:00.000Z',
+        endsAt: '2026-12-10T10:00:00.000Z',
+        location: null,
+        organizerName: 'Kim',
+        citizenFirstName: 'Ahmad',
+      },
+    });
+    await relayUntil(() => smtp.received.length >= 1);
+    const [mail] = smtp.received;
+    expect(mail.messageId).toBe(`<${id}@jobbro>`);
+    expect(mail.envelopeTo).toEqual(['subject@test.jobbro.dk']);
+    expect(mail.parsed.headers.has('bcc')).toBe(false);
+    expect(mail.subject).toBe('Møde Bcc: victim@evil.test <b>Forged body</b> 10. december 2026');
+    const headerBlock = mail.raw.slice(0, mail.raw.indexOf('\r\n\r\n'));
+    expect(headerBlock.match(/^Subject:/gim)).toHaveLength(1);
+    expect(headerBlock).not.toMatch(/^Bcc:/im);
+  });
+
   it('attaches a meeting invitation as iCalendar (method, UID, sequence, time)', async () => {
     const calendar = {
       uid: 'meeting-123@jobbro',
