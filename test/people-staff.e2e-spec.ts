@@ -225,7 +225,7 @@ describe('role-check refusals about a citizen are audited', () => {
   });
   afterAll(() => t.close());
 
-  it('audits a refused exportCitizenData and updateCitizen, not a refusal naming no citizen', async () => {
+  it('audits a refused exportCitizenData, updateCitizen and plan PDF, not a refusal naming no citizen', async () => {
     const centreId = (await aJobCentre(t.dataSource)).id;
     const consultant = await aUser()
       .withRole(Role.JobConsultant)
@@ -257,11 +257,19 @@ describe('role-check refusals about a citizen are audited', () => {
     failure(await employerApi.run('{ citizens { totalCount } }'));
     failure(await employerApi.exportCitizenData('0b5c6f4e-1111-4222-8333-444455556666'));
 
+    // The plan's PDF (a REST route) is refused to a company admin by its role check too.
+    const pdf = await t
+      .http()
+      .get(`/citizens/${citizen.id}/plan.pdf`)
+      .set('authorization', `Bearer ${employerApi.token}`);
+    expect(pdf.status).toBe(403);
+
     const rows = (await auditRows(t.dataSource, citizen.id)).slice(before);
     expect(rows).toEqual([
       { userId: employer.id, action: 'export', operation: 'exportCitizenData', allowed: false },
       { userId: employer.id, action: 'update', operation: 'updateCitizen', allowed: false },
       { userId: consultant.id, action: 'export', operation: 'exportCitizenData', allowed: false },
+      { userId: employer.id, action: 'read', operation: 'planPdf', allowed: false },
     ]);
     const [{ n }] = await t.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM audit_event WHERE citizen_id = '0b5c6f4e-1111-4222-8333-444455556666'`,

@@ -1,4 +1,5 @@
 import {
+  AUDIT_OPERATION_KEY,
   CITIZEN_ARGS_KEY,
   CommonException,
   isDatabaseUnavailable,
@@ -15,7 +16,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { type GraphQLResolveInfo, OperationTypeNode } from 'graphql';
-import { AuditService } from './audit.service';
+import { type AuditAction, AuditService } from './audit.service';
 import { clientIp } from './throttle/client-ip';
 import { SignInLimiter } from './throttle/sign-in.limiter';
 
@@ -64,19 +65,27 @@ export class AccessGuard extends AuthGuard('jwt') {
    * Only ids of citizens that exist are recorded. Never fails the request beyond the refusal.
    */
   private async auditRefusal(context: ExecutionContext, principal: Principal): Promise<void> {
-    if (context.getType<string>() !== 'graphql') return;
-    const gql = GqlExecutionContext.create(context);
-    const args = gql.getArgs<Record<string, unknown>>();
     const marked = this.reflector.get<string[] | undefined>(CITIZEN_ARGS_KEY, context.getHandler());
+    let args: Record<string, unknown>;
+    let operation: string;
+    let action: AuditAction;
+    if (context.getType<string>() === 'graphql') {
+      const gql = GqlExecutionContext.create(context);
+      const info = gql.getInfo<GraphQLResolveInfo>();
+      args = gql.getArgs<Record<string, unknown>>();
+      operation = info.fieldName;
+      action = info.operation.operation === OperationTypeNode.QUERY ? 'read' : 'update';
+    } else {
+      const req = context.switchToHttp().getRequest<Request>();
+      args = { params: req.params, query: req.query };
+      operation =
+        this.reflector.get<string | undefined>(AUDIT_OPERATION_KEY, context.getHandler()) ??
+        context.getHandler().name;
+      action = req.method === 'GET' ? 'read' : 'update';
+    }
     const citizenIds = citizenIdsIn(args, marked ?? []);
     if (citizenIds.length === 0) return;
-    const info = gql.getInfo<GraphQLResolveInfo>();
-    const operation = info.fieldName;
-    const action = operation.startsWith('export')
-      ? 'export'
-      : info.operation.operation === OperationTypeNode.QUERY
-        ? 'read'
-        : 'update';
+    if (operation.startsWith('export')) action = 'export';
     try {
       await this.audit.recordForExistingCitizens({
         principal,

@@ -1,4 +1,12 @@
-import { CurrentUser, type Principal, Role, Roles, todayInDenmark } from '@jobbro/core';
+import {
+  AuditedAs,
+  CitizenArgs,
+  CurrentUser,
+  type Principal,
+  Role,
+  Roles,
+  todayInDenmark,
+} from '@jobbro/core';
 import { Controller, Get, Header, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
 import { CaseService } from './case.service';
 import { renderPlanPdf } from './plan-pdf';
@@ -17,6 +25,8 @@ export class PlanPdfController {
   }
 
   @Roles(Role.Administrator, Role.JobConsultant, Role.Caseworker)
+  @CitizenArgs('params.id')
+  @AuditedAs('planPdf')
   @Get('citizens/:id/plan.pdf')
   @Header('content-type', 'application/pdf')
   @Header('cache-control', 'no-store')

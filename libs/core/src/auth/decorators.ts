@@ -46,3 +46,12 @@ export const CITIZEN_ARGS_KEY = 'jobbro:citizen-args';
  */
 export const CitizenArgs = (...paths: string[]): MethodDecorator =>
   SetMetadata(CITIZEN_ARGS_KEY, paths);
+
+export const AUDIT_OPERATION_KEY = 'jobbro:audit-operation';
+
+/**
+ * The operation name the audit trail records for a REST route (GraphQL operations are recorded
+ * by their field name), e.g. `planPdf` for the plan's PDF.
+ */
+export const AuditedAs = (operation: string): MethodDecorator =>
+  SetMetadata(AUDIT_OPERATION_KEY, operation);
