@@ -85,6 +85,7 @@ export class People1764090000013 implements MigrationInterface {
     // An enum value cannot be dropped: social-support workers are disabled caseworkers afterwards,
     // and the type is rebuilt without the value.
     await q.query(`ALTER TABLE app_user DROP CONSTRAINT staff_belongs_to_job_centre`);
+    await q.query(`ALTER TABLE app_user DROP CONSTRAINT company_users_have_no_job_centre`);
     await q.query(
       `UPDATE app_user SET role = 'caseworker', disabled_at = coalesce(disabled_at, now())
         WHERE role = 'social_support_worker'`,
@@ -113,5 +114,8 @@ export class People1764090000013 implements MigrationInterface {
     await q.query(`
       ALTER TABLE app_user ADD CONSTRAINT staff_belongs_to_job_centre CHECK (
         role NOT IN ('administrator', 'job_consultant', 'caseworker') OR job_centre_id IS NOT NULL)`);
+    await q.query(`
+      ALTER TABLE app_user ADD CONSTRAINT company_users_have_no_job_centre CHECK (
+        role NOT IN ('company_admin', 'mentor') OR job_centre_id IS NULL)`);
   }
 }
