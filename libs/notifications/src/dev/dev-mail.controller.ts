@@ -1,11 +1,21 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppConfig, Public } from '@jobbro/core';
-import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, Header, NotFoundException, Param, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import type { ParsedMail } from 'mailparser';
 import { mailFolder } from '../mail.sender';
 
 const FILE = /^[\w.-]{1,200}\.eml$/;
+
+/**
+ * Caught mail holds sign-in links: the page answers only on this machine, even though the
+ * development server listens on every interface (HOST=0.0.0.0).
+ */
+function onlyFromThisMachine(req: Request): void {
+  const peer = req.socket.remoteAddress ?? '';
+  if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(peer)) throw new NotFoundException();
+}
 const LIST_LIMIT = 200;
 
 /** The page's own policy: no scripts anywhere; the mail's HTML only inside a sandboxed frame. */
@@ -68,7 +78,8 @@ export class DevMailController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Content-Security-Policy', CSP)
   @Header('Cache-Control', 'no-store')
-  async list(): Promise<string> {
+  async list(@Req() req: Request): Promise<string> {
+    onlyFromThisMachine(req);
     const rows: string[] = [];
     for (const name of await this.files()) {
       const mail = await parse(await readFile(join(mailFolder(this.config), name)));
@@ -96,7 +107,8 @@ ${
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Content-Security-Policy', CSP)
   @Header('Cache-Control', 'no-store')
-  async show(@Param('name') name: string): Promise<string> {
+  async show(@Req() req: Request, @Param('name') name: string): Promise<string> {
+    onlyFromThisMachine(req);
     if (!FILE.test(name)) throw new NotFoundException();
     const raw = await readFile(join(mailFolder(this.config), name)).catch(() => undefined);
     if (!raw) throw new NotFoundException();
