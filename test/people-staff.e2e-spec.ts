@@ -57,7 +57,7 @@ describe('staff accounts', () => {
       .inJobCentre((await aJobCentre(t.dataSource)).id)
       .build(t.dataSource);
     const employer = await aUser().withRole(Role.CompanyAdmin).build(t.dataSource);
-    const all = ok(await users(adminApi, { first: 40 })).users;
+    const all = ok(await users(adminApi, { first: 50 })).users;
     const ids = all.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(ids).toEqual(expect.arrayContaining([admin.id, worker.id]));
     expect(ids).not.toContain(other.id);

@@ -1,4 +1,5 @@
 import {
+  byIds,
   CommonException,
   CurrentUser,
   Lang,
@@ -7,11 +8,13 @@ import {
   type Principal,
   Public,
   Role,
+  requestLoader,
   Roles,
 } from '@jobbro/core';
 import { createParamDecorator, type ExecutionContext, UseGuards } from '@nestjs/common';
 import {
   Args,
+  Context,
   GqlExecutionContext,
   Mutation,
   Parent,
@@ -126,9 +129,14 @@ export class AuthResolver {
   }
 
   @ResolveField(() => JobCentreModel, { nullable: true })
-  async jobCentre(@Parent() user: UserModel): Promise<JobCentreModel | null> {
+  async jobCentre(
+    @Parent() user: UserModel,
+    @Context() ctx: object,
+  ): Promise<JobCentreModel | null> {
     if (!user.jobCentreId) return null;
-    const [centre] = await this.auth.findJobCentresByIds([user.jobCentreId]);
-    return centre ?? null;
+    // Batched per request: a page of users looks their job centres up in one query.
+    return requestLoader(ctx, 'jobCentre', async (ids: readonly string[]) =>
+      byIds(ids, await this.auth.findJobCentresByIds(ids), (c) => c.id),
+    ).load(user.jobCentreId);
   }
 }

@@ -103,8 +103,8 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Mutation.setMyContactPreference': 20,
   // A lookup of the citizen's planned meetings with their participants.
   'Citizen.scheduledMeetings': 5,
-  // A job centre looked up per user.
-  'User.jobCentre': 5,
+  // A user's job centre, batched per request (one query for a page of users).
+  'User.jobCentre': 2,
 };
 
 /** The cost of `Type.field` itself (without what is selected below it). */
