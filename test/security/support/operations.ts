@@ -245,15 +245,19 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   inviteCompanyUser: {
     caller: 'consultant',
-    vars: ({ w, n }) => ({
-      input: {
-        role: 'COMPANY_ADMIN',
-        companyId: w.companyX.id,
-        email: `invited-admin-${n}@example.dk`,
-        displayName: 'Ida Inviteret',
-        language: 'en',
-      },
-    }),
+    // Only for a company in active partnership: undo what changePartnershipStatus may have left.
+    vars: async ({ w, n, ds }) => {
+      await ds.query(`UPDATE partnership SET status = 'active' WHERE id = $1`, [w.partnershipXA]);
+      return {
+        input: {
+          role: 'COMPANY_ADMIN',
+          companyId: w.companyX.id,
+          email: `invited-admin-${n}@example.dk`,
+          displayName: 'Ida Inviteret',
+          language: 'en',
+        },
+      };
+    },
   },
   addCompanyAdmin: {
     caller: 'companyAdmin',
