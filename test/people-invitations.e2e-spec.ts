@@ -1,6 +1,8 @@
+import { InvitationService } from '@jobbro/auth';
 import { OutboxRelay, Role } from '@jobbro/core';
 import {
   acceptInvitationPayload,
+  aCompany,
   aJobCentre,
   Api,
   aUser,
@@ -319,5 +321,96 @@ describe('invitation limits', () => {
     failure(await acceptInvitationPayload(anonymous, 'guess-2'));
     const refused = await acceptInvitationPayload(anonymous, 'guess-3');
     expect(refused.status).toBe(429);
+  });
+});
+
+/**
+ * Invitations do not outlive their sender's rights: `revokePendingFrom` (called by the user, staff
+ * and company modules when someone loses a right), deactivation and role changes revoke what the
+ * user sent, and acceptance re-checks the inviter.
+ */
+describe('invitations and the inviter’s rights', () => {
+  let t: TestApp;
+  let centreId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLIC_URL: 'https://jobbro.test' });
+    centreId = (await aJobCentre(t.dataSource)).id;
+  });
+  afterAll(() => t.close());
+
+  const statuses = (inviterId: string): Promise<{ email: string; revoked: boolean }[]> =>
+    t.dataSource.query(
+      `SELECT email, revoked_at IS NOT NULL AS revoked FROM invitation WHERE invited_by = $1 ORDER BY email`,
+      [inviterId],
+    );
+
+  it('revokePendingFrom revokes the pending invitations one user sent, optionally for one company', async () => {
+    const admin = await aUser()
+      .withRole(Role.Administrator)
+      .inJobCentre(centreId)
+      .build(t.dataSource);
+    const other = await aUser()
+      .withRole(Role.Administrator)
+      .inJobCentre(centreId)
+      .build(t.dataSource);
+    const companyAdmin = await aUser().withRole(Role.CompanyAdmin).build(t.dataSource);
+    const company = await aCompany(t.dataSource, companyAdmin.id);
+    const service = t.app.get(InvitationService);
+    const principal = { userId: admin.id, role: Role.Administrator, jobCentreId: centreId };
+    const base = {
+      displayName: 'N',
+      language: 'da' as const,
+      companyCvr: null,
+      subjectId: null,
+      invitedBy: principal,
+    };
+    await t.dataSource.transaction(async (m) => {
+      await service.create(m, {
+        ...base,
+        kind: 'staff',
+        email: 'a-staff@jobcenter.dk',
+        role: Role.Caseworker,
+        jobCentreId: centreId,
+        companyId: null,
+      });
+      await service.create(m, {
+        ...base,
+        kind: 'company_admin',
+        email: 'b-company@firma.dk',
+        role: Role.CompanyAdmin,
+        jobCentreId: centreId,
+        companyId: company.id,
+      });
+      await service.create(m, {
+        ...base,
+        kind: 'staff',
+        email: 'c-other@jobcenter.dk',
+        role: Role.Caseworker,
+        jobCentreId: centreId,
+        companyId: null,
+        invitedBy: { ...principal, userId: other.id },
+      });
+    });
+
+    const scoped = await t.dataSource.transaction((m) =>
+      service.revokePendingFrom(m, admin.id, { companyId: company.id }),
+    );
+    expect(scoped).toBe(1);
+    expect(await statuses(admin.id)).toEqual([
+      { email: 'a-staff@jobcenter.dk', revoked: false },
+      { email: 'b-company@firma.dk', revoked: true },
+    ]);
+    // A rolled-back caller transaction revokes nothing.
+    await expect(
+      t.dataSource.transaction(async (m) => {
+        expect(await service.revokePendingFrom(m, admin.id)).toBe(1);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect((await statuses(admin.id))[0].revoked).toBe(false);
+    expect(await t.dataSource.transaction((m) => service.revokePendingFrom(m, admin.id))).toBe(1);
+    expect((await statuses(admin.id)).every((r) => r.revoked)).toBe(true);
+    expect(await statuses(other.id)).toEqual([{ email: 'c-other@jobcenter.dk', revoked: false }]);
   });
 });

@@ -150,6 +150,27 @@ export class InvitationRepository {
     await m.query(`UPDATE invitation SET revoked_at = now() WHERE id = $1`, [id]);
   }
 
+  /**
+   * Revokes the pending invitations one user sent (only those for one company when given);
+   * returns how many.
+   */
+  async revokePendingFrom(
+    m: EntityManager,
+    inviterUserId: string,
+    companyId: string | null,
+  ): Promise<number> {
+    const [{ n }]: { n: number }[] = await m.query(
+      `WITH revoked AS (
+         UPDATE invitation i SET revoked_at = now()
+          WHERE i.invited_by = $1 AND ($2::uuid IS NULL OR i.company_id = $2)
+            AND ${STATUS_SQL.pending}
+          RETURNING i.id)
+       SELECT count(*)::int AS n FROM revoked`,
+      [inviterUserId, companyId],
+    );
+    return n;
+  }
+
   /** A new token and a new expiry: the old link stops working. */
   async renew(m: EntityManager, id: string, tokenHash: string, ttlDays: number): Promise<void> {
     await m.query(

@@ -193,6 +193,19 @@ export class InvitationService {
     });
   }
 
+  /**
+   * Revokes the pending invitations a user sent (only those for `scope.companyId` when given), in
+   * the caller's transaction: when the user loses the right they invited with (deactivated, new
+   * role, no longer admin of the company). Returns how many were revoked.
+   */
+  async revokePendingFrom(
+    manager: EntityManager,
+    inviterUserId: string,
+    scope?: { companyId?: string },
+  ): Promise<number> {
+    return this.invitations.revokePendingFrom(manager, inviterUserId, scope?.companyId ?? null);
+  }
+
   /** A new link (new token, new expiry) and a new mail; the old link stops working. */
   async resend(principal: Principal, id: string): Promise<InvitationModel> {
     return this.invitations.transaction(async (m) => {
