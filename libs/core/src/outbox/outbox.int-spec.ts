@@ -122,6 +122,150 @@ describe('outbox relay', () => {
     expect(seen).toEqual([companyId]);
   });
 
+  it('makes a message that crashed the worker on its last attempt a dead letter at the next claim', async () => {
+    await ds.query(`DELETE FROM outbox_event`);
+    await ds.transaction((m) => publishEvent(m, 'company.changed', companyId, { companyId }));
+    const [{ id }] = await ds.query<{ id: string }[]>(`SELECT id FROM outbox_event`);
+    // As workers that died mid-handler three times (the last attempt of three) leave it: counted,
+    // never marked, its lease run out.
+    await ds.query(`UPDATE outbox_event SET attempts = 3, available_at = now() WHERE id = $1`, [id]);
+    const relay = new OutboxRelay(ds);
+    let calls = 0;
+    relay.on(
+      'company.changed',
+      () => {
+        calls++;
+        return Promise.resolve();
+      },
+      { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 10 },
+    );
+    await relay.drain();
+    expect(calls).toBe(0);
+    const [row] = await ds.query<
+      { attempts: number; lastError: string; dead: boolean; processed: boolean }[]
+    >(
+      `SELECT attempts, last_error AS "lastError", dead_at IS NOT NULL AS dead,
+              processed_at IS NOT NULL AS processed FROM outbox_event WHERE id = $1`,
+      [id],
+    );
+    expect(row).toEqual({
+      attempts: 3,
+      lastError: expect.stringContaining('worker stopped during this message') as unknown,
+      dead: true,
+      processed: false,
+    });
+    // Never handled again.
+    await ds.query(`UPDATE outbox_event SET available_at = now() WHERE id = $1`, [id]);
+    expect(await relay.drain()).toBe(0);
+    expect(calls).toBe(0);
+  });
+
+  it("ignores a stale worker's late write once another relay has claimed the event", async () => {
+    await ds.query(`DELETE FROM outbox_event`);
+    await ds.transaction((m) => publishEvent(m, 'company.changed', companyId, { companyId }));
+    const [{ id }] = await ds.query<{ id: string }[]>(`SELECT id FROM outbox_event`);
+    // Both with the default lease (two minutes; handlers time out after one). The first relay's
+    // handler outlives its lease: it stalls until the test lets it go, and the test moves the
+    // lease's end to now, as if the worker had stalled (GC, a paused VM) for two minutes.
+    const stale = new OutboxRelay(ds);
+    const fresh = new OutboxRelay(ds);
+    const warnings = jest.spyOn(Logger.prototype, 'warn');
+    const leaseRunsOut = () =>
+      ds.query(`UPDATE outbox_event SET available_at = now() WHERE id = $1`, [id]);
+    let finishStale!: (outcome: 'ok' | 'fail') => void;
+    let staleStarted!: () => void;
+    const started = new Promise<void>((resolve) => (staleStarted = resolve));
+    stale.on('company.changed', () => {
+      staleStarted();
+      return new Promise<void>((resolve, reject) => {
+        finishStale = (outcome) =>
+          outcome === 'ok'
+            ? resolve()
+            : reject(Object.assign(new Error('too late'), { permanent: true }));
+      });
+    });
+    let freshFails = true;
+    fresh.on(
+      'company.changed',
+      () => (freshFails ? Promise.reject(new Error('index down')) : Promise.resolve()),
+      { maxAttempts: 5, baseDelayMs: 60_000, maxDelayMs: 60_000 },
+    );
+    const staleDrain = stale.drain();
+    await started;
+    // The lease runs out while the first handler still runs; the second relay takes the event
+    // over and fails (a retry is due in a minute).
+    await leaseRunsOut();
+    expect(await fresh.drain()).toBe(1);
+    // The stale handler finishes now: its "processed" must not mark the row.
+    finishStale('ok');
+    await staleDrain;
+    const [afterLate] = await ds.query<
+      { attempts: number; processed: boolean; dead: boolean; lastError: string }[]
+    >(
+      `SELECT attempts, processed_at IS NOT NULL AS processed, dead_at IS NOT NULL AS dead,
+              last_error AS "lastError" FROM outbox_event WHERE id = $1`,
+      [id],
+    );
+    expect(afterLate).toEqual({ attempts: 2, processed: false, dead: false, lastError: 'index down' });
+    expect(warnings.mock.calls.some(([m]) => /lease/i.test(String(m)))).toBe(true);
+
+    // Nor may a stale failure touch a row another relay has since marked processed.
+    freshFails = false;
+    await ds.query(`UPDATE outbox_event SET available_at = now() WHERE id = $1`, [id]);
+    const staleAgain = stale.drain();
+    await new Promise((r) => setTimeout(r, 50));
+    await leaseRunsOut();
+    expect(await fresh.drain()).toBe(1);
+    finishStale('fail');
+    await staleAgain;
+    const [afterFail] = await ds.query<{ processed: boolean; dead: boolean; lastError: null }[]>(
+      `SELECT processed_at IS NOT NULL AS processed, dead_at IS NOT NULL AS dead,
+              last_error AS "lastError" FROM outbox_event WHERE id = $1`,
+      [id],
+    );
+    expect(afterFail).toEqual({ processed: true, dead: false, lastError: null });
+    warnings.mockRestore();
+  });
+
+  it('delivers events while a long scheduled job runs, and waits for both at shutdown', async () => {
+    await ds.query(`DELETE FROM outbox_event`);
+    const relay = new OutboxRelay(ds);
+    const seen: string[] = [];
+    relay.on('company.changed', (e) => {
+      seen.push(e.companyId);
+      return Promise.resolve();
+    });
+    let jobStarted!: () => void;
+    const started = new Promise<void>((resolve) => (jobStarted = resolve));
+    let finishJob!: () => void;
+    let jobDone = false;
+    relay.every('slow-reminders', 3_600_000, async () => {
+      jobStarted();
+      await new Promise<void>((resolve) => (finishJob = resolve));
+      jobDone = true;
+    });
+    relay.start(20);
+    try {
+      await started;
+      await ds.transaction((m) => publishEvent(m, 'company.changed', companyId, { companyId }));
+      const deadline = Date.now() + 3_000;
+      while (seen.length === 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      // The message went out while the job still ran.
+      expect(seen).toEqual([companyId]);
+      expect(jobDone).toBe(false);
+    } finally {
+      let stopped = false;
+      const stopping = relay.beforeApplicationShutdown().then(() => (stopped = true));
+      await new Promise((r) => setTimeout(r, 50));
+      // Shutdown waits for the job...
+      expect(stopped).toBe(false);
+      finishJob?.();
+      await stopping;
+      expect(jobDone).toBe(true);
+    }
+  });
+
   it('runs a scheduled job once per interval across relays, and again when it is due', async () => {
     const runs: string[] = [];
     const relays = [new OutboxRelay(ds), new OutboxRelay(ds), new OutboxRelay(ds)];

@@ -81,7 +81,13 @@ export function errorSummary(e: unknown): string {
  * then runs outside any transaction (a slow SMTP server holds no lock or connection), and the
  * event is marked processed, or rescheduled with exponential backoff and jitter, or made a dead
  * letter after its policy's maxAttempts. A worker that dies mid-handler leaves the lease to run
- * out and the event is handled again: at most once more per crash, never zero times.
+ * out and the event is handled again: at most once more per crash, never zero times; an event
+ * that kills the worker on every attempt is a dead letter at the claim after its last attempt.
+ * Every write after the claim holds only while the claim does (same attempt, not yet marked):
+ * a worker that stalled past its lease while another claimed the event writes nothing.
+ *
+ * Scheduled jobs run beside the delivery passes, one jobs pass at a time per relay, so a long
+ * job never delays a message; shutdown waits for both.
  */
 @Injectable()
 export class OutboxRelay implements BeforeApplicationShutdown {
@@ -91,7 +97,10 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   private readonly jobs = new Map<string, ScheduledJob>();
   private readonly leaseMs: number;
   private timer: NodeJS.Timeout | undefined;
+  /** The delivery pass under way, if any. */
   private running: Promise<unknown> | undefined;
+  /** The scheduled jobs' pass under way, if any: beside deliveries, never holding them up. */
+  private runningJobs: Promise<unknown> | undefined;
   private again = false;
   private listener: Client | undefined;
   private lastJobCheck = 0;
@@ -141,6 +150,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   /** A pass now, or right after the one running (an event may have arrived during it). */
   private kick(): void {
     if (!this.timer) return;
+    this.kickJobs();
     if (this.running) {
       this.again = true;
       return;
@@ -187,20 +197,36 @@ export class OutboxRelay implements BeforeApplicationShutdown {
 
   private async tick(): Promise<void> {
     await this.drain();
-    if (this.jobs.size > 0 && Date.now() - this.lastJobCheck >= JOB_CHECK_MS) {
-      this.lastJobCheck = Date.now();
-      await this.runDueJobs();
-    }
   }
 
-  /** Before TypeORM closes its connections (in onApplicationShutdown), so a pass can finish. */
+  /**
+   * The due scheduled jobs, one pass at a time per relay, as their own promise: a long reminder
+   * run never delays a sign-in link (deliveries go on in `running` meanwhile).
+   */
+  private kickJobs(): void {
+    if (this.jobs.size === 0 || this.runningJobs) return;
+    if (Date.now() - this.lastJobCheck < JOB_CHECK_MS) return;
+    this.lastJobCheck = Date.now();
+    this.runningJobs = this.runDueJobs()
+      .catch((e: unknown) => {
+        this.logger.warn(`Scheduled jobs pass failed: ${loggableError(e).summary}`);
+      })
+      .finally(() => {
+        this.runningJobs = undefined;
+      });
+  }
+
+  /**
+   * Before TypeORM closes its connections (in onApplicationShutdown): no new passes, and the
+   * delivery pass and the scheduled jobs under way both finish.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     const listener = this.listener;
     this.listener = undefined;
     await listener?.end().catch(() => undefined);
-    await this.running;
+    await Promise.all([this.running, this.runningJobs]);
   }
 
   /** Processes due events until none are left; returns how many were handled. */
@@ -284,8 +310,16 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   }
 
   private async processBatch(batchSize: number): Promise<number> {
-    const rows = (await this.claim(batchSize)).sort((a, b) => Number(a.id) - Number(b.id));
+    const claimed = (await this.claim(batchSize)).sort((a, b) => Number(a.id) - Number(b.id));
     const claimedAt = Date.now();
+    // A row claimed past its policy's last attempt was not marked after that attempt: the worker
+    // handling it stopped (a message that crashes the process every time). A dead letter now,
+    // never handled again; failed() never ran for it.
+    const rows: OutboxRow[] = [];
+    for (const row of claimed) {
+      if (row.attempts > this.policy(row.type).maxAttempts) await this.buried(row);
+      else rows.push(row);
+    }
     // Events of one aggregate in order; different aggregates (e.g. separate mails) side by side.
     const groups = new Map<string, OutboxRow[]>();
     for (const row of rows) {
@@ -306,27 +340,63 @@ export class OutboxRelay implements BeforeApplicationShutdown {
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, lane));
-    return rows.length;
+    return claimed.length;
+  }
+
+  /**
+   * Writes to a claimed row only while the claim is still ours: the attempt we counted is the
+   * row's last, and no one marked it since. A worker whose lease ran out (it stalled, and another
+   * relay claimed the row again) writes nothing; logged. `set` never mentions $1 or $2.
+   */
+  private async writeClaimed(
+    row: OutboxRow,
+    action: string,
+    set: string,
+    params: unknown[] = [],
+  ): Promise<boolean> {
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE outbox_event SET ${set}
+        WHERE id = $1 AND attempts = $2 AND processed_at IS NULL AND dead_at IS NULL`,
+      [row.id, row.attempts, ...params],
+    );
+    if (affected === 0) {
+      this.logger.warn(
+        `Outbox event ${row.id} (${row.type}): lease lost before it could be ${action} (attempt ${row.attempts}); another worker has it, nothing written`,
+      );
+      return false;
+    }
+    return true;
+  }
+
+  private async buried(row: OutboxRow): Promise<void> {
+    const { maxAttempts } = this.policy(row.type);
+    this.logger.error(
+      `Outbox event ${row.id} (${row.type}) was not finished in ${maxAttempts} attempt(s): the worker stopped during it; now a dead letter`,
+    );
+    // The attempt count goes back to the attempts actually made (the claim counted one more).
+    await this.writeClaimed(
+      row,
+      'made a dead letter',
+      `attempts = attempts - 1, dead_at = now(), available_at = now(), last_error = $3`,
+      [`worker stopped during this message (${maxAttempts} attempt(s) not finished)`],
+    );
   }
 
   private async release(row: OutboxRow): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE outbox_event SET attempts = attempts - 1, available_at = now() WHERE id = $1`,
-      [row.id],
-    );
+    await this.writeClaimed(row, 'given back', `attempts = attempts - 1, available_at = now()`);
   }
 
   private async handle(row: OutboxRow): Promise<void> {
     try {
+      // Half the lease: AppConfig makes the SMTP timeouts fit in it, so a send that is given up
+      // on here has also stopped before the lease ends and another worker may send it again.
       await withTimeout(this.runHandlers(row), this.leaseMs / 2);
     } catch (e) {
       await this.failed(row, e);
       return;
     }
-    await this.dataSource.query(
-      `UPDATE outbox_event SET processed_at = now(), last_error = NULL WHERE id = $1`,
-      [row.id],
-    );
+    await this.writeClaimed(row, 'marked processed', `processed_at = now(), last_error = NULL`);
   }
 
   private async runHandlers(row: OutboxRow): Promise<void> {
@@ -349,13 +419,13 @@ export class OutboxRelay implements BeforeApplicationShutdown {
       policy.baseDelayMs * 2 ** Math.min(30, row.attempts - 1),
     );
     const delayMs = exponential / 2 + Math.random() * (exponential / 2);
-    await this.dataSource.query(
-      `UPDATE outbox_event
-          SET last_error = left($2, 2000),
-              available_at = now() + make_interval(secs => $3::float8 / 1000),
-              dead_at = CASE WHEN $4::boolean THEN now() END
-        WHERE id = $1`,
-      [row.id, errorSummary(e), delayMs, dead],
+    await this.writeClaimed(
+      row,
+      dead ? 'made a dead letter' : 'rescheduled',
+      `last_error = left($3, 2000),
+       available_at = now() + make_interval(secs => $4::float8 / 1000),
+       dead_at = CASE WHEN $5::boolean THEN now() END`,
+      [errorSummary(e), delayMs, dead],
     );
   }
 }
