@@ -3,6 +3,8 @@ import { OutboxRelay, Role } from '@jobbro/core';
 import {
   acceptInvitationPayload,
   aCompany,
+  changeUserRole,
+  deactivateUser,
   aJobCentre,
   Api,
   aUser,
@@ -331,13 +333,91 @@ describe('invitation limits', () => {
  */
 describe('invitations and the inviter’s rights', () => {
   let t: TestApp;
+  let smtp: TestSmtp;
+  let anonymous: Api;
   let centreId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ PUBLIC_URL: 'https://jobbro.test' });
+    smtp = await startTestSmtp();
+    t = await createTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://jobbro.test' });
+    anonymous = new Api(t.http);
     centreId = (await aJobCentre(t.dataSource)).id;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  const anAdmin = async (): Promise<{ user: BuiltUser; api: Api }> => {
+    const user = await aUser()
+      .withRole(Role.Administrator)
+      .inJobCentre(centreId)
+      .build(t.dataSource);
+    return { user, api: await anonymous.signIn(user.email, TEST_PASSWORD) };
+  };
+  /** Invites a caseworker as `api`; the invitation's id and the token from its mail. */
+  const invite = async (api: Api, email: string): Promise<{ id: string; token: string }> => {
+    const { id } = ok(
+      await inviteStaff(api, { email, displayName: 'N', role: 'CASEWORKER' }),
+    ).inviteStaff;
+    await t.app.get(OutboxRelay).drain();
+    const [mail] = await smtp.waitFor(1, email);
+    return { id, token: tokenInMail(mail)! };
+  };
+  const statusOf = async (id: string): Promise<string> => {
+    const [row] = await t.dataSource.query<{ revoked: boolean; accepted: boolean }[]>(
+      `SELECT revoked_at IS NOT NULL AS revoked, accepted_at IS NOT NULL AS accepted
+         FROM invitation WHERE id = $1`,
+      [id],
+    );
+    return row.accepted ? 'accepted' : row.revoked ? 'revoked' : 'pending';
+  };
+
+  it('deactivating an administrator revokes the invitations they sent, in the same transaction', async () => {
+    const a = await anAdmin();
+    const b = await anAdmin();
+    const sent = await invite(b.api, 'by-deactivated@jobcenter.dk');
+    ok(await deactivateUser(a.api, b.user.id));
+    expect(await statusOf(sent.id)).toBe('revoked');
+    expect(failure(await acceptInvitationPayload(anonymous, sent.token)).extensions.reason).toBe(
+      'INVITATION_REVOKED',
+    );
+  });
+
+  it('changing an administrator’s role revokes the invitations they sent; other users’ stay', async () => {
+    const a = await anAdmin();
+    const b = await anAdmin();
+    const sentByB = await invite(b.api, 'by-demoted@jobcenter.dk');
+    const sentByA = await invite(a.api, 'by-keeper@jobcenter.dk');
+    ok(await changeUserRole(a.api, b.user.id, 'CASEWORKER'));
+    expect(await statusOf(sentByB.id)).toBe('revoked');
+    expect(await statusOf(sentByA.id)).toBe('pending');
+    ok(await acceptInvitationPayload(anonymous, sentByA.token));
+  });
+
+  it.each([
+    ['deactivated', `UPDATE app_user SET disabled_at = now() WHERE id = $1`],
+    ['no longer an administrator', `UPDATE app_user SET role = 'caseworker' WHERE id = $1`],
+    [
+      'an administrator of another job centre',
+      `UPDATE app_user SET job_centre_id = (SELECT id FROM job_centre WHERE id <> job_centre_id LIMIT 1) WHERE id = $1`,
+    ],
+  ])(
+    'refuses a staff invitation whose inviter is now %s (changed behind the services’ back)',
+    async (_what, sql) => {
+      const b = await anAdmin();
+      await aJobCentre(t.dataSource);
+      const sent = await invite(
+        b.api,
+        `behind-${Math.random().toString(36).slice(2)}@jobcenter.dk`,
+      );
+      await t.dataSource.query(sql, [b.user.id]);
+      expect(
+        failure(await acceptInvitationPayload(anonymous, sent.token)).extensions,
+      ).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVITATION_REVOKED' });
+      expect(await statusOf(sent.id)).toBe('pending');
+    },
+  );
 
   const statuses = (inviterId: string): Promise<{ email: string; revoked: boolean }[]> =>
     t.dataSource.query(

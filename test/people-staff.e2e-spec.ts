@@ -1,5 +1,5 @@
 import { Role } from '@jobbro/core';
-import { UserDirectory } from '@jobbro/auth';
+import { StaffService, UserDirectory } from '@jobbro/auth';
 import {
   aCompany,
   aJobCentre,
@@ -147,6 +147,35 @@ describe('staff accounts', () => {
       [centre],
     );
     expect(n).toBe(1);
+  });
+
+  it('re-checks the caller under the job centre’s lock: an administrator demoted or deactivated meanwhile cannot act', async () => {
+    // Three administrators: A and B deactivate each other at once. The guard let both requests in;
+    // whichever runs second must find its caller no longer an active administrator. The service is
+    // called with the principal the guard resolved, after the other change committed.
+    const centre = (await aJobCentre(t.dataSource)).id;
+    const anAdmin = () =>
+      aUser().withRole(Role.Administrator).inJobCentre(centre).build(t.dataSource);
+    const [a, b] = [await anAdmin(), await anAdmin(), await anAdmin()];
+    const service = t.app.get(StaffService);
+    const as = (u: BuiltUser) => ({ userId: u.id, role: Role.Administrator, jobCentreId: centre });
+    await service.deactivate(as(a), b.id);
+    await expect(service.deactivate(as(b), a.id)).rejects.toMatchObject({
+      code: 'NOT_AN_ADMINISTRATOR',
+    });
+    const target = await aUser().withRole(Role.Caseworker).inJobCentre(centre).build(t.dataSource);
+    await service.changeRole(as(a), b.id, Role.Caseworker);
+    await service.reactivate(as(a), b.id);
+    for (const refused of [
+      service.reactivate(as(b), target.id),
+      service.changeRole(as(b), target.id, Role.Administrator),
+    ])
+      await expect(refused).rejects.toMatchObject({ code: 'NOT_AN_ADMINISTRATOR' });
+    const [row] = await t.dataSource.query<{ role: string; disabled: boolean }[]>(
+      `SELECT role, disabled_at IS NOT NULL AS disabled FROM app_user WHERE id = $1`,
+      [a.id],
+    );
+    expect(row).toEqual({ role: 'administrator', disabled: false });
   });
 
   it('answers another job centre’s administrator NOT_FOUND, like a random id', async () => {

@@ -17,6 +17,7 @@ export type AuthErrorCode =
   | 'USER_NOT_FOUND'
   | 'LAST_ADMINISTRATOR'
   | 'NOT_ON_YOURSELF'
+  | 'NOT_AN_ADMINISTRATOR'
   | 'ROLE_NOT_ALLOWED';
 
 const AUTH_ERRORS = defineErrors<AuthErrorCode>({
@@ -99,6 +100,11 @@ const AUTH_ERRORS = defineErrors<AuthErrorCode>({
     graphqlCode: 'FORBIDDEN',
     da: 'Du kan ikke gøre dette på din egen konto. Bed en anden administrator.',
     en: 'You cannot do this to your own account. Ask another administrator.',
+  },
+  NOT_AN_ADMINISTRATOR: {
+    graphqlCode: 'FORBIDDEN',
+    da: 'Du er ikke længere aktiv administrator i jobcenteret.',
+    en: 'You are no longer an active administrator of the job centre.',
   },
   ROLE_NOT_ALLOWED: {
     graphqlCode: 'BAD_USER_INPUT',

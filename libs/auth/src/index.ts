@@ -7,3 +7,4 @@ export * from './models/user.model';
 export { hashPassword } from './password';
 export * from './people/user-directory';
 export * from './throttle';
+export { StaffService } from './people/staff.service';

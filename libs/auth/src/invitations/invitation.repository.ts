@@ -191,6 +191,20 @@ export class InvitationRepository {
     return rows[0] ?? null;
   }
 
+  /** The inviter as they stand now (role, job centre, deactivation), or null if gone. */
+  async inviter(
+    m: EntityManager,
+    userId: string,
+  ): Promise<{ role: Role; jobCentreId: string | null; disabledAt: Date | null } | null> {
+    const rows: { role: Role; jobCentreId: string | null; disabledAt: Date | null }[] =
+      await m.query(
+        `SELECT role, job_centre_id AS "jobCentreId", disabled_at AS "disabledAt"
+           FROM app_user WHERE id = $1`,
+        [userId],
+      );
+    return rows[0] ?? null;
+  }
+
   async userName(m: EntityManager, userId: string): Promise<string | null> {
     const rows: { name: string }[] = await m.query(
       `SELECT display_name AS name FROM app_user WHERE id = $1`,

@@ -170,6 +170,7 @@ export class InvitationService {
         if (status === 'accepted') throw new AuthException('INVITATION_USED');
         if (status === 'revoked') throw new AuthException('INVITATION_REVOKED');
         if (status === 'expired') throw new AuthException('INVITATION_EXPIRED');
+        await this.checkInviterStillMay(m, invitation);
         const userId = await this.userFor(m, invitation);
         await this.invitations.markAccepted(m, invitation.id, userId);
         const acceptor = this.acceptors.get(invitation.kind);
@@ -263,6 +264,27 @@ export class InvitationService {
     const status = statusOf(row);
     if (status === 'pending' || (allowExpired && status === 'expired')) return row;
     throw new AuthException('INVITATION_NOT_PENDING');
+  }
+
+  /**
+   * An invitation is only as good as its sender's rights now: refused as withdrawn when the
+   * inviter has been deactivated, or (staff invitations) is no longer an administrator of the
+   * invitation's job centre. Company and citizen invitations: their acceptors re-check the
+   * inviter's company or citizen rights. Deactivation and role changes also revoke pending
+   * invitations outright (revokePendingFrom); this covers the rest (e.g. changes made in SQL).
+   * Not locked: a concurrent deactivation waits on the invitation row this transaction holds.
+   */
+  private async checkInviterStillMay(
+    m: EntityManager,
+    invitation: InvitationRecord,
+  ): Promise<void> {
+    const inviter = await this.invitations.inviter(m, invitation.invitedBy);
+    const may =
+      !!inviter &&
+      !inviter.disabledAt &&
+      (invitation.kind !== 'staff' ||
+        (inviter.role === Role.Administrator && inviter.jobCentreId === invitation.jobCentreId));
+    if (!may) throw new AuthException('INVITATION_REVOKED');
   }
 
   /** The user the invitation is for: a new one, or the existing account it may link to. */

@@ -61,28 +61,44 @@ export class StaffRepository {
 
   /**
    * Locks the job centre's staff (the target and every active administrator) so that two
-   * administrators cannot each remove the other as the last one. Null when the user is not staff
-   * of this job centre.
+   * administrators cannot each remove the other as the last one; under that lock, locks the
+   * caller's row and says whether they are still an active administrator of the job centre (a
+   * concurrent change may have demoted or deactivated them after their request was let in).
+   * `target` is null when the user is not staff of this job centre.
    */
   async lockForChange(
     m: EntityManager,
     jobCentreId: string,
+    callerId: string,
     userId: string,
-  ): Promise<{ target: StaffRow; activeAdministrators: number } | null> {
+  ): Promise<{
+    callerIsAdministrator: boolean;
+    target: StaffRow | null;
+    activeAdministrators: number;
+  }> {
     await m.query(`SELECT 1 FROM job_centre WHERE id = $1 FOR UPDATE`, [jobCentreId]);
+    const caller: unknown[] = await m.query(
+      `SELECT 1 FROM app_user
+        WHERE id = $2 AND job_centre_id = $1 AND role = 'administrator' AND disabled_at IS NULL
+        FOR UPDATE`,
+      [jobCentreId, callerId],
+    );
     const rows: StaffRow[] = await m.query(
       `SELECT id, role, disabled_at AS "disabledAt" FROM app_user
         WHERE id = $2 AND job_centre_id = $1 AND role::text IN ${JOB_CENTRE_ROLES_SQL}
         FOR UPDATE`,
       [jobCentreId, userId],
     );
-    if (!rows[0]) return null;
     const [{ n }]: { n: number }[] = await m.query(
       `SELECT count(*)::int AS n FROM app_user
         WHERE job_centre_id = $1 AND role = 'administrator' AND disabled_at IS NULL`,
       [jobCentreId],
     );
-    return { target: rows[0], activeAdministrators: n };
+    return {
+      callerIsAdministrator: caller.length > 0,
+      target: rows[0] ?? null,
+      activeAdministrators: n,
+    };
   }
 
   /** Deactivates the user and ends every session and refresh token of theirs at once. */

@@ -9,6 +9,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuthException } from '../auth.exception';
+import { InvitationService } from '../invitations/invitation.service';
 import type { UserEntity } from '../user.entity';
 import { type StaffFilter, StaffRepository } from './staff.repository';
 
@@ -19,12 +20,18 @@ import { type StaffFilter, StaffRepository } from './staff.repository';
  *   must), and the job centre always keeps one active administrator (LAST_ADMINISTRATOR);
  * - deactivating revokes every session and refresh token of the user in the same transaction:
  *   their access tokens stop working on the next request (the session check reads the user), and
- *   their unused sign-in links die with them;
- * - a role change holds from the user's next request (the session check reads the role).
+ *   their unused sign-in links and pending invitations die with them;
+ * - a role change holds from the user's next request (the session check reads the role), and
+ *   revokes the invitations they sent (sent with the rights of the old role);
+ * - the caller's own row is locked and re-checked under the job centre's lock: an administrator
+ *   demoted or deactivated by a concurrent change can no longer act (NOT_AN_ADMINISTRATOR).
  */
 @Injectable()
 export class StaffService {
-  constructor(private readonly staff: StaffRepository) {}
+  constructor(
+    private readonly staff: StaffRepository,
+    private readonly invitations: InvitationService,
+  ) {}
 
   async users(
     principal: Principal,
@@ -48,6 +55,7 @@ export class StaffService {
       if (target.role === Role.Administrator && admins <= 1)
         throw new AuthException('LAST_ADMINISTRATOR');
       await this.staff.deactivate(m, userId);
+      await this.invitations.revokePendingFrom(m, userId);
     });
   }
 
@@ -64,6 +72,7 @@ export class StaffService {
       if (target.role === Role.Administrator && !target.disabledAt && admins <= 1)
         throw new AuthException('LAST_ADMINISTRATOR');
       await this.staff.changeRole(m, userId, role);
+      await this.invitations.revokePendingFrom(m, userId);
     });
   }
 
@@ -96,8 +105,9 @@ export class StaffService {
   ): Promise<UserEntity> {
     const jobCentreId = this.adminCentre(principal);
     return this.staff.transaction(async (m) => {
-      const locked = await this.staff.lockForChange(m, jobCentreId, userId);
-      if (!locked) throw new AuthException('USER_NOT_FOUND');
+      const locked = await this.staff.lockForChange(m, jobCentreId, principal.userId, userId);
+      if (!locked.callerIsAdministrator) throw new AuthException('NOT_AN_ADMINISTRATOR');
+      if (!locked.target) throw new AuthException('USER_NOT_FOUND');
       if (userId === principal.userId) throw new AuthException('NOT_ON_YOURSELF');
       await work(m, locked.target, locked.activeAdministrators);
       const user = await this.staff.findUser(m, userId);
