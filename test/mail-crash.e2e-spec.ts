@@ -57,7 +57,9 @@ describe('mail survives a worker killed between sending and marking', () => {
           DATABASE_URL: dbUrl,
           SMTP_URL: smtp.url,
           CPR_ENCRYPTION_KEY: key,
-          OUTBOX_LEASE_MS: '2000',
+          // The SMTP timeouts must fit within half the lease (AppConfig): 4 x 500 ms <= 2 s.
+          OUTBOX_LEASE_MS: '4000',
+          SMTP_TIMEOUT_MS: '500',
           MAIL_RETRY_BASE_MS: '100',
           MAIL_RETRY_MAX_MS: '500',
           TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
@@ -117,7 +119,7 @@ describe('mail survives a worker killed between sending and marking', () => {
     expect(unmarked).toBe(1);
 
     const second = await startWorker();
-    // The lease (OUTBOX_LEASE_MS, 2 s here) runs out, then the restarted worker sends it again.
+    // The lease (OUTBOX_LEASE_MS, 4 s here) runs out, then the restarted worker sends it again.
     const deadline = Date.now() + 20_000;
     for (;;) {
       const [{ pending }] = await ds.query<{ pending: number }[]>(

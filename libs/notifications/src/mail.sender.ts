@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AppConfig } from '@jobbro/core';
+import { AppConfig, smtpTimeouts } from '@jobbro/core';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
@@ -48,16 +48,13 @@ export class MailSender implements OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {}
 
   private smtp(url: string): Transporter {
-    const timeout = this.config.smtpTimeoutMs;
     const options = {
       url,
       pool: true,
       maxConnections: 8,
       maxMessages: 500,
-      connectionTimeout: Math.min(timeout, 10_000),
-      greetingTimeout: Math.min(timeout, 10_000),
-      socketTimeout: timeout,
-      dnsTimeout: Math.min(timeout, 10_000),
+      // AppConfig refuses to start unless these together fit within half of OUTBOX_LEASE_MS.
+      ...smtpTimeouts(this.config.smtpTimeoutMs),
     };
     return createTransport(options as SMTPPool.Options);
   }

@@ -45,9 +45,15 @@ export class AppConfig {
   /** The first retry of a failed message waits about this long, doubling up to mailRetryMaxMs. */
   readonly mailRetryBaseMs!: number;
   readonly mailRetryMaxMs!: number;
-  /** SMTP connection, greeting and socket timeouts, so a hanging server cannot hold a send. */
+  /**
+   * SMTP socket timeout (SMTP_TIMEOUT_MS); the transport's DNS, connection and greeting timeouts
+   * are derived from it (smtpTimeouts), so a hanging server cannot hold a send.
+   */
   readonly smtpTimeoutMs!: number;
-  /** How long a worker owns a claimed outbox event before another may take it over. */
+  /**
+   * How long a worker owns a claimed outbox event before another may take it over
+   * (OUTBOX_LEASE_MS). A handler gets half of it; the SMTP timeouts must fit in that half.
+   */
   readonly outboxLeaseMs!: number;
   /**
    * Express `trust proxy`: which hops in front of the API may name the client in
@@ -284,6 +290,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
 
+  checkSmtpTimeoutsFitLease(r, config.smtpTimeoutMs, config.outboxLeaseMs);
+
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   jwtSecret ??= developmentSecret(dataDir, nodeEnv, 'jwt-secret');
   cprEncryptionKey ??= developmentSecret(dataDir, nodeEnv, 'cpr-key');
@@ -315,6 +323,42 @@ function readMailFrom(r: Reader, nodeEnv: NodeEnv): string {
     );
   }
   return value;
+}
+
+/**
+ * The SMTP transport's timeouts (libs/notifications MailSender) from SMTP_TIMEOUT_MS: the socket
+ * timeout as given, DNS, connection and greeting each at most 10 s.
+ */
+export function smtpTimeouts(smtpTimeoutMs: number): {
+  dnsTimeout: number;
+  connectionTimeout: number;
+  greetingTimeout: number;
+  socketTimeout: number;
+} {
+  const setUp = Math.min(smtpTimeoutMs, 10_000);
+  return {
+    dnsTimeout: setUp,
+    connectionTimeout: setUp,
+    greetingTimeout: setUp,
+    socketTimeout: smtpTimeoutMs,
+  };
+}
+
+/**
+ * The outbox relay gives up on a handler after half the lease and lets the message go; a send
+ * still running then would reach the server beside the next worker's (the message twice, with no
+ * crash at all). So a send's timeouts together must end within half of OUTBOX_LEASE_MS.
+ */
+function checkSmtpTimeoutsFitLease(r: Reader, smtpTimeoutMs: number, outboxLeaseMs: number): void {
+  const t = smtpTimeouts(smtpTimeoutMs);
+  const total = t.dnsTimeout + t.connectionTimeout + t.greetingTimeout + t.socketTimeout;
+  if (total > outboxLeaseMs / 2) {
+    r.problems.push(
+      `SMTP_TIMEOUT_MS (${smtpTimeoutMs}) is too long for OUTBOX_LEASE_MS (${outboxLeaseMs}): a send's DNS, ` +
+        `connection, greeting and socket timeouts together (${total} ms) must fit within half the lease ` +
+        `(${outboxLeaseMs / 2} ms). Lower SMTP_TIMEOUT_MS or raise OUTBOX_LEASE_MS to at least ${total * 2}.`,
+    );
+  }
 }
 
 /** The portal's dev server (Vite) while the portal is developed beside the API. */

@@ -128,7 +128,9 @@ describe('outbox relay', () => {
     const [{ id }] = await ds.query<{ id: string }[]>(`SELECT id FROM outbox_event`);
     // As workers that died mid-handler three times (the last attempt of three) leave it: counted,
     // never marked, its lease run out.
-    await ds.query(`UPDATE outbox_event SET attempts = 3, available_at = now() WHERE id = $1`, [id]);
+    await ds.query(`UPDATE outbox_event SET attempts = 3, available_at = now() WHERE id = $1`, [
+      id,
+    ]);
     const relay = new OutboxRelay(ds);
     let calls = 0;
     relay.on(
@@ -206,7 +208,12 @@ describe('outbox relay', () => {
               last_error AS "lastError" FROM outbox_event WHERE id = $1`,
       [id],
     );
-    expect(afterLate).toEqual({ attempts: 2, processed: false, dead: false, lastError: 'index down' });
+    expect(afterLate).toEqual({
+      attempts: 2,
+      processed: false,
+      dead: false,
+      lastError: 'index down',
+    });
     expect(warnings.mock.calls.some(([m]) => /lease/i.test(String(m)))).toBe(true);
 
     // Nor may a stale failure touch a row another relay has since marked processed.
