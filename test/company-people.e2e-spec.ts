@@ -327,6 +327,174 @@ describe('company people', () => {
     });
   });
 
+  /** A company registered by staff (no admin), in active partnership with the job centre. */
+  async function partnerWithoutAdmin(jobCentreId: string): Promise<Company & { partnershipId: string }> {
+    const owner = await aUser().build(t.dataSource);
+    const company = await aCompany(t.dataSource, owner.id);
+    await t.dataSource.query(`DELETE FROM company_admin WHERE company_id = $1`, [company.id]);
+    const partnershipId = await aPartnership(t.dataSource, company.id, jobCentreId, 'active');
+    return { ...company, partnershipId };
+  }
+  const adminCount = async (companyId: string) =>
+    (
+      await t.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM company_admin WHERE company_id = $1`,
+        [companyId],
+      )
+    )[0].n;
+  const usersWith = async (address: string) =>
+    (
+      await t.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM app_user WHERE email = $1`,
+        [address],
+      )
+    )[0].n;
+
+  describe('who may add an admin to an existing company', () => {
+    it('a partner consultant cannot make anyone an admin of a company that has one', async () => {
+      const address = email('takeover');
+      const refused = reasonOf(
+        await inviteCompanyUser(consultantA, {
+          role: 'COMPANY_ADMIN',
+          companyId: x.id,
+          email: address,
+          displayName: 'Mallory',
+        }),
+      );
+      expect(refused).toMatchObject({ code: 'FORBIDDEN', reason: 'COMPANY_HAS_ADMIN' });
+      const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM invitation WHERE email = $1`,
+        [address],
+      );
+      expect(n).toBe(0);
+      expect(await adminCount(x.id)).toBe(1);
+    });
+
+    it('a staff invitation sent while the company had no admin fails once it has one', async () => {
+      const company = await partnerWithoutAdmin(centreA.id);
+      const first = email('first-admin');
+      const second = email('second-admin');
+      for (const [address, name] of [
+        [first, 'Første'],
+        [second, 'Anden'],
+      ])
+        ok(
+          await inviteCompanyUser(consultantA, {
+            role: 'COMPANY_ADMIN',
+            companyId: company.id,
+            email: address,
+            displayName: name,
+          }),
+        );
+      ok(await acceptInvitation(anonymous(), await tokenFor(first)));
+      expect(reasonOf(await acceptInvitation(anonymous(), await tokenFor(second)))).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'COMPANY_HAS_ADMIN',
+      });
+      // Nothing half-written: no login, no admin row, the invitation still pending.
+      expect(await usersWith(second)).toBe(0);
+      expect(await adminCount(company.id)).toBe(1);
+      // And the consultant cannot send a new one now.
+      expect(
+        reasonOf(
+          await inviteCompanyUser(consultantA, {
+            role: 'COMPANY_ADMIN',
+            companyId: company.id,
+            email: email('third'),
+            displayName: 'Tredje',
+          }),
+        ).reason,
+      ).toBe('COMPANY_HAS_ADMIN');
+    });
+
+    it('a staff invitation fails once the partnership is no longer active', async () => {
+      const company = await partnerWithoutAdmin(centreA.id);
+      const address = email('paused');
+      ok(
+        await inviteCompanyUser(consultantA, {
+          role: 'COMPANY_ADMIN',
+          companyId: company.id,
+          email: address,
+          displayName: 'Pauline',
+        }),
+      );
+      await t.dataSource.query(`UPDATE partnership SET status = 'paused' WHERE id = $1`, [
+        company.partnershipId,
+      ]);
+      expect(reasonOf(await acceptInvitation(anonymous(), await tokenFor(address)))).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'PARTNERSHIP_NOT_ACTIVE',
+      });
+      expect(await usersWith(address)).toBe(0);
+      expect(await adminCount(company.id)).toBe(0);
+    });
+
+    it('an admin’s invitation fails once the inviter is no longer an admin of the company', async () => {
+      const inviter = await aUser().build(t.dataSource);
+      const company = await aCompany(t.dataSource, inviter.id);
+      await t.dataSource.query(`INSERT INTO company_admin (company_id, user_id) VALUES ($1, $2)`, [
+        company.id,
+        adminXId,
+      ]);
+      const inviterApi = await anonymous().signIn(inviter.email, inviter.password);
+      const address = email('late');
+      ok(
+        await addCompanyAdmin(inviterApi, {
+          companyId: company.id,
+          email: address,
+          displayName: 'Lene',
+        }),
+      );
+      const token = await tokenFor(address);
+      // Removed behind the service's back (the invitation stays pending): acceptance re-checks.
+      await t.dataSource.query(`DELETE FROM company_admin WHERE company_id = $1 AND user_id = $2`, [
+        company.id,
+        inviter.id,
+      ]);
+      expect(reasonOf(await acceptInvitation(anonymous(), token))).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'INVITER_NOT_COMPANY_ADMIN',
+      });
+      expect(await usersWith(address)).toBe(0);
+      expect(await adminCount(company.id)).toBe(1);
+    });
+
+    it('removing an admin revokes the invitations they sent for that company, not others', async () => {
+      const leaving = await aUser().build(t.dataSource);
+      const company = await aCompany(t.dataSource, leaving.id);
+      const elsewhere = await aCompany(t.dataSource, leaving.id);
+      await t.dataSource.query(`INSERT INTO company_admin (company_id, user_id) VALUES ($1, $2)`, [
+        company.id,
+        adminXId,
+      ]);
+      const leavingApi = await anonymous().signIn(leaving.email, leaving.password);
+      const here = email('here');
+      const there = email('there');
+      ok(
+        await addCompanyAdmin(leavingApi, { companyId: company.id, email: here, displayName: 'H' }),
+      );
+      ok(
+        await addCompanyAdmin(leavingApi, {
+          companyId: elsewhere.id,
+          email: there,
+          displayName: 'T',
+        }),
+      );
+      const hereToken = await tokenFor(here);
+      const thereToken = await tokenFor(there);
+      ok(await removeCompanyAdmin(adminX, company.id, leaving.id));
+      const [row] = await t.dataSource.query<{ revoked: boolean }[]>(
+        `SELECT revoked_at IS NOT NULL AS revoked FROM invitation WHERE email = $1`,
+        [here],
+      );
+      expect(row.revoked).toBe(true);
+      expect(reasonOf(await acceptInvitation(anonymous(), hereToken)).reason).toBe(
+        'INVITATION_REVOKED',
+      );
+      ok(await acceptInvitation(anonymous(), thereToken));
+    });
+  });
+
   describe('a consultant invites a company admin', () => {
     it('for a new company with its CVR: the admin registers it and the partnership starts', async () => {
       const cvr = aValidCvr();
@@ -365,12 +533,13 @@ describe('company people', () => {
       ok(await consultantA.company(company.id));
     });
 
-    it('for a partner company, and refuses non-partners, caseworkers and bad CVRs', async () => {
+    it('for a partner company without an admin, and refuses non-partners, caseworkers and bad CVRs', async () => {
+      const adminless = await partnerWithoutAdmin(centreA.id);
       const address = email('partner-admin');
       ok(
         await inviteCompanyUser(consultantA, {
           role: 'COMPANY_ADMIN',
-          companyId: x.id,
+          companyId: adminless.id,
           email: address,
           displayName: 'Peter Partner',
         }),
@@ -378,7 +547,7 @@ describe('company people', () => {
       const accepted = ok(
         await acceptInvitation(anonymous(), await tokenFor(address)),
       ).acceptInvitation;
-      ok(await anonymous().as(accepted.accessToken).company(x.id));
+      ok(await anonymous().as(accepted.accessToken).company(adminless.id));
 
       const forY = (api: Api, companyId: string) =>
         inviteCompanyUser(api, {
@@ -401,16 +570,70 @@ describe('company people', () => {
         }),
       );
       expect(badCvr.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CVR' });
+    });
+
+    it('for a CVR already in Jobbro answers as for a new one; registering it is refused', async () => {
+      const shape = (inv: Record<string, unknown>) => ({
+        ...inv,
+        id: typeof inv.id,
+        email: typeof inv.email,
+        companyCvr: typeof inv.companyCvr,
+        createdAt: typeof inv.createdAt,
+        expiresAt: typeof inv.expiresAt,
+      });
+      const address = email('known-cvr');
+      const known = ok(
+        await inviteCompanyUser(consultantA, {
+          role: 'COMPANY_ADMIN',
+          email: address,
+          displayName: 'Dup',
+          companyCvr: y.cvr,
+        }),
+      ).inviteCompanyUser;
+      const fresh = ok(
+        await inviteCompanyUser(consultantA, {
+          role: 'COMPANY_ADMIN',
+          email: email('fresh-cvr'),
+          displayName: 'Dup',
+          companyCvr: aValidCvr(),
+        }),
+      ).inviteCompanyUser;
+      expect(shape(known)).toEqual(shape(fresh));
+      const accepted = ok(
+        await acceptInvitation(anonymous(), await tokenFor(address)),
+      ).acceptInvitation;
+      const dup = anonymous().as(accepted.accessToken);
       expect(
-        failure(
-          await inviteCompanyUser(consultantA, {
-            role: 'COMPANY_ADMIN',
-            email: email('dup'),
-            displayName: 'Dup',
-            companyCvr: x.cvr,
-          }),
-        ).extensions.reason,
+        reasonOf(await dup.registerCompany({ cvr: y.cvr, name: 'Ikke Y', ordinaryEmployees: 1 }))
+          .reason,
       ).toBe('DUPLICATE_CVR');
+      // The invite stays until a company is registered.
+      expect(ok(await companyRegistrationInvite(dup)).companyRegistrationInvite.cvr).toBe(y.cvr);
+    });
+
+    it('registering another CVR than the suggested one only proposes the partnership', async () => {
+      const address = email('other-cvr');
+      ok(
+        await inviteCompanyUser(consultantA, {
+          role: 'COMPANY_ADMIN',
+          email: address,
+          displayName: 'Otto Anden',
+          companyCvr: aValidCvr(),
+        }),
+      );
+      const accepted = ok(
+        await acceptInvitation(anonymous(), await tokenFor(address)),
+      ).acceptInvitation;
+      const otto = anonymous().as(accepted.accessToken);
+      const company = ok(
+        await otto.registerCompany({ cvr: aValidCvr(), name: 'Ottos ApS', ordinaryEmployees: 3 }),
+      ).registerCompany;
+      const [row] = await t.dataSource.query<{ status: string; side: string }[]>(
+        `SELECT status::text, proposed_by_side::text AS side FROM partnership WHERE company_id = $1`,
+        [company.id],
+      );
+      expect(row).toEqual({ status: 'proposed', side: 'job_centre' });
+      expect(failure(await consultantA.company(company.id)).extensions.code).toBe('NOT_FOUND');
     });
 
     it('a company admin invites a mentor or admin of their own company only', async () => {

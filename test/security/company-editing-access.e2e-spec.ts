@@ -34,7 +34,8 @@ type Outcome = 'OK' | 'NOT_FOUND' | 'FORBIDDEN';
 /**
  * Who may do what to company X's sites, mentors, admins and slots (libs/company/src/company.access.ts).
  * Job centre A partners X (active), B partners Y. Expected: X's admins do everything; a partner
- * consultant (A) invites X's admins and creates and edits slots on X's behalf; everyone who may
+ * consultant (A) creates and edits slots on X's behalf (and may invite only the first admin of a
+ * company, which X is past: COMPANY_HAS_ADMIN, FORBIDDEN); everyone who may
  * not know X (Y's admin, B's consultant) gets NOT_FOUND; a role that never does an operation gets
  * FORBIDDEN from the role check, before any id is looked at.
  */
@@ -125,12 +126,13 @@ describe('company editing: access matrix', () => {
           email: `i${n++}@example.dk`,
           displayName: 'I',
         }),
+      // X has an admin: only its admins add admins (staff invite the first admin only).
       expected: {
         adminX: 'OK',
         adminY: 'NOT_FOUND',
         mentorX: 'FORBIDDEN',
-        consultantA: 'OK',
-        administratorA: 'OK',
+        consultantA: 'FORBIDDEN',
+        administratorA: 'FORBIDDEN',
         caseworkerA: 'FORBIDDEN',
         supportWorkerA: 'FORBIDDEN',
         consultantB: 'NOT_FOUND',

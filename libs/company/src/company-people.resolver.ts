@@ -78,7 +78,8 @@ export class CompanyPeopleResolver {
     nullable: true,
     description:
       'The job centre that invited you to register your company (and the CVR it suggested), ' +
-      'until you register one: that registration starts an active partnership with it.',
+      'until you register one: registering that CVR starts an active partnership with it, ' +
+      'another CVR a partnership it proposes for you to accept.',
   })
   companyRegistrationInvite(
     @CurrentUser() user: Principal,

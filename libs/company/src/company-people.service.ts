@@ -30,15 +30,22 @@ const mentorNotFound = (field: string): CompanyException =>
  * The company's people: who administers it, and invitations that give company admins and mentors
  * their login.
  *
- * - A job centre's consultant or administrator invites a company admin for a company in active
- *   partnership with the job centre, or for a new company (its CVR optionally prefilled). The
- *   invited admin of a new company sees that job centre and CVR (`companyRegistrationInvite`);
- *   the first company they register, under any CVR, starts an active partnership with that job
- *   centre at once: the job centre asked by inviting, the company agreed by registering.
+ * - A job centre's consultant or administrator invites the first company admin: for a company in
+ *   active partnership with the job centre that has no admin yet (registered by staff, say), or
+ *   for a new company (its CVR optionally prefilled; whether the CVR is registered in Jobbro is
+ *   not told: registering it later is refused as a duplicate). Once a company has an admin, only
+ *   its admins add admins (COMPANY_HAS_ADMIN). The invited admin of a new company sees that job
+ *   centre and CVR (`companyRegistrationInvite`); registering that CVR starts an active
+ *   partnership with the job centre at once (it asked by inviting, the company agreed by
+ *   registering), any other CVR one proposed by the job centre for the company to accept.
  * - A company admin invites a second admin (`addCompanyAdmin`) or one of the company's mentors
  *   (`inviteMentor`, or `addMentor` with `invite`). The answer is the invitation whether or not
  *   the address has an account; accepting links an existing account of the same role.
- * - Removing an admin locks the company row, so two removals cannot leave it without one.
+ * - Accepting a company-admin invitation re-checks, under a lock on the company row, that it
+ *   still holds: a job centre's invitation while the company has no admin and the partnership is
+ *   active, an admin's invitation while the inviter is still an admin of the company.
+ * - Removing an admin locks the company row, so two removals cannot leave it without one, and
+ *   revokes the pending invitations they sent for the company.
  */
 @Injectable()
 export class CompanyPeopleService implements OnModuleInit {
@@ -85,7 +92,10 @@ export class CompanyPeopleService implements OnModuleInit {
     }
   }
 
-  /** A job centre's consultant or administrator, for a company in active partnership with it. */
+  /**
+   * A job centre's consultant or administrator, for a company in active partnership with it that
+   * has no admin yet. Acceptance checks both again (`acceptAdmin`).
+   */
   private async inviteAdminForPartner(
     principal: Principal,
     companyId: string,
@@ -98,8 +108,10 @@ export class CompanyPeopleService implements OnModuleInit {
         PartnershipStatus.Active,
       ]));
     if (!partner) throw forbidden();
-    return this.companies.transaction((m) =>
-      this.invitations.create(m, {
+    return this.companies.transaction(async (m) => {
+      if ((await this.companies.countAdmins(m, companyId)) > 0)
+        throw new CompanyException('COMPANY_HAS_ADMIN');
+      return this.invitations.create(m, {
         kind: 'company_admin',
         ...person,
         role: Role.CompanyAdmin,
@@ -108,20 +120,21 @@ export class CompanyPeopleService implements OnModuleInit {
         companyCvr: null,
         subjectId: null,
         invitedBy: principal,
-      }),
-    );
+      });
+    });
   }
 
-  /** For a company not yet in Jobbro; its CVR (optional) is shown when the admin registers it. */
+  /**
+   * For a company not yet in Jobbro; its CVR (optional) is shown when the admin registers it. A CVR
+   * already in Jobbro answers alike (telling would show a consultant which companies use Jobbro):
+   * registering it is refused as a duplicate, and the invited admin learns it there.
+   */
   private async inviteAdminForNewCompany(
     principal: Principal,
     cvr: string | null,
     person: { email: string; displayName: string; language: Language },
   ): Promise<InvitationModel> {
     if (!principal.jobCentreId) throw forbidden();
-    // The CVR register is public; a registered company is invited through its partnership.
-    if (cvr !== null && (await this.companies.cvrExists(cvr)))
-      throw new CompanyException('DUPLICATE_CVR');
     return this.companies.transaction((m) =>
       this.invitations.create(m, {
         kind: 'company_admin',
@@ -146,9 +159,7 @@ export class CompanyPeopleService implements OnModuleInit {
     return this.companies.transaction((m) =>
       this.invitations.create(m, {
         kind: 'company_admin',
-        email: person.email.trim().toLowerCase(),
-        displayName: person.displayName.trim(),
-        language: person.language,
+        ...person,
         role: Role.CompanyAdmin,
         jobCentreId: null,
         companyId,
@@ -159,7 +170,10 @@ export class CompanyPeopleService implements OnModuleInit {
     );
   }
 
-  /** Never the last admin; removing yourself is allowed while another admin remains. */
+  /**
+   * Never the last admin; removing yourself is allowed while another admin remains. The removed
+   * admin's pending invitations for the company are revoked in the same transaction.
+   */
   async removeCompanyAdmin(
     principal: Principal,
     companyId: string,
@@ -178,6 +192,7 @@ export class CompanyPeopleService implements OnModuleInit {
       if (!isAdmin) throw new CompanyException('COMPANY_ADMIN_NOT_FOUND');
       if (admins <= 1) throw new CompanyException('LAST_COMPANY_ADMIN');
       await this.companies.deleteAdmin(m, companyId, userId);
+      await this.invitations.revokePendingFrom(m, userId, { companyId });
     });
     return company;
   }
@@ -194,8 +209,8 @@ export class CompanyPeopleService implements OnModuleInit {
       const mentor = await this.companies.insertMentor(m, {
         companyId: input.companyId,
         siteId: input.siteId ?? null,
-        name: input.name.trim(),
-        email: input.email.trim().toLowerCase(),
+        name: input.name,
+        email: input.email,
         phone: input.phone?.trim() ?? null,
         capacity: input.capacity,
         userId: null,
@@ -263,13 +278,32 @@ export class CompanyPeopleService implements OnModuleInit {
     return this.companies.adminsOfCompanies(companyIds);
   }
 
+  /**
+   * Under a lock on the company row (admin removals and other acceptances wait): a job centre's
+   * invitation holds while the company has no admin and the partnership is active, an admin's
+   * while the inviter is still an admin of the company. Throwing rolls the acceptance back.
+   */
   private async acceptAdmin(
     m: EntityManager,
     invitation: InvitationRecord,
     userId: string,
   ): Promise<void> {
-    if (invitation.companyId) {
-      await this.companies.insertAdmin(m, invitation.companyId, userId, invitation.invitedBy);
+    const companyId = invitation.companyId;
+    if (companyId) {
+      if (!(await this.companies.lockCompany(m, companyId)))
+        throw new CompanyException('COMPANY_NOT_FOUND');
+      if (invitation.jobCentreId) {
+        if ((await this.companies.countAdmins(m, companyId)) > 0)
+          throw new CompanyException('COMPANY_HAS_ADMIN');
+        if (!(await this.companies.lockActivePartnership(m, invitation.jobCentreId, companyId)))
+          throw new CompanyException('PARTNERSHIP_NOT_ACTIVE');
+      } else if (
+        !invitation.invitedBy ||
+        !(await this.companies.isCompanyAdminIn(m, invitation.invitedBy, companyId))
+      ) {
+        throw new CompanyException('INVITER_NOT_COMPANY_ADMIN');
+      }
+      await this.companies.insertAdmin(m, companyId, userId, invitation.invitedBy);
       return;
     }
     if (invitation.jobCentreId) {

@@ -32,7 +32,10 @@ export type CompanyErrorCode =
   | 'MENTOR_HAS_LOGIN'
   | 'COMPANY_ADMIN_NOT_FOUND'
   | 'LAST_COMPANY_ADMIN'
-  | 'INVITATION_INVALID';
+  | 'INVITATION_INVALID'
+  | 'COMPANY_HAS_ADMIN'
+  | 'PARTNERSHIP_NOT_ACTIVE'
+  | 'INVITER_NOT_COMPANY_ADMIN';
 
 const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
   INVALID_CVR: {
@@ -174,6 +177,21 @@ const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
     graphqlCode: 'BAD_USER_INPUT',
     da: 'Invitationen hænger ikke sammen; se felterne.',
     en: 'The invitation is not consistent; see the fields.',
+  },
+  COMPANY_HAS_ADMIN: {
+    graphqlCode: 'FORBIDDEN',
+    da: 'Virksomheden har allerede en administrator. Kun virksomhedens administratorer kan tilføje flere.',
+    en: 'The company already has an administrator. Only its administrators can add more.',
+  },
+  PARTNERSHIP_NOT_ACTIVE: {
+    graphqlCode: 'CONFLICT',
+    da: 'Jobcentrets partnerskab med virksomheden er ikke længere aktivt, så invitationen gælder ikke.',
+    en: 'The job centre’s partnership with the company is no longer active, so the invitation no longer holds.',
+  },
+  INVITER_NOT_COMPANY_ADMIN: {
+    graphqlCode: 'CONFLICT',
+    da: 'Den, der inviterede dig, er ikke længere administrator for virksomheden, så invitationen gælder ikke. Bed en administrator om en ny.',
+    en: 'The person who invited you is no longer an administrator of the company, so the invitation no longer holds. Ask an administrator for a new one.',
   },
 });
 

@@ -340,6 +340,23 @@ export class CompanyRepository {
     return rows.length > 0;
   }
 
+  /**
+   * Whether the job centre's partnership with the company is active, locked (FOR SHARE) so that it
+   * stays so until the caller's transaction ends (a pause or end waits).
+   */
+  async lockActivePartnership(
+    manager: EntityManager,
+    jobCentreId: string,
+    companyId: string,
+  ): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM partnership
+        WHERE job_centre_id = $1 AND company_id = $2 AND status = 'active' FOR SHARE`,
+      [jobCentreId, companyId],
+    );
+    return rows.length > 0;
+  }
+
   async countAdmins(manager: EntityManager, companyId: string): Promise<number> {
     const [{ n }] = await manager.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM company_admin WHERE company_id = $1`,
@@ -421,17 +438,22 @@ export class CompanyRepository {
   }
 
   /** Starts an active partnership agreed on both sides (the job centre invited, the company registered). */
-  async insertActivePartnership(
+  /**
+   * The partnership a job centre's registration invite starts: 'active' when the admin registered
+   * the CVR the job centre named, else 'proposed' by the job centre for the company to accept.
+   */
+  async insertInvitedPartnership(
     manager: EntityManager,
     companyId: string,
     jobCentreId: string,
     proposedBy: string | null,
+    status: 'active' | 'proposed',
   ): Promise<void> {
     await manager.query(
       `INSERT INTO partnership (company_id, job_centre_id, status, starts_on, proposed_by, proposed_by_side)
-       VALUES ($1, $2, 'active', (now() AT TIME ZONE 'Europe/Copenhagen')::date, $3, 'job_centre')
+       VALUES ($1, $2, $4::partnership_status, (now() AT TIME ZONE 'Europe/Copenhagen')::date, $3, 'job_centre')
        ON CONFLICT DO NOTHING`,
-      [companyId, jobCentreId, proposedBy],
+      [companyId, jobCentreId, proposedBy, status],
     );
   }
 

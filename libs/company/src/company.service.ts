@@ -60,14 +60,17 @@ export class CompanyService {
         principal.userId,
       );
       if (saved === 'duplicate') return saved;
-      // Invited by a job centre to register: the partnership starts now (see CompanyPeopleService).
+      // Invited by a job centre to register: the partnership starts now if the admin registered
+      // the CVR the job centre named; any other CVR (or none named) is only proposed by the job
+      // centre, for the company to accept (see CompanyPeopleService).
       const invite = await this.companies.takeRegistrationInvite(manager, principal.userId);
       if (invite)
-        await this.companies.insertActivePartnership(
+        await this.companies.insertInvitedPartnership(
           manager,
           saved.id,
           invite.jobCentreId,
           invite.invitedBy,
+          invite.cvr === cvr ? 'active' : 'proposed',
         );
       await publishEvent(manager, 'company.changed', saved.id, { companyId: saved.id });
       return saved;

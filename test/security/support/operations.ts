@@ -245,13 +245,21 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   inviteCompanyUser: {
     caller: 'consultant',
-    // Only for a company in active partnership: undo what changePartnershipStatus may have left.
+    // Staff invite only the first admin: a company without one, in active partnership with A.
     vars: async ({ w, n, ds }) => {
-      await ds.query(`UPDATE partnership SET status = 'active' WHERE id = $1`, [w.partnershipXA]);
+      const [company] = await ds.query<{ id: string }[]>(
+        `INSERT INTO company (cvr, name, ordinary_employees) VALUES ($1, 'Uden Admin ApS', 5) RETURNING id`,
+        [aValidCvr()],
+      );
+      await ds.query(
+        `INSERT INTO partnership (company_id, job_centre_id, status, starts_on, proposed_by_side)
+         VALUES ($1, $2, 'active', current_date, 'job_centre')`,
+        [company.id, w.centreA],
+      );
       return {
         input: {
           role: 'COMPANY_ADMIN',
-          companyId: w.companyX.id,
+          companyId: company.id,
           email: `invited-admin-${n}@example.dk`,
           displayName: 'Ida Inviteret',
           language: 'en',
@@ -459,7 +467,8 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   inviteCitizen: {
     caller: 'consultant',
-    // A citizen of job centre A without a login, so the invitation is accepted for them.
+    // A citizen of job centre A without a login, whose team the consultant coordinates (only
+    // such staff may invite); the invitation goes to the address on record.
     vars: async ({ w, ds, n }) => {
       const [row] = await ds.query<{ id: string }[]>(
         `INSERT INTO citizen (job_centre_id, first_name, last_name, email, postal_code, municipality_code, latitude, longitude)
@@ -467,7 +476,11 @@ export const FIXTURES: Record<string, Fixture> = {
          RETURNING id`,
         [w.centreA, `citizen-fuzz-${n}@example.dk`],
       );
-      return { input: { citizenId: row.id, email: `invited-fuzz-${n}@example.dk` } };
+      await ds.query(
+        `INSERT INTO citizen_assignment (citizen_id, user_id, role) VALUES ($1, $2, 'consultant')`,
+        [row.id, w.users.consultant.id],
+      );
+      return { input: { citizenId: row.id } };
     },
   },
   setMyContactPreference: { caller: 'citizen', vars: () => ({ input: { preference: 'EMAIL' } }) },

@@ -79,7 +79,7 @@ export class AddMentorInput {
   @Field(() => ID) @IsUUID() companyId!: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() siteId?: string;
   @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
-  @Field() @IsEmail() @MaxLength(254) email!: string;
+  @Field() @NormalizeEmail() @IsEmail() @MaxLength(254) email!: string;
   @Field({ nullable: true }) @IsOptional() @Matches(/^\+?[0-9 ()-]{6,30}$/) phone?: string;
   @Field(() => Int, { description: 'How many citizens the mentor can follow at once.' })
   @Min(1)

@@ -100,7 +100,8 @@ export class PlacementChangeModel {
 @ObjectType('CompanyRegistrationInvite', {
   description:
     'The job centre that invited you to register your company, and the CVR number it suggested. ' +
-    'Registering a company (any CVR) starts an active partnership with that job centre.',
+    'Registering that CVR starts an active partnership with the job centre; registering another ' +
+    'CVR (or when none was suggested) starts one proposed by the job centre, for you to accept.',
 })
 export class CompanyRegistrationInviteModel {
   @Field(() => ID) jobCentreId!: string;
