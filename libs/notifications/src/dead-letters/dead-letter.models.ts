@@ -11,7 +11,11 @@ export class DeadLetterMessageModel {
   id!: string;
   @Field({ description: 'The kind of message, e.g. magic-link or meeting-invitation.' })
   kind!: string;
-  @Field({ description: 'The recipient address.' })
+  @Field({
+    description:
+      'The recipient address. Masked (first letter and domain, e.g. k•••@kokkenet.dk) when the ' +
+      'message belongs to no job centre: every administrator sees those, so none sees whose they are.',
+  })
   recipient!: string;
   @Field(() => Int, { description: 'Attempts made so far.' })
   attempts!: number;

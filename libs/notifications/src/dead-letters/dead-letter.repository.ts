@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 export interface DeadLetterRow {
   id: string;
   kind: string;
+  /** The job centre the message belongs to; null: none (an employer's sign-up...). */
+  jobCentreId: string | null;
   sealed: string;
   attempts: number;
   lastError: string | null;
@@ -12,14 +14,16 @@ export interface DeadLetterRow {
   resentCount: number;
 }
 
-const COLUMNS = `aggregate_id AS id, payload->>'kind' AS kind, payload->>'sealed' AS sealed,
+const COLUMNS = `aggregate_id AS id, payload->>'kind' AS kind,
+  payload->>'jobCentreId' AS "jobCentreId", payload->>'sealed' AS sealed,
   attempts, last_error AS "lastError", occurred_at AS "createdAt", dead_at AS "failedAt",
   resent_count AS "resentCount"`;
 
 /**
  * Mail in the outbox that the relay gave up on. Visible to an administrator: messages of their
  * job centre, and messages that belong to no job centre (an employer's sign-up, a company admin's
- * invitation of a mentor), which no other staff could otherwise see or resend.
+ * invitation of a mentor), which no other staff could otherwise see or resend. The service masks
+ * the recipient of the latter (every administrator sees them, none of them owns them).
  */
 const VISIBLE = `type = 'mail.requested'
   AND (payload->>'jobCentreId' IS NULL OR payload->>'jobCentreId' = $1::text)`;

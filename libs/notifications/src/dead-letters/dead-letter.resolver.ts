@@ -11,7 +11,8 @@ export class DeadLetterResolver {
   @Query(() => [DeadLetterMessageModel], {
     description:
       'Messages that could not be delivered: those of your job centre and those that belong to ' +
-      'no job centre (e.g. employer sign-ups), newest failure first.',
+      'no job centre (e.g. employer sign-ups; every administrator sees and may resend these, ' +
+      'with the recipient masked: first letter and domain), newest failure first.',
   })
   deadLetterMessages(
     @CurrentUser() u: Principal,
@@ -22,7 +23,9 @@ export class DeadLetterResolver {
 
   @Roles(Role.Administrator)
   @Mutation(() => DeadLetterMessageModel, {
-    description: 'Puts a dead letter back in the queue; it is sent again within seconds.',
+    description:
+      'Puts a dead letter back in the queue (one of your job centre, or one that belongs to no ' +
+      'job centre); it is sent again within seconds.',
   })
   resendMessage(
     @CurrentUser() u: Principal,

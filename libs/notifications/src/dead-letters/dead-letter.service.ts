@@ -33,11 +33,15 @@ export class DeadLetterService {
     return principal.jobCentreId;
   }
 
-  /** Only the address is taken from the sealed request: never its text, links or tokens. */
+  /**
+   * Only the address is taken from the sealed request: never its text, links or tokens. A
+   * message of no job centre is listed to every administrator, so its address is masked.
+   */
   private toModel(row: DeadLetterRow): DeadLetterMessageModel {
     let recipient = '(unreadable)';
     try {
-      recipient = unseal<MailRequest>(this.config.cprEncryptionKey, row.sealed).to;
+      const to = unseal<MailRequest>(this.config.cprEncryptionKey, row.sealed).to;
+      recipient = row.jobCentreId === null ? maskAddress(to) : to;
     } catch (e) {
       // Sealed under another key (CPR_ENCRYPTION_KEY changed): the message cannot be sent either.
       this.logger.warn(`Dead letter ${row.id} cannot be unsealed: ${loggableError(e).summary}`);
@@ -53,4 +57,14 @@ export class DeadLetterService {
       resentCount: row.resentCount,
     };
   }
+}
+
+/**
+ * `k•••@kokkenet.dk`: the first character and the domain, enough to tell an employer's domain
+ * and a typo in it, not whose address it is.
+ */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return '•••';
+  return `${Array.from(address)[0]}•••${address.slice(at)}`;
 }
