@@ -219,6 +219,48 @@ describe('magic links', () => {
     expect(bare.buttonDisabled()).toBe(true);
   });
 
+  it('takes the token out of the address bar before sending it: a failed attempt leaves none there', async () => {
+    const user = await mentor();
+    const token = await linkFor(user.email);
+    await t.dataSource.query(`UPDATE magic_link SET expires_at = now() WHERE user_id = $1`, [
+      user.id,
+    ]);
+    for (const [path, tried] of [
+      ['/log-ind/link', token],
+      ['/invitation', 'y'.repeat(43)],
+      ['/tilmelding/bekraeft', 'z'.repeat(43)],
+    ]) {
+      const page = runPageScript(
+        (await t.http().get(path)).text,
+        `https://jobbro.test${path}#token=${tried}`,
+        t.http,
+      );
+      await page.click();
+      expect(page.status()).toMatch(/udløbet|ugyldigt/);
+      expect(page.url()).toBe(path);
+    }
+  });
+
+  it('serves every token page from one skeleton: no referrer, only its own script', async () => {
+    for (const path of ['/log-ind/link', '/invitation', '/tilmelding/bekraeft']) {
+      const page = await t.http().get(path);
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.text).toContain('<meta name="referrer" content="no-referrer">');
+      const script = /<script>([\s\S]*)<\/script>/.exec(page.text)?.[1] ?? '';
+      expect(String(page.headers['content-security-policy'])).toBe(
+        [
+          "default-src 'none'",
+          `script-src 'sha256-${createHash('sha256').update(script).digest('base64')}'`,
+          "connect-src 'self'",
+          "base-uri 'none'",
+          "form-action 'none'",
+          "frame-ancestors 'none'",
+        ].join('; '),
+      );
+      expect(script.indexOf('history.replaceState')).toBeLessThan(script.indexOf('fetch('));
+    }
+  });
+
   it('serves the page the link opens: one button, only its own script, the token from the fragment', async () => {
     const page = await t.http().get('/log-ind/link');
     expect(page.headers['content-type']).toMatch(/^text\/html/);

@@ -177,9 +177,7 @@ describe('employer sign-up reveals no accounts', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('<html lang="da">');
-    expect(page.text).toContain(
-      '<button type="button" id="confirm">Bekræft og opret konto</button>',
-    );
+    expect(page.text).toContain('<button type="button" id="go">Bekræft og opret konto</button>');
     const csp = String(page.headers['content-security-policy']);
     expect(csp).not.toContain('unsafe-inline');
     const script = /<script>([\s\S]*)<\/script>/.exec(page.text)?.[1] ?? '';

@@ -7,7 +7,7 @@ export interface PageRun {
   buttonDisabled: () => boolean;
   buttonHidden: () => boolean;
   sessionStorage: Map<string, string>;
-  /** The address bar after the script ran (the fragment is dropped after success). */
+  /** The address bar after the script ran (the pages drop the fragment when the button is pressed). */
   url: () => string;
   click: () => Promise<void>;
 }
