@@ -75,6 +75,22 @@ export class CompanyEditing1764090000014 implements MigrationInterface {
       )`);
   }
 
+  /**
+   * Back to one mentor row per login and one row per company and address, on real data. What the
+   * old schema cannot hold is lost, on purpose and in this order:
+   * - a deactivated mentor's login link (`user_id` cleared): the old schema has no deactivation,
+   *   so the row comes back as an active mentor, and its login must not get the company back;
+   * - a login that mentors at several companies keeps its oldest mentor row; the others lose the
+   *   link (the person can no longer sign in as a mentor there);
+   * - a deactivated mentor whose address an active (or later deactivated) mentor of the company
+   *   reuses gets the address `<mentor id>.<address>` (or `<mentor id>@deactivated.invalid` when
+   *   that would be too long);
+   * - removed sites and deactivated mentors come back as active ones, their names marked
+   *   "[fjernet]" / "[deaktiveret]" so that people see them for what they were; `up` again does
+   *   not remove or deactivate them;
+   * - who added an admin, who changed a slot and for which job centre, the change log, and the
+   *   registration invites not yet used (registering then starts no partnership).
+   */
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE company_registration_invite`);
     await q.query(`DROP TABLE placement_change`);
@@ -82,12 +98,39 @@ export class CompanyEditing1764090000014 implements MigrationInterface {
       ALTER TABLE placement
         DROP COLUMN created_by_job_centre_id, DROP COLUMN changed_by, DROP COLUMN changed_by_job_centre_id`);
     await q.query(`ALTER TABLE company_admin DROP COLUMN added_by`);
+
+    await q.query(`UPDATE mentor SET user_id = NULL WHERE deactivated_at IS NOT NULL`);
+    await q.query(`
+      UPDATE mentor m SET user_id = NULL
+        FROM (SELECT id, row_number() OVER (PARTITION BY user_id ORDER BY created_at, id) AS rn
+                FROM mentor WHERE user_id IS NOT NULL) r
+       WHERE r.id = m.id AND r.rn > 1`);
     await q.query(`DROP INDEX mentor_user`);
     await q.query(`DROP INDEX mentor_company_user`);
     await q.query(`ALTER TABLE mentor ADD CONSTRAINT mentor_user_id_key UNIQUE (user_id)`);
+
+    // At most one active row per company and address (the partial index): it keeps the address,
+    // else the latest deactivated one.
+    await q.query(`
+      UPDATE mentor m
+         SET email = CASE WHEN length(m.email) <= 217 THEN m.id::text || '.' || m.email
+                          ELSE m.id::text || '@deactivated.invalid' END
+        FROM (SELECT id, row_number() OVER (
+                       PARTITION BY company_id, email
+                       ORDER BY deactivated_at IS NOT NULL, deactivated_at DESC, created_at DESC, id
+                     ) AS rn
+                FROM mentor) r
+       WHERE r.id = m.id AND r.rn > 1`);
     await q.query(`DROP INDEX mentor_company_id_email_key`);
     await q.query(
       `ALTER TABLE mentor ADD CONSTRAINT mentor_company_id_email_key UNIQUE (company_id, email)`,
+    );
+
+    await q.query(
+      `UPDATE mentor SET name = left('[deaktiveret] ' || name, 200) WHERE deactivated_at IS NOT NULL`,
+    );
+    await q.query(
+      `UPDATE site SET name = left('[fjernet] ' || name, 200) WHERE removed_at IS NOT NULL`,
     );
     await q.query(
       `ALTER TABLE mentor DROP COLUMN deactivated_at, DROP COLUMN deactivated_by, DROP COLUMN updated_at`,
