@@ -82,9 +82,7 @@ describe('migration 1764090000014 (company editing) down and up with data', () =
       expect(addresses).toContain('vaek@example.dk');
       expect(new Set(addresses).size).toBe(2);
       expect(rows.get(longOld)!.email).toBe(`${longOld}@deactivated.invalid`);
-      const [site] = await q<{ name: string }>(`SELECT name FROM site WHERE id = $1`, [
-        two.siteId,
-      ]);
+      const [site] = await q<{ name: string }>(`SELECT name FROM site WHERE id = $1`, [two.siteId]);
       expect(site.name).toBe('[fjernet] Hovedkontor');
       const constraints = (
         await q<{ conname: string }>(

@@ -159,6 +159,27 @@ describe('company people', () => {
       expect(foreign.reason).toBe('NO_SUCH_MENTOR');
     });
 
+    it('addMentor stores the address as compared (the input normalizes it), and the invitation too', async () => {
+      const address = email('blandet');
+      const mentor = ok(
+        await addMentorWith(adminX, {
+          companyId: x.id,
+          name: '  Bo Blandet ',
+          email: `  ${address.toUpperCase()} `,
+          capacity: 1,
+          invite: true,
+        }),
+      ).addMentor;
+      expect(mentor).toMatchObject({ name: 'Bo Blandet', email: address });
+      await tokenFor(address);
+      // The same address in other letters is the same mentor.
+      expect(
+        reasonOf(
+          await addMentorWith(adminX, { companyId: x.id, name: 'Bo', email: address, capacity: 1 }),
+        ).reason,
+      ).toBe('MENTOR_EMAIL_TAKEN');
+    });
+
     it('an invitation for a mentor deactivated meanwhile cannot be accepted', async () => {
       const address = email('kim');
       const mentor = ok(
@@ -174,6 +195,18 @@ describe('company people', () => {
       ok(
         await adminX.run(`mutation($id: ID!) { deactivateMentor(id: $id) { id } }`, {
           id: mentor.id,
+        }),
+      );
+      expect(reasonOf(await acceptInvitation(anonymous(), token)).reason).toBe(
+        'MENTOR_DEACTIVATED',
+      );
+      // Not even once the address belongs to a new, active mentor of the company.
+      ok(
+        await addMentorWith(adminX, {
+          companyId: x.id,
+          name: 'Kim 2',
+          email: address,
+          capacity: 1,
         }),
       );
       expect(reasonOf(await acceptInvitation(anonymous(), token)).reason).toBe(
@@ -328,7 +361,9 @@ describe('company people', () => {
   });
 
   /** A company registered by staff (no admin), in active partnership with the job centre. */
-  async function partnerWithoutAdmin(jobCentreId: string): Promise<Company & { partnershipId: string }> {
+  async function partnerWithoutAdmin(
+    jobCentreId: string,
+  ): Promise<Company & { partnershipId: string }> {
     const owner = await aUser().build(t.dataSource);
     const company = await aCompany(t.dataSource, owner.id);
     await t.dataSource.query(`DELETE FROM company_admin WHERE company_id = $1`, [company.id]);
