@@ -218,8 +218,9 @@ const MATRIX: Record<
     run: async (api, c) => cancelMeeting(api, { id: await c.newMeeting() }),
   },
   inviteCitizen: {
-    // The role check lets consultants and caseworkers through; the policy, those of the citizen's centre.
-    allowed: ['assignedConsultant', 'unassignedCaseworker'],
+    // The role check lets consultants and caseworkers through; the policy, only those coordinating
+    // the citizen's team (the consultant who created the citizen is on it), never staff off it.
+    allowed: ['assignedConsultant'],
     run: async (api, c) => inviteCitizen(api, { citizenId: await c.citizenWithoutLogin() }),
   },
   setMyContactPreference: {

@@ -22,7 +22,10 @@ import {
 /**
  * inviteCitizen end to end over SMTP: the invitation mail's link creates a citizen user linked to
  * exactly that citizen, who then sees their own profile; the refusals (a login already, a closed
- * case, no address, another job centre's citizen) and their audit rows.
+ * case, no address, another job centre's citizen, staff off the citizen's team or not coordinating
+ * it) and their audit rows. The invitation goes only to the address on record (there is no
+ * argument for another); acceptance is refused when the inviter has left the team or was
+ * deactivated meanwhile.
  */
 describe('inviting a citizen to their own login', () => {
   let t: TestApp;
@@ -30,6 +33,8 @@ describe('inviting a citizen to their own login', () => {
   let consultant: Api;
   let consultantUser: BuiltUser;
   let otherCentre: Api;
+  let colleague: Api;
+  let colleagueUser: BuiltUser;
 
   const newCitizen = async (email?: string): Promise<string> =>
     (
@@ -56,6 +61,22 @@ describe('inviting a citizen to their own login', () => {
     return token;
   }
 
+  const invitationsOf = async (citizenId: string): Promise<number> =>
+    (
+      await t.dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM invitation WHERE subject_id = $1`,
+        [citizenId],
+      )
+    )[0].n;
+
+  const loginOf = async (citizenId: string): Promise<string | null> =>
+    (
+      await t.dataSource.query<{ userId: string | null }[]>(
+        `SELECT user_id AS "userId" FROM citizen WHERE id = $1`,
+        [citizenId],
+      )
+    )[0].userId;
+
   beforeAll(async () => {
     smtp = await startTestSmtp();
     t = await createTestApp({ SMTP_URL: smtp.url });
@@ -66,8 +87,10 @@ describe('inviting a citizen to their own login', () => {
       .withRole(Role.JobConsultant)
       .inJobCentre((await aJobCentre(ds)).id)
       .build(ds);
+    colleagueUser = await aUser().withRole(Role.Caseworker).inJobCentre(centre.id).build(ds);
     const anon = new Api(t.http);
     consultant = await anon.signIn(consultantUser.email, consultantUser.password);
+    colleague = await anon.signIn(colleagueUser.email, colleagueUser.password);
     otherCentre = await anon.signIn(other.email, other.password);
   }, 120_000);
 
@@ -119,13 +142,107 @@ describe('inviting a citizen to their own login', () => {
     ]);
   });
 
-  it('sends to the address given, and refuses a citizen without one', async () => {
+  it('sends only to the address on record: no other address can be given', async () => {
     const citizenId = await newCitizen();
     const missing = failure(await inviteCitizen(consultant, { citizenId }));
     expect(missing.extensions.code).toBe('BAD_USER_INPUT');
     expect(missing.extensions.fields?.[0].field).toBe('email');
-    ok(await inviteCitizen(consultant, { citizenId, email: 'Given.Address@Test.Jobbro.dk ' }));
-    expect(await tokenSentTo('given.address@test.jobbro.dk')).toBeTruthy();
+    // Whoever accepts becomes the citizen: an address typed at the invitation is refused outright.
+    const typed = failure(
+      await inviteCitizen(consultant, { citizenId, email: 'Given.Address@Test.Jobbro.dk ' }),
+    );
+    expect(typed.extensions.code).not.toBe('OK');
+    await t.app.get(OutboxRelay).drain();
+    expect(smtp.mailTo('given.address@test.jobbro.dk')).toHaveLength(0);
+    expect(await invitationsOf(citizenId)).toBe(0);
+    // Changing the address is the separate, audited updateCitizen; then the invitation goes there.
+    ok(await consultant.updateCitizen({ id: citizenId, email: 'on.record@test.jobbro.dk' }));
+    ok(await inviteCitizen(consultant, { citizenId }));
+    expect(await tokenSentTo('on.record@test.jobbro.dk')).toBeTruthy();
+  });
+
+  it('refuses staff of the centre who do not coordinate the citizen’s team, and audits it', async () => {
+    const citizenId = await newCitizen('team-only@test.jobbro.dk');
+    // Off the team: the caseworker may know the citizen exists, so FORBIDDEN.
+    const offTeam = failure(await inviteCitizen(colleague, { citizenId }));
+    expect(offTeam.extensions.code).toBe('FORBIDDEN');
+    // On the team, but in the social-support role (not coordinating the case): refused too.
+    ok(
+      await consultant.addTeamMember({
+        citizenId,
+        userId: colleagueUser.id,
+        role: 'SOCIAL_SUPPORT',
+        reason: 'Støtte',
+      }),
+    );
+    expect(failure(await inviteCitizen(colleague, { citizenId })).extensions.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(await invitationsOf(citizenId)).toBe(0);
+    expect(
+      (await auditRows(t.dataSource, citizenId)).filter((r) => r.operation === 'inviteCitizen'),
+    ).toEqual([
+      expect.objectContaining({ userId: colleagueUser.id, allowed: false }),
+      expect.objectContaining({ userId: colleagueUser.id, allowed: false }),
+    ]);
+    // As the coordinating caseworker the colleague may.
+    ok(
+      await consultant.addTeamMember({
+        citizenId,
+        userId: colleagueUser.id,
+        role: 'CASEWORKER',
+        reason: 'Sagsbehandler',
+      }),
+    );
+    ok(await inviteCitizen(colleague, { citizenId }));
+    expect(await tokenSentTo('team-only@test.jobbro.dk')).toBeTruthy();
+  });
+
+  it('refuses the acceptance when the inviter has left the team or was deactivated', async () => {
+    const left = await newCitizen('inviter-left@test.jobbro.dk');
+    ok(
+      await consultant.addTeamMember({
+        citizenId: left,
+        userId: colleagueUser.id,
+        role: 'CASEWORKER',
+        reason: 'Sagsbehandler',
+      }),
+    );
+    ok(await inviteCitizen(colleague, { citizenId: left }));
+    const leftToken = await tokenSentTo('inviter-left@test.jobbro.dk');
+    ok(
+      await colleague.removeTeamMember({
+        citizenId: left,
+        userId: colleagueUser.id,
+        role: 'CASEWORKER',
+        reason: 'Skifter team',
+      }),
+    );
+    const refusedLeft = failure(await acceptInvitationPayload(new Api(t.http), leftToken));
+    expect(refusedLeft.extensions.code).toBe('CONFLICT');
+    expect(await loginOf(left)).toBeNull();
+
+    const disabled = await newCitizen('inviter-disabled@test.jobbro.dk');
+    const inviter = await aUser()
+      .withRole(Role.JobConsultant)
+      .inJobCentre(consultantUser.jobCentreId!)
+      .build(t.dataSource);
+    const inviterApi = await new Api(t.http).signIn(inviter.email, inviter.password);
+    ok(
+      await consultant.addTeamMember({
+        citizenId: disabled,
+        userId: inviter.id,
+        role: 'CONSULTANT',
+        reason: 'Konsulent',
+      }),
+    );
+    ok(await inviteCitizen(inviterApi, { citizenId: disabled }));
+    const disabledToken = await tokenSentTo('inviter-disabled@test.jobbro.dk');
+    await t.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [inviter.id]);
+    // Refused (the invitation core refuses a deactivated inviter too; either refusal will do).
+    const refusedDisabled = failure(await acceptInvitationPayload(new Api(t.http), disabledToken));
+    expect(['CONFLICT', 'BAD_USER_INPUT']).toContain(refusedDisabled.extensions.code);
+    expect(await loginOf(disabled)).toBeNull();
   });
 
   it('refuses a citizen who does not want e-mail', async () => {

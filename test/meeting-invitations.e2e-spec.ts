@@ -204,6 +204,64 @@ describe('meeting invitations with iCalendar', () => {
     ).toBe('CONFLICT');
   });
 
+  it('moving a meeting tells someone who left the team nothing new: a cancellation of what they knew', async () => {
+    const leaver = await aUser()
+      .withRole(Role.Caseworker)
+      .inJobCentre(consultantUser.jobCentreId!)
+      .named('Lone Leaver')
+      .build(t.dataSource);
+    ok(
+      await consultant.addTeamMember({
+        citizenId,
+        userId: leaver.id,
+        role: 'CASEWORKER',
+        reason: 'Midlertidig',
+      }),
+    );
+    const startsAt = inDays(5, 9);
+    const endsAt = inDays(5, 10);
+    const planned = ok(
+      await scheduleMeeting(consultant, {
+        citizenId,
+        kind: 'STATUS',
+        startsAt,
+        endsAt,
+        location: 'Lokale 7',
+        participantUserIds: [consultantUser.id, leaver.id],
+        includeCitizen: false,
+      }),
+    ).scheduleMeeting as { id: string };
+    await deliver(2);
+    ok(
+      await consultant.removeTeamMember({
+        citizenId,
+        userId: leaver.id,
+        role: 'CASEWORKER',
+        reason: 'Skiftet afdeling',
+      }),
+    );
+    // Moved without naming participants: the stored ones still on the team are kept.
+    const movedStart = inDays(6, 12);
+    const moved = ok(
+      await rescheduleMeeting(consultant, {
+        id: planned.id,
+        startsAt: movedStart,
+        endsAt: inDays(6, 13),
+        location: 'Nyt sted 9',
+      }),
+    ).rescheduleMeeting as { participants: { userId: string }[] };
+    expect(moved.participants.map((p) => p.userId)).toEqual([consultantUser.id]);
+    const mails = await deliver(2);
+    const toLeaver = mails.filter((m) => m.envelopeTo[0] === leaver.email);
+    expect(toLeaver).toHaveLength(1);
+    const { method, event } = eventOf(toLeaver[0]);
+    expect(method).toBe('CANCEL');
+    expect((event.start as Date).toISOString()).toBe(startsAt);
+    expect(toLeaver[0].text + toLeaver[0].html + JSON.stringify(event)).not.toContain('Nyt sted');
+    const toConsultant = mails.find((m) => m.envelopeTo[0] === consultantUser.email)!;
+    expect((eventOf(toConsultant).event.start as Date).toISOString()).toBe(movedStart);
+  });
+
   it('lists planned meetings for staff and the citizen, never for a company user', async () => {
     const staffView = ok(await scheduledMeetingsOf(consultant, citizenId)).citizen as {
       scheduledMeetings: { id: string }[];

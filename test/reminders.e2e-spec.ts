@@ -235,17 +235,112 @@ describe('reminders', () => {
     expect(toAhmad).toHaveLength(1);
     expect(newMails).toBe(2);
   });
+
+  it('reminds only participants still on the citizen’s team (and with an active account)', async () => {
+    const leaver = await aUser()
+      .withRole(Role.Caseworker)
+      .inJobCentre(consultant.jobCentreId!)
+      .build(t.dataSource);
+    const disabled = await aUser()
+      .withRole(Role.Caseworker)
+      .inJobCentre(consultant.jobCentreId!)
+      .build(t.dataSource);
+    const { id: dina } = ok(
+      await api.createCitizen({ firstName: 'Dina', lastName: 'Testesen', postalCode: '2400' }),
+    ).createCitizen as { id: string };
+    for (const member of [leaver, disabled]) {
+      ok(
+        await api.addTeamMember({
+          citizenId: dina,
+          userId: member.id,
+          role: 'CASEWORKER',
+          reason: 'Sagsbehandler',
+        }),
+      );
+    }
+    ok(
+      await scheduleMeeting(api, {
+        citizenId: dina,
+        kind: 'STATUS',
+        startsAt: `${jobTomorrow}T13:00:00Z`,
+        endsAt: `${jobTomorrow}T14:00:00Z`,
+        participantUserIds: [consultant.id, leaver.id, disabled.id],
+        includeCitizen: false,
+      }),
+    );
+    await deliverAll();
+    ok(
+      await api.removeTeamMember({
+        citizenId: dina,
+        userId: leaver.id,
+        role: 'CASEWORKER',
+        reason: 'Ny afdeling',
+      }),
+    );
+    await t.dataSource.query(`UPDATE app_user SET disabled_at = now() WHERE id = $1`, [
+      disabled.id,
+    ]);
+    smtp.received.length = 0;
+    await job.run(new Date(jobNow.getTime() + 3 * 3_600_000));
+    await deliverAll();
+    expect(smtp.mailTo(leaver.email)).toHaveLength(0);
+    expect(smtp.mailTo(disabled.email)).toHaveLength(0);
+    const toKarin = smtp.mailTo(consultant.email);
+    expect(toKarin).toHaveLength(1);
+    expect(toKarin[0].text).toContain('Statusmøde med Dina');
+    const recorded = await t.dataSource.query<{ recipient: string }[]>(
+      `SELECT recipient FROM reminder_sent WHERE item LIKE 'meeting:%' AND recipient = $1`,
+      [`user:${leaver.id}`],
+    );
+    expect(recorded).toHaveLength(0);
+  });
 });
 
 describe('the worker schedules the reminder job', () => {
-  it('registers "reminders" on the relay when the worker runs in the process', async () => {
-    const t = await createTestApp({ RUN_WORKER_IN_PROCESS: 'true', REMINDER_HOUR: '0' });
+  it('registers "reminders" with relay.every: a due scheduled_job row sends reminders over SMTP', async () => {
+    const smtp = await startTestSmtp();
+    const t = await createTestApp({
+      SMTP_URL: smtp.url,
+      RUN_WORKER_IN_PROCESS: 'true',
+      REMINDER_HOUR: '0',
+    });
     try {
+      const ds = t.dataSource;
+      const centre = await aJobCentre(ds);
+      const staff = await aUser().withRole(Role.JobConsultant).inJobCentre(centre.id).build(ds);
+      const api = await new Api(t.http).signIn(staff.email, staff.password);
+      const { id } = ok(
+        await api.createCitizen({
+          firstName: 'Ella',
+          lastName: 'Testesen',
+          email: 'ella-scheduled@test.jobbro.dk',
+          postalCode: '2400',
+        }),
+      ).createCitizen as { id: string };
+      // A milestone due today is due this week, whatever weekday the test runs on.
+      ok(
+        await api.updatePlan({
+          citizenId: id,
+          expectedVersion: 0,
+          longTermGoal: 'Job',
+          milestones: [{ title: 'Delmål', deadline: todayInDenmark() }],
+        }),
+      );
       const relay = t.app.get(OutboxRelay);
-      await expect(relay.runScheduled('reminders', new Date())).resolves.toBeUndefined();
+      // Due now: the relay (on its timer, or this call) claims the row and runs the job it holds.
+      await ds.query(`UPDATE scheduled_job SET next_run_at = now() WHERE name = 'reminders'`);
+      await relay.runDueJobs();
+      await smtp.waitFor(1, 'ella-scheduled@test.jobbro.dk');
+      expect(smtp.mailTo('ella-scheduled@test.jobbro.dk')[0].subject).toBe('Påmindelse fra Jobbro');
+      const [job] = await ds.query<{ finished: boolean; error: string | null }[]>(
+        `SELECT last_finished_at IS NOT NULL AS finished, last_error AS error
+           FROM scheduled_job WHERE name = 'reminders'`,
+      );
+      expect(job).toEqual({ finished: true, error: null });
       await expect(relay.runScheduled('no-such-job')).rejects.toThrow('No scheduled job');
     } finally {
       await t.close();
+      await smtp.close();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { Role } from '@jobbro/core';
-import { mayChangeTeam } from './citizen.access';
+import { mayChangeTeam, mayInviteCitizen } from './citizen.access';
 import { AssignmentRole } from './citizen.enums';
 
 const { Caseworker, Consultant, SocialSupport } = AssignmentRole;
@@ -31,6 +31,27 @@ describe('mayChangeTeam', () => {
     '%s (same centre %s, on team as %j), self %s, %s -> %s',
     (role, sameJobCentre, teamRoles, self, kind, allowed) => {
       expect(mayChangeTeam({ role, sameJobCentre, teamRoles, self, kind })).toBe(allowed);
+    },
+  );
+});
+
+describe('mayInviteCitizen (whoever accepts becomes the citizen)', () => {
+  // role, same job centre, roles on the team -> allowed
+  it.each([
+    [Role.JobConsultant, true, [Consultant], true],
+    [Role.Caseworker, true, [Caseworker], true],
+    [Role.Caseworker, true, [SocialSupport, Caseworker], true],
+    [Role.Caseworker, true, [], false],
+    [Role.JobConsultant, true, [], false],
+    [Role.Caseworker, true, [SocialSupport], false],
+    [Role.SocialSupportWorker, true, [SocialSupport], false],
+    [Role.JobConsultant, false, [Consultant], false],
+    [Role.CompanyAdmin, true, [Consultant], false],
+    [Role.Citizen, true, [], false],
+  ] as const)(
+    '%s (same centre %s, on team as %j) -> %s',
+    (role, sameJobCentre, teamRoles, allowed) => {
+      expect(mayInviteCitizen({ role, sameJobCentre, teamRoles })).toBe(allowed);
     },
   );
 });

@@ -63,6 +63,26 @@ export function mayChangeTeam(change: {
 }
 
 /**
+ * Who may invite a citizen to their own login: staff of the citizen's job centre who coordinate the
+ * citizen's team (on it as caseworker or consultant, the same roles that may change the team).
+ * Whoever accepts the invitation becomes the citizen (their special-category data, consents and
+ * access log), so this is the decision to hand out the citizen's identity: not for staff off the
+ * team, nor for a social-support member (who may not change the team either), nor for anyone
+ * else. The acceptance checks it again (the inviter may have left the team or been deactivated).
+ */
+export function mayInviteCitizen(invite: {
+  role: Role;
+  sameJobCentre: boolean;
+  teamRoles: readonly AssignmentRole[];
+}): boolean {
+  return (
+    isStaff(invite.role) &&
+    invite.sameJobCentre &&
+    invite.teamRoles.some((r) => COORDINATING.includes(r))
+  );
+}
+
+/**
  * Need-to-know access to citizens, in one place:
  * - staff (consultant, caseworker, administrator) see citizens of their own job centre and may
  *   work on the case; health and social data only when they are on the citizen's team;
@@ -177,6 +197,22 @@ export class CitizenAccess {
     await this.audit.record({ principal, citizenIds: [citizen.id], action, operation, allowed });
     if (allowed) return;
     throw decision.read ? forbidden() : (hidden?.() ?? new CitizenException('CITIZEN_NOT_FOUND'));
+  }
+
+  /**
+   * Decides and audits an invitation of the citizen under `mayInviteCitizen`; throws NOT_FOUND or
+   * FORBIDDEN as `check` does (FORBIDDEN to staff of the centre who are not coordinating the team).
+   */
+  async checkInvite(principal: Principal, citizen: CitizenRow): Promise<void> {
+    const decision = await this.decide(principal, citizen);
+    const allowed =
+      decision.write &&
+      mayInviteCitizen({
+        role: principal.role,
+        sameJobCentre: principal.jobCentreId === citizen.jobCentreId,
+        teamRoles: decision.teamRoles,
+      });
+    await this.enforce(principal, citizen, decision, allowed, 'inviteCitizen', 'create');
   }
 
   /**

@@ -24,6 +24,7 @@ export type CitizenErrorCode =
   | 'CITIZEN_EMAIL_MISSING'
   | 'CITIZEN_NO_EMAIL_CONTACT'
   | 'USER_IS_ANOTHER_CITIZEN'
+  | 'CITIZEN_INVITER_GONE'
   | 'MEETING_NOT_FOUND'
   | 'MEETING_CANCELLED'
   | 'MEETING_TIME_INVALID'
@@ -132,8 +133,13 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
   },
   CITIZEN_EMAIL_MISSING: {
     graphqlCode: 'BAD_USER_INPUT',
-    da: 'Borgeren har ingen e-mailadresse. Angiv den adresse, invitationen skal sendes til.',
-    en: 'The citizen has no email address. Give the address to send the invitation to.',
+    da: 'Borgeren har ingen e-mailadresse. Ret borgerens oplysninger (updateCitizen), før borgeren inviteres.',
+    en: 'The citizen has no email address. Update the citizen (updateCitizen) before inviting them.',
+  },
+  CITIZEN_INVITER_GONE: {
+    graphqlCode: 'CONFLICT',
+    da: 'Invitationen gælder ikke længere. Bed jobcentret om en ny.',
+    en: 'The invitation is no longer valid. Ask the job centre for a new one.',
   },
   CITIZEN_NO_EMAIL_CONTACT: {
     graphqlCode: 'BAD_USER_INPUT',

@@ -1,4 +1,10 @@
-import { CONTENT_WORDS_VERSION, contentWords, type Cursor, decodeCursor } from '@jobbro/core';
+import {
+  CONTENT_WORDS_VERSION,
+  contentWords,
+  type Cursor,
+  decodeCursor,
+  type Role,
+} from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AssignmentRole, ConsentScope } from './citizen.enums';
@@ -117,6 +123,31 @@ export class CitizenRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * The inviter of a citizen as they are now, under row locks held to the end of the caller's
+   * transaction (FOR SHARE: deactivating them or taking them off the team waits for it): their role
+   * when they are an active user of this job centre, and their roles on the citizen's team; null
+   * when they are not (any longer) an active user of the job centre.
+   */
+  async lockInviter(
+    m: EntityManager,
+    citizenId: string,
+    jobCentreId: string,
+    userId: string,
+  ): Promise<{ role: Role; teamRoles: AssignmentRole[] } | null> {
+    const [user] = await m.query<{ role: Role }[]>(
+      `SELECT role FROM app_user WHERE id = $1 AND job_centre_id = $2 AND disabled_at IS NULL
+          FOR SHARE`,
+      [userId, jobCentreId],
+    );
+    if (!user) return null;
+    const team = await m.query<{ role: AssignmentRole }[]>(
+      `SELECT role FROM citizen_assignment WHERE citizen_id = $1 AND user_id = $2 FOR SHARE`,
+      [citizenId, userId],
+    );
+    return { role: user.role, teamRoles: team.map((r) => r.role) };
   }
 
   /** Gives the citizen their login; false when they already had one (or the user is taken). */

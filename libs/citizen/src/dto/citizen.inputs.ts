@@ -127,16 +127,11 @@ export class SetMyContactPreferenceInput {
 
 @InputType()
 export class InviteCitizenInput {
+  /**
+   * Only the citizen: the invitation goes to the address on record (whoever accepts becomes the
+   * citizen). Changing the address is updateCitizen, audited like any other change.
+   */
   @Field(() => ID) @IsUUID() citizenId!: string;
-  @Field({
-    nullable: true,
-    description: 'Where to send the invitation; the citizen’s own address when left out.',
-  })
-  @IsOptional()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(254)
-  email?: string;
 }
 
 @InputType()

@@ -11,7 +11,7 @@ export class CitizenInvitationResolver {
   @Roles(Role.JobConsultant, Role.Caseworker)
   @Mutation(() => InvitationModel, {
     description:
-      'Invite a citizen of your job centre to their own login (to their address unless you give one).',
+      'Invite a citizen whose team you coordinate (caseworker or consultant on it) to their own login, at the address on record.',
   })
   inviteCitizen(
     @CurrentUser() u: Principal,

@@ -51,7 +51,9 @@ export const toScheduledMeetingModel = (row: ScheduledMeetingRow): ScheduledMeet
  * Every change mails each person concerned, in the transaction of the change: an invitation
  * (METHOD:REQUEST) to someone new, an update (REQUEST, same UID, higher SEQUENCE) to someone still
  * invited, a cancellation (METHOD:CANCEL, same UID) to someone taken off or when the meeting is
- * cancelled. The citizen is mailed only with a login, an active account and e-mail as their
+ * cancelled (showing the time they were invited to, not where it moved). Moving a meeting without
+ * naming participants keeps the stored ones still on the citizen's team: whoever has left the
+ * team is taken off and told nothing new. The citizen is mailed only with a login, an active account and e-mail as their
  * contact preference. Mails carry kind, time, place, the organiser and (to staff) the citizen's
  * first name: never notes, decisions or the reason for a cancellation.
  */
@@ -109,17 +111,22 @@ export class ScheduledMeetingService {
         : await this.requireTeamMembers(citizen, input.participantUserIds);
     await this.meetings.transaction(async (m) => {
       const before = await this.lockOpen(m, meeting.id);
+      // Without new participants, those stored who are still on the team stay invited; anyone
+      // who has left the team is taken off (and gets a cancellation of the time they knew).
+      const team = new Set((await this.citizens.assignments(citizen.id)).map((a) => a.userId));
       await this.meetings.reschedule(m, meeting.id, {
         startsAt: input.startsAt,
         endsAt: input.endsAt,
         location: input.location === undefined ? before.location : input.location,
         includeCitizen: input.includeCitizen ?? before.includeCitizen,
-        participantUserIds: participantUserIds ?? before.participants.map((p) => p.userId),
+        participantUserIds:
+          participantUserIds ??
+          before.participants.map((p) => p.userId).filter((id) => team.has(id)),
       });
       const after = (await this.meetings.lock(m, meeting.id)) as ScheduledMeetingRow;
       const was = await this.recipients(citizen, before);
       const is = await this.recipients(citizen, after);
-      await this.send(m, principal, citizen, after, recipientChanges(was, is), is);
+      await this.send(m, principal, citizen, after, recipientChanges(was, is), is, before);
     });
     return toScheduledMeetingModel((await this.meetings.find(meeting.id)) as ScheduledMeetingRow);
   }
@@ -230,20 +237,32 @@ export class ScheduledMeetingService {
     meeting: ScheduledMeetingRow,
     mails: { recipient: MeetingRecipient; kind: MeetingMailKind }[],
     attendees: MeetingRecipient[],
+    previous?: ScheduledMeetingRow,
   ): Promise<void> {
     if (mails.length === 0) return;
     const [me] = await this.directory.contacts([principal.userId]);
     const organizer = { name: me?.displayName ?? 'Jobbro', email: me?.email ?? 'jobbro@invalid' };
     const list = attendees.map((a) => ({ name: a.name, email: a.email }));
+    // Someone taken off a moved meeting is not told where or when it moved: their cancellation
+    // shows the version they were invited to (with the new sequence, so calendars apply it).
+    const known = previous
+      ? {
+          ...meeting,
+          startsAt: previous.startsAt,
+          endsAt: previous.endsAt,
+          location: previous.location,
+        }
+      : meeting;
     for (const { recipient, kind } of mails) {
       const method = kind === 'meeting-cancelled' ? 'CANCEL' : 'REQUEST';
+      const shown = method === 'CANCEL' ? known : meeting;
       await this.mail.enqueue(m, {
         kind,
         to: recipient.email,
         language: recipient.language,
-        params: meetingMailParams(meeting, recipient, organizer.name, citizen.firstName),
+        params: meetingMailParams(shown, recipient, organizer.name, citizen.firstName),
         calendar: calendarInvite(
-          meeting,
+          shown,
           recipient,
           method,
           organizer,

@@ -102,7 +102,11 @@ const citizen = (over: Partial<CitizenReach> = {}): CitizenReach => ({
   ...over,
 });
 const none: ReminderCandidates = { meetings: [], followUps: [], milestones: [] };
-const meeting = (startsAt: string, cancelled = false): ReminderCandidates => ({
+const meeting = (
+  startsAt: string,
+  cancelled = false,
+  teamUserIds: string[] = ['u1', 'u2'],
+): ReminderCandidates => ({
   ...none,
   meetings: [
     {
@@ -115,6 +119,7 @@ const meeting = (startsAt: string, cancelled = false): ReminderCandidates => ({
       location: 'Lokale 2',
       cancelled,
       participantUserIds: ['u1', 'u2', 'u1'],
+      teamUserIds,
     },
   ],
 });
@@ -165,6 +170,16 @@ describe('selectReminders on Wednesday 2 December 2026', () => {
       'tomorrow 23:30 Danish time is still tomorrow',
       meeting('2026-12-03T22:30:00Z'),
       ['u1 meeting:m1 2026-12-02', 'u2 meeting:m1 2026-12-02'],
+    ],
+    [
+      'a participant who has left the citizen’s team is not reminded',
+      meeting('2026-12-03T09:00:00Z', false, ['u1', 'u3']),
+      ['u1 meeting:m1 2026-12-02'],
+    ],
+    [
+      'nobody invited is on the team any more: no reminder',
+      meeting('2026-12-03T09:00:00Z', false, []),
+      [],
     ],
     ['the day after tomorrow 00:10 is not', meeting('2026-12-03T23:10:00Z'), []],
     ['a meeting later today is not', meeting('2026-12-02T13:00:00Z'), []],

@@ -66,7 +66,10 @@ export interface PlannedMeetingCandidate {
   startsAt: Date;
   location: string | null;
   cancelled: boolean;
+  /** Who was invited when the meeting was planned or last moved (stored). */
   participantUserIds: string[];
+  /** Who is on the citizen's team now: only they are reminded. */
+  teamUserIds: string[];
 }
 
 export interface FollowUpCandidate {
@@ -121,13 +124,15 @@ export interface Reminder {
 
 /**
  * The reminders due at `days`:
- * - a planned meeting (not cancelled) that starts tomorrow: to each professional invited to it;
+ * - a planned meeting (not cancelled) that starts tomorrow: to each professional invited to it
+ *   who is still on the citizen's team (someone who left it is told nothing more about the case);
  * - a recorded follow-up date that is tomorrow (on the citizen's latest recorded meeting): to
  *   each professional on the citizen's team, unless a meeting with the citizen is planned for
  *   tomorrow (that meeting's reminder covers it);
  * - an open milestone whose deadline is in the current ISO week (Monday-Sunday): to each
  *   professional on the team and to the citizen, once per week.
- * Whether a citizen may be mailed at all is decided with their contact (`planMails`).
+ * Whether a citizen may be mailed at all is decided with their contact (`planMails`); deactivated
+ * users are left out there too.
  */
 export function selectReminders(days: ReminderDays, c: ReminderCandidates): Reminder[] {
   const out: Reminder[] = [];
@@ -136,7 +141,8 @@ export function selectReminders(days: ReminderDays, c: ReminderCandidates): Remi
   );
   const plannedFor = new Set(tomorrow.map((m) => m.citizenId));
   for (const m of tomorrow) {
-    for (const userId of new Set(m.participantUserIds)) {
+    const team = new Set(m.teamUserIds);
+    for (const userId of new Set(m.participantUserIds.filter((id) => team.has(id)))) {
       out.push({
         recipient: { kind: 'user', userId },
         item: `meeting:${m.meetingId}`,

@@ -30,7 +30,8 @@ export class ReminderRepository {
                 c.job_centre_id AS "jobCentreId", s.kind, s.starts_at AS "startsAt", s.location,
                 s.cancelled_at IS NOT NULL AS cancelled,
                 ARRAY(SELECT p.user_id FROM scheduled_meeting_participant p WHERE p.meeting_id = s.id)
-                  AS "participantUserIds"
+                  AS "participantUserIds",
+                ${TEAM} AS "teamUserIds"
            FROM scheduled_meeting s JOIN citizen c ON c.id = s.citizen_id AND c.status = 'active'
           WHERE s.cancelled_at IS NULL
             AND s.starts_at >= $1::date - 1 AND s.starts_at < $1::date + 3`,
