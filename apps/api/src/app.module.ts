@@ -101,8 +101,8 @@ export class AppModule {
         CitizenModule,
         MatchingModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
-        // GET /dev/mail: the mail development caught; never registered in production.
-        ...(config.isProduction ? [] : [DevMailModule]),
+        // GET /dev/mail: the mail development caught; only in development without SMTP_URL.
+        ...(DevMailModule.enabled(config) ? [DevMailModule] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: GraphqlErrorFilter },

@@ -7,7 +7,7 @@ import {
   migrateIfConfigured,
   prepareDatabase,
 } from '@jobbro/core';
-import { mailDestination } from '@jobbro/notifications';
+import { DevMailModule, mailDestination } from '@jobbro/notifications';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -94,7 +94,7 @@ function printBanner(
   say(`GraphQL API:  ${base}/graphql`);
   say(`Health:       ${base}/health (live: /health/live, ready: /health/ready)`);
   say(`Mail:         ${mailDestination(config)}`);
-  if (!config.isProduction && !config.smtpUrl) say(`Read it at:   ${base}/dev/mail`);
+  if (DevMailModule.enabled(config)) say(`Read it at:   ${base}/dev/mail`);
   if (logins?.length) {
     say('Demo logins (demo data, never in production):');
     for (const l of logins) say(`  ${l.role.padEnd(16)} ${l.email.padEnd(36)} ${l.password}`);

@@ -3,29 +3,43 @@ import { join } from 'node:path';
 import { AppConfig, Public } from '@jobbro/core';
 import { Controller, Get, Header, NotFoundException, Param, Req } from '@nestjs/common';
 import type { Request } from 'express';
+import Handlebars from 'handlebars';
 import type { ParsedMail } from 'mailparser';
 import { mailFolder } from '../mail.sender';
 
 const FILE = /^[\w.-]{1,200}\.eml$/;
 
+/** localhost, 127.0.0.1 or [::1], with any port or none. */
+const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/i;
+
 /**
- * Caught mail holds sign-in links: the page answers only on this machine, even though the
- * development server listens on every interface (HOST=0.0.0.0).
+ * Caught mail holds sign-in links: the page answers only a browser on this machine, and to
+ * anyone else it does not exist (404):
+ * - the TCP peer is loopback, even though the development server listens on every interface
+ *   (HOST=0.0.0.0);
+ * - no proxy in between (X-Forwarded-For, Forwarded): a proxy on this machine would make any
+ *   client's request come from loopback;
+ * - the Host header names loopback: a page elsewhere whose name resolves to 127.0.0.1 (DNS
+ *   rebinding) would otherwise read the mail from the visitor's own browser.
  */
 function onlyFromThisMachine(req: Request): void {
   const peer = req.socket.remoteAddress ?? '';
-  if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(peer)) throw new NotFoundException();
+  const host = req.headers.host ?? '';
+  if (
+    !['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(peer) ||
+    req.headers['x-forwarded-for'] !== undefined ||
+    req.headers.forwarded !== undefined ||
+    !LOOPBACK_HOST.test(host)
+  )
+    throw new NotFoundException();
 }
 const LIST_LIMIT = 200;
 
 /** The page's own policy: no scripts anywhere; the mail's HTML only inside a sandboxed frame. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'";
 
-const escape = (value: string): string =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+/** The one escaping rule, the templates' own (Handlebars): & < > " ' ` = all escaped. */
+const escape = (value: string): string => Handlebars.escapeExpression(value);
 
 /** Escaped text with its http(s) links clickable. */
 const linkify = (text: string): string =>
@@ -57,7 +71,8 @@ const addresses = (value: ParsedMail['to']): string =>
 
 /**
  * GET /dev/mail: the mail that development caught (DATA_DIR/mail), newest first, each readable.
- * Registered only outside production (DevMailModule); never in production.
+ * Registered only in development without SMTP_URL (DevMailModule.enabled); never in tests,
+ * staging or production.
  */
 @Controller('dev/mail')
 export class DevMailController {
