@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { MAGIC_LINK_MIN_REPLY_MS, MagicLinkService } from '@jobbro/auth';
 import { OutboxRelay, Role } from '@jobbro/core';
 import {
+  aCitizenLogin,
   aJobCentre,
   Api,
   aUser,
@@ -11,6 +13,7 @@ import {
   requestMagicLink,
   runPageScript,
   startTestSmtp,
+  TEST_PASSWORD,
   type TestApp,
   type TestSmtp,
   tokenInMail,
@@ -110,6 +113,57 @@ describe('magic links', () => {
     expect(n).toBe(1);
   });
 
+  it('uses up the user’s other unused links when one is redeemed', async () => {
+    const user = await mentor();
+    const first = await linkFor(user.email);
+    const second = await linkFor(user.email);
+    ok(await redeemMagicLink(anonymous, second));
+    expect(failure(await redeemMagicLink(anonymous, first)).extensions.reason).toBe(
+      'MAGIC_LINK_USED',
+    );
+    // Two links of one user redeemed at once: one signs in, the other is used, nothing deadlocks.
+    const [a, b] = [await linkFor(user.email), await linkFor(user.email)];
+    const results = await Promise.all([a, b].map((token) => redeemMagicLink(anonymous, token)));
+    expect(results.filter((r) => r.data?.redeemMagicLink)).toHaveLength(1);
+    expect(results.find((r) => r.errors)?.errors?.[0].extensions?.reason).toBe('MAGIC_LINK_USED');
+  });
+
+  it('files a citizen user’s sign-in mails under the citizen’s job centre (dead letters)', async () => {
+    const centreId = (await aJobCentre(t.dataSource)).id;
+    const admin = await aUser()
+      .withRole(Role.Administrator)
+      .inJobCentre(centreId)
+      .build(t.dataSource);
+    const adminApi = await anonymous.signIn(admin.email, TEST_PASSWORD);
+    const citizen = ok(
+      await adminApi.createCitizen({ firstName: 'Sara', lastName: 'Holm', postalCode: '2400' }),
+    ).createCitizen;
+    const login = await aCitizenLogin(t.dataSource, citizen.id);
+    const lastMailCentre = async (): Promise<string | null> => {
+      const [row] = await t.dataSource.query<{ jobCentreId: string | null }[]>(
+        `SELECT payload->>'jobCentreId' AS "jobCentreId" FROM outbox_event
+          WHERE type = 'mail.requested' ORDER BY id DESC LIMIT 1`,
+      );
+      return row.jobCentreId;
+    };
+    ok(await requestMagicLink(anonymous, login.email));
+    expect(await lastMailCentre()).toBe(centreId);
+    // The "you already have an account" mail of a sign-up with the citizen's address too.
+    ok(
+      await anonymous.signUpEmployer({
+        email: login.email,
+        password: 'en-lang-adgangskode',
+        displayName: 'X',
+      }),
+    );
+    expect(await lastMailCentre()).toBe(centreId);
+    // A company user's mail stays outside any job centre.
+    const companyUser = await mentor();
+    ok(await requestMagicLink(anonymous, companyUser.email));
+    expect(await lastMailCentre()).toBeNull();
+    await deliver();
+  });
+
   it('refuses an expired link and an unknown token with their own codes', async () => {
     const user = await mentor();
     const token = await linkFor(user.email);
@@ -161,26 +215,56 @@ describe('magic links', () => {
     expect(english.requestMagicLink.message).toMatch(/^Check your email/);
   });
 
-  it('takes about as long for a known address as for an unknown one', async () => {
+  it('hides the known address’s extra work under the reply floor, on both paths', async () => {
+    // The replies of both paths sit on the floor by design, so comparing their times alone shows
+    // only that the floor works. Measured here as well, through the service's padding seam: the
+    // real (unpadded) work of each request. The floor hides the difference only while the known
+    // path's work stays below it, and every reply, known or not, must wait for the floor.
     const known = await mentor();
-    const time = async (email: string): Promise<number> => {
+    const work: number[] = [];
+    const seam = MagicLinkService.prototype as unknown as {
+      padReply: (ms: number) => Promise<void>;
+    };
+    const original = seam.padReply;
+    const spy = jest.spyOn(seam, 'padReply').mockImplementation(function (this: unknown, ms) {
+      work.push(ms);
+      return original.call(this, ms);
+    });
+    const time = async (email: string): Promise<{ total: number; work: number }> => {
       const start = process.hrtime.bigint();
       ok(await requestMagicLink(anonymous, email));
-      return Number(process.hrtime.bigint() - start) / 1e6;
+      return { total: Number(process.hrtime.bigint() - start) / 1e6, work: work.at(-1)! };
     };
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-    const knownTimes: number[] = [];
-    const unknownTimes: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      unknownTimes.push(await time(`timing-${i}@example.dk`));
-      knownTimes.push(await time(known.email));
+    const knownRuns: { total: number; work: number }[] = [];
+    const unknownRuns: { total: number; work: number }[] = [];
+    try {
+      for (let i = 0; i < 7; i++) {
+        unknownRuns.push(await time(`timing-${i}@example.dk`));
+        knownRuns.push(await time(known.email));
+      }
+    } finally {
+      spy.mockRestore();
     }
+    const knownWork = median(knownRuns.map((r) => r.work));
+    const unknownWork = median(unknownRuns.map((r) => r.work));
     process.stdout.write(
-      `requestMagicLink median: known ${median(knownTimes).toFixed(0)} ms, unknown ${median(unknownTimes).toFixed(0)} ms\n`,
+      `requestMagicLink unpadded work median: known ${knownWork.toFixed(1)} ms, unknown ${unknownWork.toFixed(1)} ms; ` +
+        `replies: known ${median(knownRuns.map((r) => r.total)).toFixed(0)} ms, unknown ${median(unknownRuns.map((r) => r.total)).toFixed(0)} ms (floor ${MAGIC_LINK_MIN_REPLY_MS} ms)\n`,
     );
-    const ratio = median(knownTimes) / median(unknownTimes);
-    expect(ratio).toBeGreaterThan(0.75);
-    expect(ratio).toBeLessThan(1.33);
+    // The known path really writes a link and a mail for each request.
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM magic_link WHERE user_id = $1`,
+      [known.id],
+    );
+    expect(n).toBe(7);
+    // Every reply waited for the floor, whichever path it took.
+    for (const run of [...knownRuns, ...unknownRuns])
+      expect(run.total).toBeGreaterThanOrEqual(MAGIC_LINK_MIN_REPLY_MS - 1);
+    // The known path's extra work fits under the floor (typically a few ms against 150; the
+    // median keeps a loaded machine's odd slow request from failing the test).
+    expect(knownWork).toBeLessThan(MAGIC_LINK_MIN_REPLY_MS);
+    expect(unknownWork).toBeLessThan(MAGIC_LINK_MIN_REPLY_MS);
   });
 
   it('signs in from the page: the button redeems the link, says who is signed in and keeps the tokens', async () => {

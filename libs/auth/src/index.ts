@@ -8,3 +8,4 @@ export { hashPassword } from './password';
 export * from './people/user-directory';
 export * from './throttle';
 export { StaffService } from './people/staff.service';
+export { MAGIC_LINK_MIN_REPLY_MS, MagicLinkService } from './people/magic-link.service';

@@ -11,18 +11,26 @@ export interface PendingSignUp {
 }
 
 export interface ExistingAccount {
+  id: string;
   email: string;
   displayName: string;
   preferredLanguage: Language;
+  /** Staff: their job centre; citizen users: their citizen's (null: company users). */
+  jobCentreId: string | null;
 }
 
 /** Requested employer accounts waiting for their address to be confirmed (employer_sign_up). */
 @Injectable()
 export class SignUpRepository {
   async findAccountByEmail(m: EntityManager, email: string): Promise<ExistingAccount | null> {
+    // citizen belongs to the citizen lib: a read-only join for the citizen user's job centre
+    // (where an undeliverable mail is shown), kept here in the repository's query.
     const rows: ExistingAccount[] = await m.query(
-      `SELECT email, display_name AS "displayName", preferred_language AS "preferredLanguage"
-         FROM app_user WHERE email = $1`,
+      `SELECT u.id, u.email, u.display_name AS "displayName",
+              u.preferred_language AS "preferredLanguage",
+              coalesce(u.job_centre_id, c.job_centre_id) AS "jobCentreId"
+         FROM app_user u LEFT JOIN citizen c ON c.user_id = u.id
+        WHERE u.email = $1`,
       [email],
     );
     return rows[0] ?? null;

@@ -47,6 +47,8 @@ export class SignUpService {
           kind: 'employer-sign-up-existing',
           to: existing.email,
           language: existing.preferredLanguage,
+          userId: existing.id,
+          jobCentreId: existing.jobCentreId,
           params: { displayName: existing.displayName, signInUrl: publicBaseUrl(this.config) },
         });
         return;

@@ -56,7 +56,15 @@ export class MagicLinkService {
         },
       });
     });
-    const left = MAGIC_LINK_MIN_REPLY_MS - (Date.now() - started);
+    await this.padReply(Date.now() - started);
+  }
+
+  /**
+   * Waits out the rest of MAGIC_LINK_MIN_REPLY_MS after `workMs` of real work (the seam the
+   * timing test measures: the floor hides the difference only while the work stays below it).
+   */
+  protected async padReply(workMs: number): Promise<void> {
+    const left = MAGIC_LINK_MIN_REPLY_MS - workMs;
     if (left > 0) await sleep(left);
   }
 
@@ -68,7 +76,8 @@ export class MagicLinkService {
         if (!link || !link.userActive) throw new AuthException('MAGIC_LINK_INVALID');
         if (link.usedAt) throw new AuthException('MAGIC_LINK_USED');
         if (link.expired) throw new AuthException('MAGIC_LINK_EXPIRED');
-        await this.links.markUsed(m, link.id);
+        // The user's other unused links die with this one: one sign-in per mail round.
+        await this.links.markAllUsed(m, link.userId);
         const user = await m.getRepository(UserEntity).findOneByOrFail({ id: link.userId });
         return { user, tokens: await this.auth.issueTokens(user, m) };
       }),
