@@ -176,7 +176,7 @@ describe('outbox relay', () => {
       ds.query(`UPDATE outbox_event SET available_at = now() WHERE id = $1`, [id]);
     let finishStale!: (outcome: 'ok' | 'fail') => void;
     let staleStarted!: () => void;
-    const started = new Promise<void>((resolve) => (staleStarted = resolve));
+    let started = new Promise<void>((resolve) => (staleStarted = resolve));
     stale.on('company.changed', () => {
       staleStarted();
       return new Promise<void>((resolve, reject) => {
@@ -219,8 +219,9 @@ describe('outbox relay', () => {
     // Nor may a stale failure touch a row another relay has since marked processed.
     freshFails = false;
     await ds.query(`UPDATE outbox_event SET available_at = now() WHERE id = $1`, [id]);
+    started = new Promise<void>((resolve) => (staleStarted = resolve));
     const staleAgain = stale.drain();
-    await new Promise((r) => setTimeout(r, 50));
+    await started;
     await leaseRunsOut();
     expect(await fresh.drain()).toBe(1);
     finishStale('fail');
