@@ -492,5 +492,18 @@ describe('invitations and the inviter’s rights', () => {
     expect(await t.dataSource.transaction((m) => service.revokePendingFrom(m, admin.id))).toBe(1);
     expect((await statuses(admin.id)).every((r) => r.revoked)).toBe(true);
     expect(await statuses(other.id)).toEqual([{ email: 'c-other@jobcenter.dk', revoked: false }]);
+
+    // Another lib's call passes the address as it has it: create stores it normalised.
+    await t.dataSource.transaction((m) =>
+      service.create(m, {
+        ...base,
+        kind: 'staff',
+        email: '  Blandet.Case@JobCenter.DK ',
+        role: Role.Caseworker,
+        jobCentreId: centreId,
+        companyId: null,
+      }),
+    );
+    expect((await statuses(admin.id)).map((r) => r.email)).toContain('blandet.case@jobcenter.dk');
   });
 });

@@ -1,4 +1,4 @@
-import { AppConfig, type Language, Role } from '@jobbro/core';
+import { AppConfig, type Language, normalizeEmail, Role } from '@jobbro/core';
 import { MailOutbox, publicBaseUrl } from '@jobbro/notifications';
 import { Injectable } from '@nestjs/common';
 import { AuthException } from './auth.exception';
@@ -7,7 +7,7 @@ import { AuthService, type TokenPair } from './auth.service';
 import { hashPassword, newToken, tokenHash } from './password';
 import { SignUpRepository } from './sign-up.repository';
 import type { UserEntity } from './user.entity';
-import { SignUpLimiter } from './throttle/sign-up.limiter';
+import { SignUpLimiter } from './throttle/mail-request.limiter';
 
 /** How long a sign-up confirmation link works. */
 export const SIGN_UP_LINK_HOURS = 24;
@@ -34,7 +34,7 @@ export class SignUpService {
     language: Language,
     ip: string,
   ): Promise<void> {
-    const email = input.email.trim().toLowerCase();
+    const email = normalizeEmail(input.email);
     // Before the slow hash and the mail: a flood of requests for one inbox stops here.
     await this.limiter.count(email, ip);
     // Hashed whether or not the address is known: the slow step is the same on both paths.

@@ -3,6 +3,7 @@ import {
   decodeCursor,
   isJobCentreRole,
   type Language,
+  normalizeEmail,
   type Page,
   type Principal,
   Role,
@@ -114,7 +115,8 @@ export class InvitationService {
     const id = await this.invitations.insert(manager, {
       kind: input.kind,
       tokenHash: tokenHash(token),
-      email: input.email.trim().toLowerCase(),
+      // Called by other libs (company, citizen) as well as inviteStaff: normalised here, once.
+      email: normalizeEmail(input.email),
       displayName: input.displayName.trim(),
       role: input.role,
       language: input.language,

@@ -5,7 +5,8 @@ import { Injectable } from '@nestjs/common';
 import { AuthException } from '../auth.exception';
 import { AuthService, type TokenPair } from '../auth.service';
 import { newToken, tokenHash } from '../password';
-import { MagicLinkLimiter, TokenSignInLimiter } from '../throttle/people.limiter';
+import { MagicLinkLimiter } from '../throttle/mail-request.limiter';
+import { TokenSignInLimiter } from '../throttle/people.limiter';
 import { UserEntity } from '../user.entity';
 import { MagicLinkRepository } from './magic-link.repository';
 
@@ -32,9 +33,9 @@ export class MagicLinkService {
     private readonly tokenLimiter: TokenSignInLimiter,
   ) {}
 
-  async request(emailInput: string, ip: string): Promise<void> {
+  /** `email` as RequestMagicLinkInput gives it (@NormalizeEmail: trimmed, lower case). */
+  async request(email: string, ip: string): Promise<void> {
     const started = Date.now();
-    const email = emailInput.trim().toLowerCase();
     await this.requestLimiter.count(email, ip);
     await this.links.transaction(async (m) => {
       await this.links.deleteStale(m);

@@ -6,45 +6,6 @@ import { RateLimitKeys } from './rate-limit-keys';
 
 const NO_TICKET: AttemptTicket = { subjects: [], waits: [] };
 
-/**
- * Magic-link requests send a mail to an address anyone can type: per address
- * MAGIC_LINK_MAILS_PER_HOUR (default 5), per client IP ten times that. Counted by keyed hash
- * whether or not the address has an account, so a refusal (RATE_LIMITED) reveals nothing.
- */
-@Injectable()
-export class MagicLinkLimiter {
-  private readonly address: AttemptPolicy | null;
-  private readonly ip: AttemptPolicy | null;
-
-  constructor(
-    config: AppConfig,
-    private readonly attempts: AttemptLimiter,
-    private readonly keys: RateLimitKeys,
-  ) {
-    const perHour = config.magicLinkMailsPerHour;
-    this.address = perHour > 0 ? hourlyCap(perHour) : null;
-    this.ip = perHour > 0 ? hourlyCap(perHour * 10) : null;
-  }
-
-  async count(email: string, ip: string): Promise<void> {
-    if (!this.address || !this.ip) return;
-    await this.attempts.begin([
-      {
-        scope: 'magic-link:address',
-        key: this.keys.ofEmail('magic-link:address', email),
-        policy: this.address,
-        onSuccess: 'keep',
-      },
-      {
-        scope: 'magic-link:ip',
-        key: this.keys.of('magic-link:ip', ip),
-        policy: this.ip,
-        onSuccess: 'keep',
-      },
-    ]);
-  }
-}
-
 /** Invitations sent or re-sent per inviting user: INVITATIONS_PER_HOUR (default 50). */
 @Injectable()
 export class InvitationLimiter {

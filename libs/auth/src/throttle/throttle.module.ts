@@ -6,8 +6,8 @@ import { RateLimitKeys } from './rate-limit-keys';
 import { RateLimitRepository } from './rate-limit.repository';
 import { SignInAttemptRepository } from './sign-in-attempt.repository';
 import { SignInLimiter } from './sign-in.limiter';
-import { SignUpLimiter } from './sign-up.limiter';
-import { InvitationLimiter, MagicLinkLimiter, TokenSignInLimiter } from './people.limiter';
+import { MagicLinkLimiter, SignUpLimiter } from './mail-request.limiter';
+import { InvitationLimiter, TokenSignInLimiter } from './people.limiter';
 
 /** The shared counters (PostgreSQL behind an in-memory count), used by the middleware and by tests. */
 @Module({
