@@ -3,6 +3,7 @@ import { OutboxRelay, Role } from '@jobbro/core';
 import {
   acceptInvitationPayload,
   aCompany,
+  auditRows,
   changeUserRole,
   deactivateUser,
   aJobCentre,
@@ -424,6 +425,56 @@ describe('invitations and the inviter’s rights', () => {
       `SELECT email, revoked_at IS NOT NULL AS revoked FROM invitation WHERE invited_by = $1 ORDER BY email`,
       [inviterId],
     );
+
+  it('audits a citizen invitation listed to someone other than its inviter, as a read of the citizen', async () => {
+    const a = await anAdmin();
+    const consultant = await aUser()
+      .withRole(Role.JobConsultant)
+      .inJobCentre(centreId)
+      .build(t.dataSource);
+    const consultantApi = await anonymous.signIn(consultant.email, TEST_PASSWORD);
+    const citizen = ok(
+      await consultantApi.createCitizen({
+        firstName: 'Sara',
+        lastName: 'Holm',
+        postalCode: '2400',
+      }),
+    ).createCitizen;
+    await t.dataSource.transaction((m) =>
+      t.app.get(InvitationService).create(m, {
+        kind: 'citizen',
+        email: 'sara.holm@example.dk',
+        displayName: 'Sara Holm',
+        role: Role.Citizen,
+        language: 'da',
+        jobCentreId: centreId,
+        companyId: null,
+        companyCvr: null,
+        subjectId: citizen.id,
+        invitedBy: { userId: consultant.id, role: Role.JobConsultant, jobCentreId: centreId },
+      }),
+    );
+    const reads = async () =>
+      (await auditRows(t.dataSource, citizen.id)).filter((r) => r.operation === 'invitations');
+
+    // The inviter sees their own invitation: no audit row.
+    const own = ok(await invitations(consultantApi)).invitations;
+    expect(own.edges.map((e: { node: { email: string } }) => e.node.email)).toContain(
+      'sara.holm@example.dk',
+    );
+    expect(await reads()).toEqual([]);
+    // An administrator of the job centre sees it too: audited.
+    const seen = ok(await invitations(a.api, { status: 'PENDING' })).invitations;
+    expect(seen.edges.map((e: { node: { email: string } }) => e.node.email)).toContain(
+      'sara.holm@example.dk',
+    );
+    expect(await reads()).toEqual([
+      { userId: a.user.id, action: 'read', operation: 'invitations', allowed: true },
+    ]);
+    // A page without it (another status) reads nothing of the citizen.
+    ok(await invitations(a.api, { status: 'ACCEPTED' }));
+    expect(await reads()).toHaveLength(1);
+  });
 
   it('revokePendingFrom revokes the pending invitations one user sent, optionally for one company', async () => {
     const admin = await aUser()

@@ -12,6 +12,7 @@ import {
 import { type MailKind, MailOutbox, publicBaseUrl } from '@jobbro/notifications';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit.service';
 import { AuthException } from '../auth.exception';
 import { AuthRepository } from '../auth.repository';
 import { AuthService, type TokenPair } from '../auth.service';
@@ -95,6 +96,7 @@ export class InvitationService {
     private readonly config: AppConfig,
     private readonly sendLimiter: InvitationLimiter,
     private readonly tokenLimiter: TokenSignInLimiter,
+    private readonly audit: AuditService,
   ) {}
 
   /** What accepting an invitation of this kind does besides the user (one per kind). */
@@ -236,6 +238,19 @@ export class InvitationService {
       first,
       cursor,
     );
+    // A citizen invitation shows the citizen's name and address: seen by anyone but its inviter
+    // (the job centre's administrators), it is a read of the citizen's data, audited as one.
+    const citizenIds = rows
+      .slice(0, first)
+      .filter((r) => r.kind === 'citizen' && r.subjectId && r.invitedBy !== principal.userId)
+      .map((r) => r.subjectId!);
+    await this.audit.recordForExistingCitizens({
+      principal,
+      citizenIds: [...new Set(citizenIds)],
+      action: 'read',
+      operation: 'invitations',
+      allowed: true,
+    });
     const now = new Date();
     return toPage(
       rows.map((r) => toInvitationModel(r, now)),
