@@ -180,7 +180,7 @@ describe('company people', () => {
       ).toBe('MENTOR_EMAIL_TAKEN');
     });
 
-    it('an invitation for a mentor deactivated meanwhile cannot be accepted', async () => {
+    it('deactivating a mentor revokes their pending invitation, which then cannot be accepted', async () => {
       const address = email('kim');
       const mentor = ok(
         await addMentorWith(adminX, {
@@ -197,8 +197,13 @@ describe('company people', () => {
           id: mentor.id,
         }),
       );
+      const [invitation] = await t.dataSource.query<{ revoked: boolean }[]>(
+        `SELECT revoked_at IS NOT NULL AS revoked FROM invitation WHERE subject_id = $1`,
+        [mentor.id],
+      );
+      expect(invitation.revoked).toBe(true);
       expect(reasonOf(await acceptInvitation(anonymous(), token)).reason).toBe(
-        'MENTOR_DEACTIVATED',
+        'INVITATION_REVOKED',
       );
       // Not even once the address belongs to a new, active mentor of the company.
       ok(
@@ -210,7 +215,7 @@ describe('company people', () => {
         }),
       );
       expect(reasonOf(await acceptInvitation(anonymous(), token)).reason).toBe(
-        'MENTOR_DEACTIVATED',
+        'INVITATION_REVOKED',
       );
       const [row] = await t.dataSource.query<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM app_user WHERE email = $1`,

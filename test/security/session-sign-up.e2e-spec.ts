@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Role } from '@jobbro/core';
 import { OutboxRelay } from '@jobbro/core';
-import { aJobCentre, Api, aUser, createTestApp, failure, ok, type TestApp } from '@jobbro/testing';
+import {
+  aJobCentre,
+  Api,
+  aUser,
+  createTestApp,
+  failure,
+  ok,
+  redeemMagicLink,
+  requestMagicLink,
+  type TestApp,
+} from '@jobbro/testing';
 import { SMTPServer } from 'smtp-server';
 
 interface Received {
@@ -170,6 +180,36 @@ describe('employer sign-up reveals no accounts', () => {
     expect(again.body).toContain('du har allerede en');
     expect(tokenIn(again.body)).toBeUndefined();
     ok(await anonymous.login(email, 'en-lang-adgangskode'));
+  });
+
+  it('creates an account without a password, which signs in by magic link and never by a password', async () => {
+    const email = 'uden-kode@virksomhed.dk';
+    ok(await anonymous.signUpEmployer({ email, displayName: 'Uden Kode' }));
+    // Sent as null, a password is refused rather than taken as "none".
+    expect(
+      failure(await anonymous.signUpEmployer({ email, displayName: 'Uden Kode', password: null }))
+        .extensions.code,
+    ).toBe('BAD_USER_INPUT');
+    await deliver();
+    const confirmed = ok(
+      await anonymous.confirmEmployerSignUp(tokenIn(mailTo(email)[0].body)!),
+    ).confirmEmployerSignUp;
+    expect(confirmed.user).toMatchObject({ email, role: 'COMPANY_ADMIN' });
+    const [{ password_hash }] = await t.dataSource.query(
+      `SELECT password_hash FROM app_user WHERE email = $1`,
+      [email],
+    );
+    expect(password_hash).toBeNull();
+    for (const guess of ['', 'en-lang-adgangskode'])
+      expect(failure(await anonymous.login(email, guess)).extensions.code).toBe(
+        guess ? 'UNAUTHENTICATED' : 'BAD_USER_INPUT',
+      );
+
+    ok(await requestMagicLink(anonymous, email));
+    await deliver();
+    const link = mailTo(email).find((m) => m.body.includes('/log-ind/link#token='))!;
+    const signedIn = ok(await redeemMagicLink(anonymous, tokenIn(link.body)!)).redeemMagicLink;
+    expect(signedIn.user).toMatchObject({ email, role: 'COMPANY_ADMIN' });
   });
 
   it('serves the page the link opens: one button, nothing used up by opening it, only its own script', async () => {

@@ -18,7 +18,7 @@ export const SIGN_UP_PAGE = tokenPage({
     inputType: 'ConfirmEmployerSignUpInput',
     selection: 'user { email }',
   },
-  onSuccess: `status.textContent = 'Din konto er oprettet. Du kan nu logge ind med din e-mail og adgangskode. / Your account is ready: sign in with your email and password.';`,
+  onSuccess: `status.textContent = 'Din konto er oprettet. Log ind med et login-link til din e-mail, eller med din adgangskode, hvis du valgte en. / Your account is ready: sign in with a link sent to your email, or with your password if you chose one.';`,
   retryAfterRefusal: true,
 });
 

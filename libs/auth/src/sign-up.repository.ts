@@ -6,7 +6,7 @@ export interface PendingSignUp {
   id: string;
   email: string;
   displayName: string;
-  passwordHash: string;
+  passwordHash: string | null;
   preferredLanguage: Language;
 }
 

@@ -30,15 +30,17 @@ export class SignUpService {
   ) {}
 
   async requestSignUp(
-    input: { email: string; password: string; displayName: string },
+    input: { email: string; password?: string; displayName: string },
     language: Language,
     ip: string,
   ): Promise<void> {
     const email = normalizeEmail(input.email);
     // Before the slow hash and the mail: a flood of requests for one inbox stops here.
     await this.limiter.count(email, ip);
-    // Hashed whether or not the address is known: the slow step is the same on both paths.
-    const passwordHash = await hashPassword(input.password);
+    // Hashed whether or not the address is known, and whether or not a password was chosen: the
+    // slow step is the same on every path. Without a password the account signs in by magic link.
+    const hashed = await hashPassword(input.password ?? newToken());
+    const passwordHash = input.password === undefined ? null : hashed;
     await this.users.transaction(async (m) => {
       await this.signUps.deleteExpired(m);
       const existing = await this.signUps.findAccountByEmail(m, email);

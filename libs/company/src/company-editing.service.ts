@@ -1,3 +1,4 @@
+import { InvitationService } from '@jobbro/auth';
 import { type Principal, publishEvent } from '@jobbro/core';
 import { ReferenceService } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
@@ -47,6 +48,7 @@ export class CompanyEditingService {
     private readonly placements: PlacementRepository,
     private readonly company: CompanyService,
     private readonly reference: ReferenceService,
+    private readonly invitations: InvitationService,
   ) {}
 
   async updateSite(principal: Principal, input: UpdateSiteInput): Promise<SiteEntity> {
@@ -147,6 +149,8 @@ export class CompanyEditingService {
         mentor.id,
         principal.userId,
       );
+      // A pending invitation would otherwise still arrive in the mentor's inbox, only to fail.
+      await this.invitations.revokePendingFor(manager, 'mentor', mentor.id);
       await publishEvent(manager, 'company.changed', saved.companyId, {
         companyId: saved.companyId,
       });

@@ -1,3 +1,4 @@
+import { OmittableNotNull } from '@jobbro/core';
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 
@@ -10,11 +11,17 @@ export class LoginInput {
 @InputType()
 export class SignUpEmployerInput {
   @Field() @IsEmail() @MaxLength(254) email!: string;
-  @Field({ description: 'At least 12 characters.' })
+  @Field({
+    nullable: true,
+    description:
+      'Optional, at least 12 characters. Without one, the employer signs in by magic link ' +
+      '(requestMagicLink): nobody needs a password.',
+  })
+  @OmittableNotNull()
   @IsString()
   @MinLength(12)
   @MaxLength(200)
-  password!: string;
+  password?: string;
   @Field() @IsString() @IsNotEmpty() @MaxLength(200) displayName!: string;
 }
 

@@ -171,6 +171,18 @@ export class InvitationRepository {
     return n;
   }
 
+  async revokePendingFor(m: EntityManager, kind: string, subjectId: string): Promise<number> {
+    const [{ n }]: { n: number }[] = await m.query(
+      `WITH revoked AS (
+         UPDATE invitation i SET revoked_at = now()
+          WHERE i.kind = $1 AND i.subject_id = $2 AND ${STATUS_SQL.pending}
+          RETURNING i.id)
+       SELECT count(*)::int AS n FROM revoked`,
+      [kind, subjectId],
+    );
+    return n;
+  }
+
   /** A new token and a new expiry: the old link stops working. */
   async renew(m: EntityManager, id: string, tokenHash: string, ttlDays: number): Promise<void> {
     await m.query(

@@ -211,6 +211,18 @@ export class InvitationService {
     return this.invitations.revokePendingFrom(manager, inviterUserId, scope?.companyId ?? null);
   }
 
+  /**
+   * Revokes the pending invitations for one subject (e.g. a mentor who was deactivated), in the
+   * caller's transaction; returns how many.
+   */
+  async revokePendingFor(
+    manager: EntityManager,
+    kind: InvitationKind,
+    subjectId: string,
+  ): Promise<number> {
+    return this.invitations.revokePendingFor(manager, kind, subjectId);
+  }
+
   /** A new link (new token, new expiry) and a new mail; the old link stops working. */
   async resend(principal: Principal, id: string): Promise<InvitationModel> {
     return this.invitations.transaction(async (m) => {

@@ -14,6 +14,7 @@ import { MailDelivery1764090000012 } from './1764090000012-mail-delivery';
 import { People1764090000013 } from './1764090000013-people';
 import { CompanyEditing1764090000014 } from './1764090000014-company-editing';
 import { MeetingsReminders1764090000015 } from './1764090000015-meetings-reminders';
+import { SignUpWithoutPassword1764090000016 } from './1764090000016-sign-up-without-password';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   People1764090000013,
   CompanyEditing1764090000014,
   MeetingsReminders1764090000015,
+  SignUpWithoutPassword1764090000016,
 ];
