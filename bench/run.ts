@@ -354,10 +354,22 @@ async function legacyToken(url: string): Promise<string> {
         BENCH_CONSULTANT,
       ])
     ).rows as { id: string; role: string; jc: string | null }[];
-    return jwt.sign({ sub: user.id, role: user.role, jc: user.jc }, apiEnv.JWT_SECRET, {
-      algorithm: 'HS256',
-      expiresIn: 3600,
-    });
+    // A baseline with sessions checks the token's session id on every request (without one, each
+    // request is refused and the floor measures refusals); an older baseline ignores the claim.
+    const [session] = (
+      await db.query(
+        `INSERT INTO auth_session (id, user_id) VALUES (gen_random_uuid(), $1) RETURNING id`,
+        [user.id],
+      )
+    ).rows as { id: string }[];
+    return jwt.sign(
+      { sub: user.id, role: user.role, jc: user.jc, sid: session.id },
+      apiEnv.JWT_SECRET,
+      {
+        algorithm: 'HS256',
+        expiresIn: 3600,
+      },
+    );
   } finally {
     await db.end();
   }
@@ -407,6 +419,10 @@ same run, same data, two rounds each: baseline ${ref} against this build`);
           `${r.base.reduce((a, s) => a + s.errors, 0)}/${r.now.reduce((a, s) => a + s.errors, 0)}`,
       );
     }
+    if (rows.some((r) => [...r.base, ...r.now].some((s) => s.errors > 0)))
+      console.log(
+        'warning: some requests answered with errors: those rows compare refusals, not work',
+      );
   } finally {
     apiPort = BENCH_API_PORT;
     baseline.kill('SIGTERM');
