@@ -458,7 +458,7 @@ describe('the citizen side', () => {
           targetGroup: 'ressourceforloeb',
         }),
       ).extensions.reason,
-    ).toBe('UNKNOWN_TARGET_GROUP');
+    ).toBe('TARGET_GROUP_NOT_IN_FORCE');
     const citizen = await newCitizen();
     expect(
       failure(

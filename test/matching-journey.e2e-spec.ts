@@ -136,7 +136,7 @@ describe('matching a citizen to placements', () => {
     ).explainMatch;
     expect(explained.eligible).toBe(false);
     expect(explained.failedFilters).toEqual([
-      { filter: 'accommodations', reason: 'Kan ikke tilbyde: no_heavy_lifting' },
+      { filter: 'accommodations', reason: 'Kan ikke tilbyde: Ingen tunge løft' },
     ]);
     expect(explained.hardFilters).toHaveLength(8);
   });

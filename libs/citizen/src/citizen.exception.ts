@@ -5,6 +5,7 @@ export type CitizenErrorCode =
   | 'INVALID_CPR'
   | 'UNKNOWN_POSTAL_CODE'
   | 'UNKNOWN_TARGET_GROUP'
+  | 'TARGET_GROUP_NOT_IN_FORCE'
   | 'UNKNOWN_OCCUPATION'
   | 'UNKNOWN_DIMENSION'
   | 'SCORE_OUT_OF_SCALE'
@@ -48,8 +49,13 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
   },
   UNKNOWN_TARGET_GROUP: {
     graphqlCode: 'BAD_USER_INPUT',
-    da: 'Målgruppen findes ikke eller gælder ikke på den valgte dato.',
-    en: 'The target group does not exist or is not in force on the chosen date.',
+    da: 'Målgruppen findes ikke (se targetGroups).',
+    en: 'The target group does not exist (see targetGroups).',
+  },
+  TARGET_GROUP_NOT_IN_FORCE: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Målgruppen {labelDa} gælder ikke den {onDa}; den gælder {periodDa}.',
+    en: 'The target group {labelEn} is not in force on {onEn}; it applies {periodEn}.',
   },
   UNKNOWN_OCCUPATION: {
     graphqlCode: 'BAD_USER_INPUT',

@@ -10,7 +10,13 @@ import {
   todayInDenmark,
   toPage,
 } from '@jobbro/core';
-import { ReferenceService } from '@jobbro/reference';
+import {
+  longDate,
+  ReferenceService,
+  TargetGroupCatalogue,
+  targetGroupInForce,
+  validityPeriod,
+} from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CitizenAccess } from './citizen.access';
@@ -52,6 +58,7 @@ export class CitizenService {
     private readonly audit: AuditService,
     private readonly reference: ReferenceService,
     private readonly config: AppConfig,
+    private readonly targetGroups: TargetGroupCatalogue,
   ) {}
 
   async createCitizen(
@@ -423,13 +430,36 @@ export class CitizenService {
     };
   }
 
+  /** Unknown and not in force are different mistakes, and each message says which. */
   private async requireTargetGroup(code: string, on: string): Promise<void> {
-    if (!(await this.repo.targetGroupInForce(code, on))) {
+    const group = await this.targetGroups.find(code);
+    if (!group) {
       throw new CitizenException('UNKNOWN_TARGET_GROUP', {}, [
         {
           field: 'targetGroup',
+          constraint: 'exists',
+          message: { da: 'Målgruppen findes ikke.', en: 'The target group does not exist.' },
+        },
+      ]);
+    }
+    if (!targetGroupInForce(group, on)) {
+      const date = longDate(on);
+      const period = validityPeriod(group);
+      const params = {
+        labelDa: group.label.da,
+        labelEn: group.label.en,
+        onDa: date.da,
+        onEn: date.en,
+        periodDa: period.da,
+        periodEn: period.en,
+      };
+      // The field's message is the error's own sentence: it already names the field's value.
+      const error = new CitizenException('TARGET_GROUP_NOT_IN_FORCE', params);
+      throw new CitizenException('TARGET_GROUP_NOT_IN_FORCE', params, [
+        {
+          field: 'targetGroup',
           constraint: 'inForce',
-          message: { da: 'Ukendt målgruppe på datoen.', en: 'Unknown target group on the date.' },
+          message: { da: error.localizedMessage('da'), en: error.localizedMessage('en') },
         },
       ]);
     }

@@ -1,4 +1,5 @@
 import { graphqlEnum } from '@jobbro/core';
+import { type PARTNERSHIP_STATUS_LABELS, type PLACEMENT_TYPE_LABELS } from '@jobbro/reference';
 
 export enum PlacementType {
   Internship = 'internship',
@@ -11,6 +12,19 @@ export const PlacementTypeGql = graphqlEnum(
   'PlacementType',
   'virksomhedspraktik, løntilskud, ordinære timer (småjob), fleksjob',
 );
+
+/** `true` only when both sides name the same codes (a type-level check, nothing at run time). */
+type SameCodes<A extends string, B extends string> = [A] extends [B]
+  ? [B] extends [A]
+    ? true
+    : never
+  : never;
+
+// The reference catalogue labels exactly these types: one label source for every sentence.
+export const PLACEMENT_TYPES_LABELLED: SameCodes<
+  keyof typeof PLACEMENT_TYPE_LABELS,
+  `${PlacementType}`
+> = true;
 
 export enum PlacementStatus {
   Draft = 'draft',
@@ -27,3 +41,8 @@ export enum PartnershipStatus {
   Ended = 'ended',
 }
 export const PartnershipStatusGql = graphqlEnum(PartnershipStatus, 'PartnershipStatus');
+
+export const PARTNERSHIP_STATUSES_LABELLED: SameCodes<
+  keyof typeof PARTNERSHIP_STATUS_LABELS,
+  `${PartnershipStatus}`
+> = true;

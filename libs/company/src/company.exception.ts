@@ -130,8 +130,8 @@ const COMPANY_ERRORS = defineErrors<CompanyErrorCode>({
   },
   PARTNERSHIP_INVALID_TRANSITION: {
     graphqlCode: 'CONFLICT',
-    da: 'Et partnerskab med status "{from}" kan ikke ændres til "{to}" af dig.',
-    en: 'A partnership with status "{from}" cannot be changed to "{to}" by you.',
+    da: 'Et partnerskab med status "{fromDa}" kan ikke ændres til "{toDa}" af dig.',
+    en: 'A partnership with status "{fromEn}" cannot be changed to "{toEn}" by you.',
   },
   NO_SUCH_SITE: {
     graphqlCode: 'NOT_FOUND',

@@ -1,6 +1,6 @@
 import { AuthService } from '@jobbro/auth';
 import { forbidden, type Principal, publishEvent, todayInDenmark } from '@jobbro/core';
-import { ReferenceService } from '@jobbro/reference';
+import { PARTNERSHIP_STATUS_LABELS, ReferenceService } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
 import { CompanyAccess } from './company.access';
 import type {
@@ -212,8 +212,10 @@ export class CompanyService {
       if (!current) throw new CompanyException('PARTNERSHIP_NOT_FOUND');
       if (!canChangePartnership(current, input.status, side)) {
         throw new CompanyException('PARTNERSHIP_INVALID_TRANSITION', {
-          from: current.status,
-          to: input.status,
+          fromDa: PARTNERSHIP_STATUS_LABELS[current.status].da,
+          fromEn: PARTNERSHIP_STATUS_LABELS[current.status].en,
+          toDa: PARTNERSHIP_STATUS_LABELS[input.status].da,
+          toEn: PARTNERSHIP_STATUS_LABELS[input.status].en,
         });
       }
       const endsOn = input.status === PartnershipStatus.Ended ? todayInDenmark() : null;

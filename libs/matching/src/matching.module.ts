@@ -1,6 +1,7 @@
 import { AuthModule } from '@jobbro/auth';
 import { CitizenModule } from '@jobbro/citizen';
 import { CompanyModule } from '@jobbro/company';
+import { ReferenceModule } from '@jobbro/reference';
 import { Module } from '@nestjs/common';
 import { CandidateIndex } from './candidates/candidate-index';
 import { MatchingRepository } from './matching.repository';
@@ -18,7 +19,7 @@ import { SearchResolver } from './search/search.resolver';
 import { SearchService } from './search/search.service';
 
 @Module({
-  imports: [AuthModule, CitizenModule, CompanyModule, SearchIndexModule],
+  imports: [AuthModule, CitizenModule, CompanyModule, ReferenceModule, SearchIndexModule],
   providers: [
     MatchingRepository,
     CandidateIndex,

@@ -1,3 +1,4 @@
+import { codeLabels } from '@jobbro/reference';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../core/src/database/data-source-options';
@@ -9,6 +10,8 @@ import { CONTENT_WORDS_VERSION, contentWords } from '@jobbro/core';
 import { DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
 import { seededRandom } from '../../testing/src/random';
 
+/** The catalogues' labels; target groups read as words here (their table is in the database). */
+const LABELS = codeLabels();
 const TODAY = '2026-11-25';
 
 /**
@@ -177,7 +180,7 @@ describe('reverse matching candidates from PostgreSQL', () => {
 
   const best = (citizens: (MatchCitizen & { id: string })[], p: MatchPlacement, first: number) =>
     citizens
-      .filter((c) => passesAll(hardFilters(c, p, TODAY)))
+      .filter((c) => passesAll(hardFilters(c, p, TODAY, LABELS)))
       .map((c) => ({ id: c.id, score: totalScore(scoreFactors(c, p, TODAY)) }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
       .slice(0, first);

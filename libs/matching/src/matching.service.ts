@@ -2,6 +2,7 @@ import { AuditService } from '@jobbro/auth';
 import { CitizenAccess, CitizenService } from '@jobbro/citizen';
 import { CompanyException, PlacementService } from '@jobbro/company';
 import { forbidden, isStaff, type Language, type Principal, todayInDenmark } from '@jobbro/core';
+import { TargetGroupCatalogue } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
 import { CandidateIndex } from './candidates/candidate-index';
 import {
@@ -16,7 +17,7 @@ import type {
   MatchFactorModel,
   PlacementMatchModel,
 } from './models/match.models';
-import { hardFilters, passesAll, slotAvailable } from './rules/hard-filters';
+import { hardFilters, passesAll, passesHardFilters, slotAvailable } from './rules/hard-filters';
 import type {
   HardFilterResult,
   MatchCitizen,
@@ -54,6 +55,7 @@ export class MatchingService {
     private readonly access: CitizenAccess,
     private readonly audit: AuditService,
     private readonly placements: PlacementService,
+    private readonly targetGroups: TargetGroupCatalogue,
   ) {}
 
   async matchPlacementsForCitizen(
@@ -81,7 +83,7 @@ export class MatchingService {
       ranked.map((x) => x.id),
     );
     return fresh
-      .filter((p) => matchesFilter(p, filter) && passesAll(hardFilters(citizen, p, today)))
+      .filter((p) => matchesFilter(p, filter) && passesHardFilters(citizen, p, today))
       .map((p) => {
         const factors = scoreFactors(citizen, p, today);
         return {
@@ -115,7 +117,7 @@ export class MatchingService {
       DEFAULT_WEIGHTS,
     );
     const scored = candidates
-      .filter((c) => passesAll(hardFilters(c, placement, today)))
+      .filter((c) => passesHardFilters(c, placement, today))
       .map((c) => {
         const factors = scoreFactors(c, placement, today);
         return { id: c.id, score: totalScore(factors), factors };
@@ -150,7 +152,7 @@ export class MatchingService {
     const placement = await this.visibleSlot(principal, placementId);
     const citizen = await this.readableCitizen(principal, citizenId, 'explainMatch');
     const today = todayInDenmark();
-    const filters = hardFilters(citizen, placement, today);
+    const filters = hardFilters(citizen, placement, today, await this.targetGroups.labels());
     const factors = scoreFactors(citizen, placement, today);
     return {
       citizenId,

@@ -1,15 +1,5 @@
 import { Lang, type Language, Role, Roles } from '@jobbro/core';
-import {
-  Args,
-  ArgsType,
-  Field,
-  Int,
-  ObjectType,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, ArgsType, Field, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IscoGroupModel, OccupationModel, PostalCodeModel } from './reference.models';
 import { ReferenceService } from './reference.service';
@@ -37,12 +27,6 @@ class PostalCodeArgs {
   @Field() @Matches(/^\d{4}$/) code!: string;
 }
 
-@ObjectType('CatalogueItem', { description: 'A code with its label in the caller’s language.' })
-class CatalogueItemModel {
-  @Field() code!: string;
-  @Field() label!: string;
-}
-
 @Resolver(() => OccupationModel)
 export class ReferenceResolver {
   constructor(private readonly reference: ReferenceService) {}
@@ -59,18 +43,6 @@ export class ReferenceResolver {
   @Query(() => PostalCodeModel, { nullable: true, description: 'A Danish postal code, or null.' })
   postalCode(@Args() args: PostalCodeArgs): Promise<PostalCodeModel | null> {
     return this.reference.postalCode(args.code);
-  }
-
-  @Roles(...ALL_ROLES)
-  @Query(() => [CatalogueItemModel], { description: 'Accommodations (skånehensyn) with labels.' })
-  accommodationCatalogue(@Lang() language: Language): CatalogueItemModel[] {
-    return this.reference.accommodationCatalogue(language);
-  }
-
-  @Roles(...ALL_ROLES)
-  @Query(() => [CatalogueItemModel], { description: 'Placement requirements with labels.' })
-  requirementCatalogue(@Lang() language: Language): CatalogueItemModel[] {
-    return this.reference.requirementCatalogue(language);
   }
 
   @ResolveField(() => String, {

@@ -1,13 +1,7 @@
-import { type Language, notFound } from '@jobbro/core';
+import { notFound } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
-import { ACCOMMODATION_LABELS, REQUIREMENT_LABELS } from './catalogues';
 import type { IscoGroupEntity, OccupationEntity, PostalCodeEntity } from './reference.entities';
 import { ReferenceRepository } from './reference.repository';
-
-export interface CatalogueItem {
-  code: string;
-  label: string;
-}
 
 @Injectable()
 export class ReferenceService {
@@ -41,19 +35,5 @@ export class ReferenceService {
 
   searchOccupations(search: string, first: number): Promise<OccupationEntity[]> {
     return this.repository.searchOccupations(search, first);
-  }
-
-  accommodationCatalogue(language: Language): CatalogueItem[] {
-    return Object.entries(ACCOMMODATION_LABELS).map(([code, label]) => ({
-      code,
-      label: label[language],
-    }));
-  }
-
-  requirementCatalogue(language: Language): CatalogueItem[] {
-    return Object.entries(REQUIREMENT_LABELS).map(([code, label]) => ({
-      code,
-      label: label[language],
-    }));
   }
 }

@@ -1,3 +1,4 @@
+import { codeLabels } from '@jobbro/reference';
 import { hardFilters, passesAll, passesHardFilters } from '../rules/hard-filters';
 import type { MatchCitizen, MatchPlacement } from '../rules/match-types';
 import {
@@ -16,6 +17,8 @@ import {
 } from './candidate-snapshot';
 import { seededRandom } from '../../../testing/src/random';
 
+/** The catalogues' labels; target groups read as words here (their table is in the database). */
+const LABELS = codeLabels();
 const TODAY = '2026-11-25';
 
 const WORDS = [
@@ -119,7 +122,7 @@ function bruteForce(
   filter?: CandidateFilter,
 ): { id: string; score: number }[] {
   return placements
-    .filter((p) => matchesFilter(p, filter) && passesAll(hardFilters(c, p, TODAY)))
+    .filter((p) => matchesFilter(p, filter) && passesAll(hardFilters(c, p, TODAY, LABELS)))
     .map((p) => ({ id: p.id, score: totalScore(scoreFactors(c, p, TODAY)) }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
     .slice(0, first);
@@ -178,7 +181,7 @@ describe('in-memory candidate ranking gives exactly what the explainable rules g
     const { placements, citizens } = world(11);
     for (const c of citizens)
       for (const p of placements) {
-        expect(passesHardFilters(c, p, TODAY)).toBe(passesAll(hardFilters(c, p, TODAY)));
+        expect(passesHardFilters(c, p, TODAY)).toBe(passesAll(hardFilters(c, p, TODAY, LABELS)));
         const relevance = goalRelevance(c.goal?.ownWords ?? '', placementText(p)).value;
         expect(quickScore(c, p, TODAY, relevance)).toBe(totalScore(scoreFactors(c, p, TODAY)));
       }

@@ -1,3 +1,4 @@
+import { labelList, type LabelLookup } from '@jobbro/reference';
 import { distanceKm, unknownDistance } from './geo';
 import type { HardFilterResult, MatchCitizen, MatchPlacement } from './match-types';
 import { JOB_READY_GROUPS, typeRuleFor } from './type-rules';
@@ -9,6 +10,8 @@ const r = (filter: string, passed: boolean, da: string, en: string): HardFilterR
 });
 
 const NONE: readonly string[] = [];
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The slot side of the `available` filter: published with a free place. */
 export const slotAvailable = (p: MatchPlacement): boolean =>
@@ -73,11 +76,21 @@ export function passesHardFilters(c: MatchCitizen, p: MatchPlacement, today: str
 
 /**
  * Every hard filter, passed or not, so a consultant can ask why a placement was excluded.
- * `today` is the date matching runs (YYYY-MM-DD).
+ * `today` is the date matching runs (YYYY-MM-DD). Codes (accommodations, requirements, the
+ * placement type, the target group) reach the reasons only as their labels from `labels`.
  */
-export function hardFilters(c: MatchCitizen, p: MatchPlacement, today: string): HardFilterResult[] {
+export function hardFilters(
+  c: MatchCitizen,
+  p: MatchPlacement,
+  today: string,
+  labels: LabelLookup,
+): HardFilterResult[] {
   const j = judge(c, p, today);
   const { free, start, rule, km, maxKm, hoursNow, missing, unmet, lastEmployer } = j;
+  const type = labels('placementType', p.type);
+  const group = c.targetGroup === null ? null : labels('targetGroup', c.targetGroup);
+  const notOffered = labelList(labels, 'accommodation', missing);
+  const notMet = labelList(labels, 'requirement', unmet);
   return [
     r(
       'available',
@@ -106,12 +119,12 @@ export function hardFilters(c: MatchCitizen, p: MatchPlacement, today: string): 
         ? 'Ingen målgruppe registreret'
         : rule?.allowed.includes(p.type)
           ? `Tilladt for målgruppen (${rule.source})`
-          : `Typen ${p.type} er ikke tilladt for målgruppen ${c.targetGroup}${rule ? ` (${rule.source})` : ''}`,
+          : `${capitalize(type.da)} er ikke tilladt for målgruppen ${group?.da}${rule ? ` (${rule.source})` : ''}`,
       c.targetGroup === null
         ? 'No target group recorded'
         : rule?.allowed.includes(p.type)
           ? `Allowed for the target group (${rule.source})`
-          : `Type ${p.type} is not allowed for target group ${c.targetGroup}${rule ? ` (${rule.source})` : ''}`,
+          : `${capitalize(type.en)} is not allowed for the target group ${group?.en}${rule ? ` (${rule.source})` : ''}`,
     ),
     km === null
       ? r(
@@ -151,18 +164,16 @@ export function hardFilters(c: MatchCitizen, p: MatchPlacement, today: string): 
     r(
       'accommodations',
       missing.length === 0,
-      missing.length === 0
-        ? 'Alle skånehensyn kan tilbydes'
-        : `Kan ikke tilbyde: ${missing.join(', ')}`,
+      missing.length === 0 ? 'Alle skånehensyn kan tilbydes' : `Kan ikke tilbyde: ${notOffered.da}`,
       missing.length === 0
         ? 'Every accommodation can be offered'
-        : `Cannot offer: ${missing.join(', ')}`,
+        : `Cannot offer: ${notOffered.en}`,
     ),
     r(
       'requirements',
       unmet.length === 0,
-      unmet.length === 0 ? 'Krav opfyldt' : `Krav ikke opfyldt: ${unmet.join(', ')}`,
-      unmet.length === 0 ? 'Requirements met' : `Requirements not met: ${unmet.join(', ')}`,
+      unmet.length === 0 ? 'Krav opfyldt' : `Krav ikke opfyldt: ${notMet.da}`,
+      unmet.length === 0 ? 'Requirements met' : `Requirements not met: ${notMet.en}`,
     ),
     r(
       'notLastEmployer',

@@ -1,3 +1,4 @@
+import { codeLabels } from '@jobbro/reference';
 import { hardFilters, passesAll } from './hard-filters';
 import type { MatchCitizen, MatchPlacement } from './match-types';
 import { contentWords } from '@jobbro/core';
@@ -11,6 +12,8 @@ import {
 } from './scoring';
 import { typeRuleFor } from './type-rules';
 
+/** The catalogues' labels; target groups read as words here (their table is in the database). */
+const LABELS = codeLabels();
 const TODAY = '2026-11-25';
 const COPENHAGEN = { latitude: 55.6761, longitude: 12.5683 };
 
@@ -64,7 +67,7 @@ const NO_SITE = { latitude: null, longitude: null } satisfies Partial<MatchPlace
 const NO_HOME = { latitude: null, longitude: null } satisfies Partial<MatchCitizen>;
 
 const failed = (c: MatchCitizen, p: MatchPlacement): string[] =>
-  hardFilters(c, p, TODAY)
+  hardFilters(c, p, TODAY, LABELS)
     .filter((x) => !x.passed)
     .map((x) => x.filter);
 const score = (c: MatchCitizen, p: MatchPlacement): number => totalScore(scoreFactors(c, p, TODAY));
@@ -85,17 +88,17 @@ describe('the seeds’ story: a trained chef with a back problem', () => {
   });
 
   it('ranks a restaurant kitchen that offers "no heavy lifting" above a farm job', () => {
-    expect(passesAll(hardFilters(chef(), restaurant, TODAY))).toBe(true);
-    expect(passesAll(hardFilters(chef(), farm, TODAY))).toBe(true);
+    expect(passesAll(hardFilters(chef(), restaurant, TODAY, LABELS))).toBe(true);
+    expect(passesAll(hardFilters(chef(), farm, TODAY, LABELS))).toBe(true);
     expect(score(chef(), restaurant)).toBeGreaterThan(score(chef(), farm));
   });
 
   it('is never matched to a kitchen that cannot offer it, and can see why', () => {
     const heavyKitchen = placement({ ...restaurant, accommodations: ['fixed_routines'] });
-    const results = hardFilters(chef(), heavyKitchen, TODAY);
+    const results = hardFilters(chef(), heavyKitchen, TODAY, LABELS);
     expect(passesAll(results)).toBe(false);
     expect(results.find((x) => x.filter === 'accommodations')?.reason.da).toBe(
-      'Kan ikke tilbyde: no_heavy_lifting',
+      'Kan ikke tilbyde: Ingen tunge løft',
     );
   });
 
@@ -271,13 +274,13 @@ describe('no site means no distance, never a distance to 0,0', () => {
     (_, citizen, slot, da, en) => {
       const c = chef(citizen);
       const p = placement(slot);
-      const commute = hardFilters(c, p, TODAY).find((x) => x.filter === 'commute')!;
+      const commute = hardFilters(c, p, TODAY, LABELS).find((x) => x.filter === 'commute')!;
       const distance = scoreFactors(c, p, TODAY).find((x) => x.factor === 'distance')!;
       expect(commute.reason.da).toMatch(da);
       expect(commute.reason.en).toMatch(en);
       expect(distance.reason.da).toMatch(da);
       expect(distance.value).toBe(0);
-      const text = JSON.stringify([hardFilters(c, p, TODAY), scoreFactors(c, p, TODAY)]);
+      const text = JSON.stringify([hardFilters(c, p, TODAY, LABELS), scoreFactors(c, p, TODAY)]);
       expect(text).not.toMatch(/\d+ km (fra|from)/);
       // The fast score agrees with the explained one.
       const words = goalRelevance(
