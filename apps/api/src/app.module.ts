@@ -1,4 +1,4 @@
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { AuthModule } from '@jobbro/auth';
 import { CitizenModule } from '@jobbro/citizen';
@@ -27,7 +27,19 @@ import type { Writable } from 'node:stream';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { HealthModule } from './health/health.module';
+import { logDestination } from './http/log-destination';
 import { requestLogOptions } from './http/request-log';
+
+/**
+ * pino-http's options and destination: development writes to LOG_FILE (`.data/logs/api.log`) with
+ * warnings also on the console; production JSON lines on stdout; tests their own stream.
+ */
+function pinoHttpParams(config: AppConfig, logStream: Writable | undefined): Params['pinoHttp'] {
+  const { stream, transport } = logDestination(config, { logStream });
+  // Method, path and id only: never the query string, headers or body (see request-log.ts).
+  const options = { level: config.logLevel, ...requestLogOptions, transport };
+  return stream ? [options, stream] : options;
+}
 
 @Module({})
 export class AppModule {
@@ -37,24 +49,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: [
-            {
-              level: config.logLevel,
-              // Method, path and id only: never the query string, headers or body (see request-log.ts).
-              ...requestLogOptions,
-              // Readable lines on a developer's terminal; JSON lines everywhere else.
-              transport:
-                config.nodeEnv === 'development' && process.stdout.isTTY
-                  ? {
-                      target: 'pino-pretty',
-                      options: { singleLine: true, ignore: 'pid,hostname,req,res' },
-                    }
-                  : undefined,
-            },
-            ...(options.logStream ? [options.logStream] : []),
-          ] as Params['pinoHttp'],
-        }),
+        LoggerModule.forRoot({ pinoHttp: pinoHttpParams(config, options.logStream) }),
         DatabaseModule,
         OutboxModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -85,9 +80,9 @@ export class AppModule {
                 timeBudgetMs: config.graphqlTimeBudgetMs,
               }),
               httpStatusPlugin(),
-              ...(config.isProduction
-                ? []
-                : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+              // Apollo's landing page loads its scripts from Apollo's CDN; development gets an
+              // offline query page instead (http/graphql-sandbox.ts), production none.
+              ApolloServerPluginLandingPageDisabled(),
             ],
             context: ({ req }: { req: Request }) => ({ req }),
             // Errors thrown in field resolvers (special-category fields) go through the same error filter.

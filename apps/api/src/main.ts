@@ -15,6 +15,7 @@ import { AppModule } from './app.module';
 import { seedDemoData } from './demo/demo-data';
 import { configureHttp } from './http/configure-http';
 import type { Drain } from './http/drain';
+import { displayPath } from './http/log-destination';
 
 const say = (message: string): void => console.log(`[jobbro] ${message}`);
 
@@ -67,7 +68,7 @@ async function bootstrap(): Promise<void> {
       // PostgreSQL died and would not restart: nothing can be served; exit for a supervisor to act.
       supervise: { onGiveUp: (message) => void stop(message, 1) },
     });
-    await migrateIfConfigured(config, say);
+    await migrateIfConfigured(config, (message) => say(shortMigrationNote(message)));
     app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
       bufferLogs: true,
       // configureHttp adds the one body parser, with the configured limit.
@@ -85,16 +86,33 @@ async function bootstrap(): Promise<void> {
   }
 }
 
+/** A first start applies every migration: name the count and the newest, not all of them. */
+function shortMigrationNote(message: string): string {
+  const match = /^Applied migrations: (.*)$/.exec(message);
+  if (!match) return message;
+  const names = match[1].split(', ');
+  return names.length <= 2
+    ? message
+    : `Applied ${names.length} migrations (newest: ${names.at(-1)})`;
+}
+
 function printBanner(
   config: AppConfig,
   logins: { role: string; email: string; password: string }[] | undefined,
 ): void {
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const base = `http://${host}:${config.port}`;
-  say(`GraphQL API:  ${base}/graphql`);
+  say(`Jobbro is running (${config.nodeEnv})`);
+  say(
+    `GraphQL API:  ${base}/graphql` +
+      (config.isProduction ? '' : ' (open it in a browser for a query page that works offline)'),
+  );
   say(`Health:       ${base}/health (live: /health/live, ready: /health/ready)`);
   say(`Mail:         ${mailDestination(config)}`);
   if (DevMailModule.enabled(config)) say(`Read it at:   ${base}/dev/mail`);
+  if (config.logFile !== undefined) {
+    say(`Logs:         ${displayPath(config.logFile)} (warnings and errors show here too)`);
+  }
   if (logins?.length) {
     say('Demo logins (demo data, never in production):');
     for (const l of logins) say(`  ${l.role.padEnd(16)} ${l.email.padEnd(36)} ${l.password}`);

@@ -2,6 +2,7 @@ import type { AppConfig } from '@jobbro/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { useBodyParser } from './body-parsers';
 import { Drain } from './drain';
+import { useGraphqlSandbox } from './graphql-sandbox';
 import { useSecurityHeaders } from './security-headers';
 
 /**
@@ -21,6 +22,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): D
   // First: a request still sending its body is already in flight for the drain.
   app.use(drain.track);
   useSecurityHeaders(app, config);
+  // Development's offline query page at GET /graphql (Apollo's landing page is off everywhere).
+  if (!config.isProduction) useGraphqlSandbox(app);
   useBodyParser(app, config.bodyLimitBytes);
   return drain;
 }

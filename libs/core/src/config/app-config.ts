@@ -23,6 +23,12 @@ export class AppConfig {
   readonly accessTokenTtlSeconds!: number;
   readonly refreshTokenTtlDays!: number;
   readonly logLevel!: LogLevel;
+  /**
+   * Where the API's JSON log lines go (LOG_FILE): a file, or undefined for stdout. Development
+   * defaults to `<DATA_DIR>/logs/api.log` so the start banner stays readable; production and tests
+   * log to stdout. `LOG_FILE=stdout` keeps them on the console.
+   */
+  readonly logFile!: string | undefined;
   readonly demoData!: boolean;
   readonly migrateOnStart!: boolean;
   readonly runWorkerInProcess!: boolean;
@@ -245,6 +251,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       nodeEnv === 'test' ? 'silent' : 'info',
     ),
     // The demo accounts share a password printed in the README: never in production (see below).
+    logFile: readLogFile(r, nodeEnv, dataDir),
     demoData: r.bool('DEMO_DATA', databaseUrl === undefined && nodeEnv !== 'production'),
     migrateOnStart: r.bool('MIGRATE_ON_START', databaseUrl === undefined),
     runWorkerInProcess: r.bool('RUN_WORKER_IN_PROCESS', true),
@@ -296,6 +303,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   jwtSecret ??= developmentSecret(dataDir, nodeEnv, 'jwt-secret');
   cprEncryptionKey ??= developmentSecret(dataDir, nodeEnv, 'cpr-key');
   return Object.assign(config, { jwtSecret, cprEncryptionKey });
+}
+
+/** LOG_FILE: a path (relative to the project), or `stdout`; see AppConfig.logFile. */
+function readLogFile(r: Reader, nodeEnv: NodeEnv, dataDir: string): string | undefined {
+  const value = r.raw('LOG_FILE');
+  if (value === undefined) {
+    return nodeEnv === 'development' ? resolve(dataDir, 'logs', 'api.log') : undefined;
+  }
+  if (value.toLowerCase() === 'stdout') return undefined;
+  return resolve(projectRoot(), value);
 }
 
 /**
