@@ -195,7 +195,7 @@ describe('matching a citizen to placements', () => {
 
   it('narrows matches with a filter and refuses a malformed one', async () => {
     expect(await matchIds({ iscoCode: '51' })).toEqual([ids.restaurant]);
-    expect(await matchIds({ types: ['flex_job'] })).toEqual([]);
+    expect(await matchIds({ types: ['FLEX_JOB'] })).toEqual([]);
     const refused = failure(
       await consultant.run(
         `query($id: ID!) { matchPlacementsForCitizen(citizenId: $id, filter: { iscoCode: "5x" }) { placementId } }`,

@@ -92,7 +92,7 @@ describe.each(ENGINES)('searching placements (%s engine)', (engine, env) => {
         searchPlacements(query: $query, filter: $filter, near: $near, radiusKm: $radiusKm, sort: $sort, first: $first, after: $after) {
           engine totalCount pageInfo { hasNextPage endCursor }
           edges { cursor score distanceKm node { title type } }
-          facets { types { value count } accommodations { value count } municipalities { value count } } } }`,
+          facets { types { value label count } accommodations { value label count } municipalities { value count } } } }`,
       variables,
     );
 
@@ -137,7 +137,7 @@ describe.each(ENGINES)('searching placements (%s engine)', (engine, env) => {
   it('filters by ISCO level, type, accommodations and hours, and counts facets', async () => {
     expect(ok(await search({ filter: { iscoCode: '51' } })).searchPlacements.totalCount).toBe(2);
     expect(
-      ok(await search({ filter: { types: ['wage_subsidy'] } })).searchPlacements.totalCount,
+      ok(await search({ filter: { types: ['WAGE_SUBSIDY'] } })).searchPlacements.totalCount,
     ).toBe(1);
     expect(
       ok(await search({ filter: { accommodations: ['NO_HEAVY_LIFTING'] } })).searchPlacements
@@ -145,10 +145,21 @@ describe.each(ENGINES)('searching placements (%s engine)', (engine, env) => {
     ).toBe(1);
     expect(ok(await search({ filter: { hours: 30 } })).searchPlacements.totalCount).toBe(0);
     const facets = ok(await search({})).searchPlacements.facets;
+    // Facet values are the filter's own values, with labels: one vocabulary.
     expect(facets.types).toEqual([
-      { value: 'internship', count: 2 },
-      { value: 'wage_subsidy', count: 1 },
+      { value: 'INTERNSHIP', label: 'virksomhedspraktik', count: 2 },
+      { value: 'WAGE_SUBSIDY', label: 'løntilskud', count: 1 },
     ]);
+    expect(facets.accommodations).toContainEqual(
+      expect.objectContaining({ value: 'NO_HEAVY_LIFTING', label: 'Ingen tunge løft' }),
+    );
+    // Each facet's value goes back into the filter unchanged and finds as many as it counted.
+    const total = async (filter: Record<string, string[]>): Promise<number> =>
+      ok(await search({ filter })).searchPlacements.totalCount as number;
+    for (const facet of facets.types as { value: string; count: number }[])
+      expect(await total({ types: [facet.value] })).toBe(facet.count);
+    for (const facet of facets.accommodations as { value: string; count: number }[])
+      expect(await total({ accommodations: [facet.value] })).toBe(facet.count);
     expect(facets.municipalities).toEqual([
       { value: '101', count: 2 },
       { value: '751', count: 1 },

@@ -7,6 +7,10 @@ import { CandidateIndex } from './candidates/candidate-index';
 import { MatchingRepository } from './matching.repository';
 import { MatchingResolver } from './matching.resolver';
 import { MatchingService } from './matching.service';
+import {
+  AccommodationFacetResolver,
+  PlacementTypeFacetResolver,
+} from './search/facet-label.resolver';
 import { FallbackSearchEngine, MeilisearchEngine } from './search/meilisearch.engine';
 import { PlacementIndexer } from './search/placement-indexer';
 import {
@@ -27,6 +31,8 @@ import { SearchService } from './search/search.service';
     MatchingResolver,
     SearchService,
     SearchResolver,
+    PlacementTypeFacetResolver,
+    AccommodationFacetResolver,
     PostgresSearchEngine,
     {
       // Meilisearch when MEILI_URL is set (falling back to PostgreSQL if it fails), else PostgreSQL.

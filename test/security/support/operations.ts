@@ -143,7 +143,7 @@ export const FIXTURES: Record<string, Fixture> = {
     vars: ({ w }) => ({
       citizenId: w.citizenA,
       first: 10,
-      filter: { hours: 10, types: ['internship'], startBy: '2027-06-01', iscoCode: '5' },
+      filter: { hours: 10, types: ['INTERNSHIP'], startBy: '2027-06-01', iscoCode: '5' },
     }),
   },
   me: { caller: 'caseworker', vars: () => ({}) },

@@ -1,3 +1,4 @@
+import { PlacementType, PlacementTypeGql } from '@jobbro/company';
 import { GraphQLDate, IsIsoDate, PageArgs } from '@jobbro/core';
 import { Accommodation, AccommodationGql } from '@jobbro/reference';
 import { ArgsType, Field, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
@@ -5,7 +6,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsEnum,
-  IsIn,
   IsOptional,
   IsString,
   Matches,
@@ -21,22 +21,20 @@ export enum PlacementSearchSort {
 }
 registerEnumType(PlacementSearchSort, { name: 'PlacementSearchSort' });
 
-const TYPES = ['internship', 'wage_subsidy', 'ordinary_hours', 'flex_job'];
-
 @InputType()
 export class PlacementSearchFilter {
   @Field({ nullable: true, description: 'ISCO-08 code at any level (1 to 4 digits).' })
   @IsOptional()
   @Matches(/^\d{1,4}$/)
   iscoCode?: string;
-  @Field(() => [String], {
+  @Field(() => [PlacementTypeGql], {
     nullable: true,
-    description: 'internship, wage_subsidy, ordinary_hours, flex_job',
+    description: 'Any of these types (the same values as everywhere else: INTERNSHIP...).',
   })
   @IsOptional()
   @ArrayMaxSize(4)
-  @IsIn(TYPES, { each: true })
-  types?: string[];
+  @IsEnum(PlacementType, { each: true })
+  types?: PlacementType[];
   @Field(() => [AccommodationGql], {
     nullable: true,
     description: 'The slot must offer every one.',

@@ -1,5 +1,6 @@
-import { PlacementModel } from '@jobbro/company';
+import { PlacementModel, PlacementTypeGql } from '@jobbro/company';
 import { PageInfo } from '@jobbro/core';
+import { AccommodationGql } from '@jobbro/reference';
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('FacetCount')
@@ -8,12 +9,32 @@ export class FacetCountModel {
   @Field(() => Int) count!: number;
 }
 
+/*
+ * Type and accommodation facets carry the enum value the filter takes (INTERNSHIP,
+ * NO_HEAVY_LIFTING: one vocabulary with the inputs) and its label in the caller's language.
+ */
+@ObjectType('PlacementTypeFacet', {
+  description: 'A placement type with its hits; `value` goes back into the filter as it is.',
+})
+export class PlacementTypeFacetModel {
+  @Field(() => PlacementTypeGql) value!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('AccommodationFacet', {
+  description: 'An accommodation with its hits; `value` goes back into the filter as it is.',
+})
+export class AccommodationFacetModel {
+  @Field(() => AccommodationGql) value!: string;
+  @Field(() => Int) count!: number;
+}
+
 @ObjectType('PlacementFacets', {
   description: 'Counts per filter value over all hits, for the filter panel.',
 })
 export class PlacementFacetsModel {
-  @Field(() => [FacetCountModel]) types!: FacetCountModel[];
-  @Field(() => [FacetCountModel]) accommodations!: FacetCountModel[];
+  @Field(() => [PlacementTypeFacetModel]) types!: PlacementTypeFacetModel[];
+  @Field(() => [AccommodationFacetModel]) accommodations!: AccommodationFacetModel[];
   @Field(() => [FacetCountModel], { description: 'By kommunekode.' })
   municipalities!: FacetCountModel[];
 }
