@@ -87,7 +87,8 @@ describe('employer posting internship slots', () => {
 
     // It finds the occupation with a typo, posts a draft and publishes it.
     const [kitchen] = ok(await employer.occupations('køkenhjælper')).occupations;
-    expect(kitchen).toMatchObject({ label: 'køkkenhjælper', escoLabel: 'kitchen assistant' });
+    // Found by our everyday word, shown with ESCO's Danish preferred label.
+    expect(kitchen).toMatchObject({ label: 'køkkenassistent', escoLabel: 'kitchen assistant' });
     expect(
       ok(await employer.inLanguage('en').occupations('kitchen asistant')).occupations[0].label,
     ).toBe('kitchen assistant');

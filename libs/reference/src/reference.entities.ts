@@ -16,6 +16,7 @@ export class IscoGroupEntity {
   @PrimaryColumn({ type: 'varchar', length: 4 }) code!: string;
   @Column({ type: 'smallint', insert: false, update: false }) level!: number;
   @Column() label!: string;
+  @Column() labelDa!: string;
   @Column({ type: 'text' }) description!: string;
 }
 
@@ -26,6 +27,7 @@ export class OccupationEntity {
   @Column({ type: 'varchar', length: 4 }) iscoCode!: string;
   @Column() label!: string;
   @Column({ type: 'text', array: true }) altLabels!: string[];
+  /** Every Danish label: ESCO's preferred label first, then our everyday words, then ESCO's alternatives. */
   @Column({ type: 'text', array: true }) labelsDa!: string[];
   @Column({ type: 'text' }) description!: string;
 }

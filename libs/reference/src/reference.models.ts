@@ -15,7 +15,8 @@ export class PostalCodeModel {
 export class IscoGroupModel {
   @Field() code!: string;
   @Field(() => Int, { description: '1 major, 2 sub-major, 3 minor, 4 unit group.' }) level!: number;
-  @Field() label!: string;
+  @Field({ description: 'In the caller’s language: ESCO’s Danish title (DISCO-08), or English.' })
+  label!: string;
 }
 
 @ObjectType('Occupation', { description: 'An ESCO occupation (ESCO, European Commission).' })
@@ -24,10 +25,13 @@ export class OccupationModel {
   @Field() escoUri!: string;
   @Field({ description: 'ISCO-08 unit group (4 digits); DISCO-08 shares these levels.' })
   iscoCode!: string;
-  /** Resolved per language: the Danish label where we have one, else ESCO's English label. */
+  /** ESCO's English preferred label; the `label` field resolves it per language. */
   label!: string;
   @Field({ description: 'ESCO preferred label (English).' }) escoLabel?: string;
-  @Field(() => [String], { description: 'Danish labels, most common first (may be empty).' })
+  @Field(() => [String], {
+    description:
+      'Danish labels: ESCO’s preferred label first, then everyday words, then ESCO’s alternatives.',
+  })
   labelsDa!: string[];
   @Field(() => [String]) altLabels!: string[];
   @Field() description!: string;

@@ -33,10 +33,16 @@ export class ReferenceResolver {
 
   @Roles(...ALL_ROLES)
   @Query(() => [OccupationModel], {
-    description: 'ESCO occupations matching the search, best first.',
+    description:
+      'ESCO occupations matching the search, best first. Searches the caller’s language ' +
+      '(Accept-Language; Danish unless English is preferred), the other language only when ' +
+      'that finds nothing.',
   })
-  occupations(@Args() args: OccupationSearchArgs): Promise<OccupationModel[]> {
-    return this.reference.searchOccupations(args.search, args.first);
+  occupations(
+    @Args() args: OccupationSearchArgs,
+    @Lang() language: Language,
+  ): Promise<OccupationModel[]> {
+    return this.reference.searchOccupations(args.search, args.first, language);
   }
 
   @Roles(...ALL_ROLES)
@@ -46,7 +52,7 @@ export class ReferenceResolver {
   }
 
   @ResolveField(() => String, {
-    description: 'In the caller’s language: Danish where we have it, else English.',
+    description: 'In the caller’s language: ESCO’s Danish preferred label, or English.',
   })
   label(@Parent() occupation: OccupationModel, @Lang() language: Language): string {
     return (language === 'da' && occupation.labelsDa[0]) || occupation.label;
@@ -58,8 +64,11 @@ export class ReferenceResolver {
   }
 
   @ResolveField(() => IscoGroupModel)
-  async iscoGroup(@Parent() occupation: OccupationModel): Promise<IscoGroupModel | undefined> {
+  async iscoGroup(
+    @Parent() occupation: OccupationModel,
+    @Lang() language: Language,
+  ): Promise<IscoGroupModel | undefined> {
     const [group] = await this.reference.iscoGroups([occupation.iscoCode]);
-    return group;
+    return group && { ...group, label: language === 'da' ? group.labelDa : group.label };
   }
 }

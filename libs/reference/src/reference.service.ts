@@ -1,4 +1,4 @@
-import { notFound } from '@jobbro/core';
+import { type Language, notFound } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import type { IscoGroupEntity, OccupationEntity, PostalCodeEntity } from './reference.entities';
 import { ReferenceRepository } from './reference.repository';
@@ -33,7 +33,17 @@ export class ReferenceService {
     return this.repository.findIscoGroups(codes);
   }
 
-  searchOccupations(search: string, first: number): Promise<OccupationEntity[]> {
-    return this.repository.searchOccupations(search, first);
+  /**
+   * Searches the reader's language first (Danish unless Accept-Language prefers English); only
+   * when that finds nothing, the other language's labels ("chef" typed by a Danish reader).
+   */
+  async searchOccupations(
+    search: string,
+    first: number,
+    language: Language,
+  ): Promise<OccupationEntity[]> {
+    const found = await this.repository.searchOccupations(search, first, language);
+    if (found.length > 0) return found;
+    return this.repository.searchOccupations(search, first, language === 'da' ? 'en' : 'da');
   }
 }

@@ -111,3 +111,46 @@ export function readDanishOccupationLabels(): {
     };
   });
 }
+
+/**
+ * ESCO's own Danish labels (libs/reference/data/esco-occupations-da.csv, isco-groups-da.csv):
+ * every occupation's preferred and alternative labels by ESCO URI, every ISCO-08 group's title.
+ */
+export function readDanishEscoLabels(): {
+  occupations: { escoUri: string; label: string; altLabels: string[] }[];
+  iscoGroups: { code: string; label: string }[];
+} {
+  const occupations = readCsv('esco-occupations-da.csv').map((r) => ({
+    escoUri: r.conceptUri,
+    label: r.preferredLabel_da.trim(),
+    altLabels: (r.altLabels_da ?? '')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  }));
+  const iscoGroups = readCsv('isco-groups-da.csv').map((r) => ({
+    code: r.code,
+    label: r.preferredLabel_da.trim(),
+  }));
+  return { occupations, iscoGroups };
+}
+
+/**
+ * All Danish labels of one occupation, ESCO's preferred label first, then our everyday words, then
+ * ESCO's alternatives, without repeats; and their search text, the preferred label first so that
+ * `split_part(search_text_da, ' | ', 1)` is the normalised preferred label.
+ */
+export function danishLabelsOf(
+  preferred: string,
+  ownLabels: readonly string[],
+  escoAltLabels: readonly string[],
+): { labelsDa: string[]; searchTextDa: string } {
+  const seen = new Set<string>();
+  const labelsDa = [preferred, ...ownLabels, ...escoAltLabels].filter((label) => {
+    const key = normalizeSearchText(label);
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { labelsDa, searchTextDa: normalizeSearchText(labelsDa.join(' | ')) };
+}

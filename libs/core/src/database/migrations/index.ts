@@ -15,6 +15,7 @@ import { People1764090000013 } from './1764090000013-people';
 import { CompanyEditing1764090000014 } from './1764090000014-company-editing';
 import { MeetingsReminders1764090000015 } from './1764090000015-meetings-reminders';
 import { SignUpWithoutPassword1764090000016 } from './1764090000016-sign-up-without-password';
+import { DanishEscoLabels1764090000017 } from './1764090000017-danish-esco-labels';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   CompanyEditing1764090000014,
   MeetingsReminders1764090000015,
   SignUpWithoutPassword1764090000016,
+  DanishEscoLabels1764090000017,
 ];
