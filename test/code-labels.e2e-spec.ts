@@ -150,19 +150,33 @@ describe('codes are shown as labels, and the catalogues speak the API’s enums'
     ).updateNeeds as { needs: { accommodations: string[] } };
     expect(needs.needs.accommodations).toEqual(accommodations.map((a) => a.code));
 
+    const types = ok(await employer.run(`{ placementTypeCatalogue { code label } }`))
+      .placementTypeCatalogue as { code: string; label: string }[];
+    expect(types).toEqual([
+      { code: 'INTERNSHIP', label: 'virksomhedspraktik' },
+      { code: 'WAGE_SUBSIDY', label: 'løntilskud' },
+      { code: 'ORDINARY_HOURS', label: 'ordinære timer (småjob)' },
+      { code: 'FLEX_JOB', label: 'fleksjob' },
+    ]);
+
     const cook = await occupationByLabel(t.dataSource, 'cook');
-    const slot = await employer.draftSlot(company, {
-      title: 'Kok',
-      occupationId: cook.id,
-      accommodations: accommodations.map((a) => a.code),
-      requirements: requirements.map((r) => r.code),
-    });
-    const saved = ok(await employer.placement(slot)).placement as {
-      accommodations: string[];
-      requirements: string[];
-    };
-    expect(saved.accommodations).toEqual(accommodations.map((a) => a.code));
-    expect(saved.requirements).toEqual(requirements.map((r) => r.code));
+    for (const type of types) {
+      const slot = await employer.draftSlot(company, {
+        title: 'Kok',
+        occupationId: cook.id,
+        type: type.code,
+        accommodations: accommodations.map((a) => a.code),
+        requirements: requirements.map((r) => r.code),
+      });
+      const saved = ok(await employer.placement(slot)).placement as {
+        type: string;
+        accommodations: string[];
+        requirements: string[];
+      };
+      expect(saved.type).toBe(type.code);
+      expect(saved.accommodations).toEqual(accommodations.map((a) => a.code));
+      expect(saved.requirements).toEqual(requirements.map((r) => r.code));
+    }
   });
 
   it('explains an excluded slot with labels in Danish and English', async () => {

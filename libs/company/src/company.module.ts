@@ -21,6 +21,7 @@ import { CompanyService } from './company.service';
 import { PlacementRepository } from './placement.repository';
 import { PlacementResolver } from './placement.resolver';
 import { PlacementService } from './placement.service';
+import { PlacementTypeCatalogueResolver } from './placement-type-catalogue.resolver';
 
 @Module({
   imports: [
@@ -44,6 +45,7 @@ import { PlacementService } from './placement.service';
     CompanyPeopleService,
     PlacementService,
     PlacementActors,
+    PlacementTypeCatalogueResolver,
     CompanyResolver,
     CompanyPeopleResolver,
     MentorResolver,

@@ -153,6 +153,7 @@ export const FIXTURES: Record<string, Fixture> = {
   myProfile: { caller: 'citizen', vars: () => ({}) },
   occupations: { caller: 'caseworker', vars: () => ({ search: 'kok', first: 5 }) },
   placement: { caller: 'companyAdmin', vars: ({ w }) => ({ id: w.publishedX }) },
+  placementTypeCatalogue: { caller: 'mentor', vars: () => ({}) },
   placements: {
     caller: 'consultant',
     vars: ({ w }) => ({ first: 20, filter: { companyId: w.companyX.id, statuses: ['PUBLISHED'] } }),

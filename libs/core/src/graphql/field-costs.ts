@@ -32,6 +32,7 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Query.occupations': 50,
   'Query.placement': 5,
   'Query.placements': 20,
+  'Query.placementTypeCatalogue': 5,
   'Query.postalCode': 1,
   'Query.requirementCatalogue': 5,
   'Query.searchPlacements': 200,
