@@ -92,6 +92,24 @@ describe('codes are shown as labels, and the catalogues speak the API’s enums'
         validFrom: '2026-07-01',
       }),
     );
+    // Dates in messages are written as people write them.
+    const tooEarly = failure(
+      await consultant.setTargetGroup({
+        citizenId: citizen.id,
+        targetGroup: 'dagpenge',
+        validFrom: '2025-06-01',
+      }),
+    );
+    expect(tooEarly.message).toBe(
+      'En ny målgruppeperiode kan ikke begynde før den nuværende, som begyndte den 1. januar 2026.',
+    );
+    expect(tooEarly.extensions.fields).toEqual([
+      {
+        field: 'validFrom',
+        constraint: 'afterCurrent',
+        message: 'Skal være 1. januar 2026 eller senere.',
+      },
+    ]);
     expect(later.extensions.reason).toBe('TARGET_GROUP_NOT_IN_FORCE');
     expect(later.message).toBe(
       'Målgruppen Ressourceforløb gælder ikke den 1. juli 2026; den gælder fra 1. januar 2019 til 30. juni 2026.',

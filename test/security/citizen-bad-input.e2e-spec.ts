@@ -111,7 +111,7 @@ describe('citizen operations on awkward input', () => {
         validFrom: '2026-01-01',
       });
       clean(res, 'BAD_USER_INPUT', 'TARGET_GROUP_BEFORE_CURRENT');
-      expect(failure(res).message).toContain('2026-03-01');
+      expect(failure(res).message).toContain('1. marts 2026');
     });
 
     it('two at once for the same citizen both end well', async () => {

@@ -119,8 +119,8 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
   },
   TARGET_GROUP_BEFORE_CURRENT: {
     graphqlCode: 'BAD_USER_INPUT',
-    da: 'En ny målgruppeperiode kan ikke begynde før den nuværende, som begyndte {currentFrom}.',
-    en: 'A new target-group period cannot start before the current one, which started on {currentFrom}.',
+    da: 'En ny målgruppeperiode kan ikke begynde før den nuværende, som begyndte den {currentFromDa}.',
+    en: 'A new target-group period cannot start before the current one, which started on {currentFromEn}.',
   },
   FOLLOW_UP_BEFORE_MEETING: {
     graphqlCode: 'BAD_USER_INPUT',

@@ -159,14 +159,17 @@ export class CitizenService {
         case 'beforeCurrent':
           throw new CitizenException(
             'TARGET_GROUP_BEFORE_CURRENT',
-            { currentFrom: step.currentFrom },
+            {
+              currentFromDa: longDate(step.currentFrom).da,
+              currentFromEn: longDate(step.currentFrom).en,
+            },
             [
               {
                 field: 'validFrom',
                 constraint: 'afterCurrent',
                 message: {
-                  da: `Skal være ${step.currentFrom} eller senere.`,
-                  en: `Must be ${step.currentFrom} or later.`,
+                  da: `Skal være ${longDate(step.currentFrom).da} eller senere.`,
+                  en: `Must be ${longDate(step.currentFrom).en} or later.`,
                 },
               },
             ],
