@@ -1,5 +1,16 @@
 import { Role } from '@jobbro/core';
-import { aUser, Api, createTestApp, ok, type TestApp } from '@jobbro/testing';
+import { PlacementIndexer } from '@jobbro/matching';
+import {
+  aCompany,
+  aJobCentre,
+  aPartnership,
+  aUser,
+  Api,
+  createTestApp,
+  occupationByLabel,
+  ok,
+  type TestApp,
+} from '@jobbro/testing';
 
 interface Found {
   label: string;
@@ -96,5 +107,37 @@ describe('occupation search in Danish', () => {
     expect(found.length).toBeGreaterThan(1);
     for (const o of found) expect(o.iscoGroup.label).toBe('Kokkearbejde');
     expect(labels(found)).toContain('kok');
+  });
+
+  it('lets a consultant find a slot by the Danish label of its occupation, misspelt too', async () => {
+    const centre = await aJobCentre(t.dataSource);
+    const user = await aUser()
+      .withRole(Role.JobConsultant)
+      .inJobCentre(centre.id)
+      .build(t.dataSource);
+    const consultant = await new Api(t.http).signIn(user.email, user.password);
+    const admin = await aUser().withRole(Role.CompanyAdmin).build(t.dataSource);
+    const company = await aCompany(t.dataSource, admin.id);
+    await aPartnership(t.dataSource, company.id, centre.id, 'active');
+    const seller = await occupationByLabel(t.dataSource, 'flower and garden specialised seller');
+    // Neither title nor tasks say "blomster": only the occupation's Danish labels do.
+    const slotApi = await new Api(t.http).signIn(admin.email, admin.password);
+    await slotApi.publishSlot(company, {
+      title: 'Medhjælper i butikken',
+      occupationId: seller.id,
+      tasks: ['Binde buketter'],
+    });
+    await t.app.get(PlacementIndexer).reindexAll();
+    for (const words of ['blomsterhandler', 'blomsterhandlr', 'blomsterdekoratør']) {
+      const found = ok(
+        await consultant.run(
+          `query($q: String) { searchPlacements(query: $q) { edges { node { title occupation { label } } } } }`,
+          { q: words },
+        ),
+      ).searchPlacements as { edges: { node: { title: string; occupation: { label: string } } }[] };
+      expect(found.edges.map((e) => e.node)).toEqual([
+        { title: 'Medhjælper i butikken', occupation: { label: 'blomster- og plantehandler' } },
+      ]);
+    }
   });
 });
