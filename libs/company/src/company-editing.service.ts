@@ -1,6 +1,5 @@
 import { InvitationService } from '@jobbro/auth';
 import { type Principal, publishEvent } from '@jobbro/core';
-import { ReferenceService } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
 import type { MentorEntity, SiteEntity } from './company.entities';
 import type { PlacementStatus } from './company.enums';
@@ -47,7 +46,6 @@ export class CompanyEditingService {
     private readonly companies: CompanyRepository,
     private readonly placements: PlacementRepository,
     private readonly company: CompanyService,
-    private readonly reference: ReferenceService,
     private readonly invitations: InvitationService,
   ) {}
 
@@ -58,24 +56,8 @@ export class CompanyEditingService {
       ...(input.streetAddress !== undefined && { streetAddress: input.streetAddress.trim() }),
       ...(input.pNumber !== undefined && { pNumber: input.pNumber ?? null }),
     };
-    if (input.postalCode !== undefined && input.postalCode !== site.postalCode) {
-      const postal = await this.reference.postalCode(input.postalCode);
-      if (!postal) {
-        throw new CompanyException('UNKNOWN_POSTAL_CODE', {}, [
-          {
-            field: 'postalCode',
-            constraint: 'postalCode',
-            message: { da: 'Ukendt postnummer.', en: 'Unknown postal code.' },
-          },
-        ]);
-      }
-      Object.assign(changes, {
-        postalCode: postal.code,
-        municipalityCode: postal.municipalityCode,
-        latitude: postal.latitude,
-        longitude: postal.longitude,
-      });
-    }
+    if (input.postalCode !== undefined && input.postalCode !== site.postalCode)
+      Object.assign(changes, await this.company.siteLocation(input.postalCode));
     return this.companies.transaction(async (manager) => {
       // No lock first: the update's own row lock lets slots being saved with the site go on.
       const saved = await this.companies.updateSite(manager, site.id, changes);

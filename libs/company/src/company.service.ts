@@ -128,7 +128,23 @@ export class CompanyService {
 
   async createSite(principal: Principal, input: CreateSiteInput): Promise<SiteEntity> {
     await this.requireManageableCompany(principal, input.companyId);
-    const postal = await this.reference.postalCode(input.postalCode);
+    return this.companies.insertSite({
+      companyId: input.companyId,
+      name: input.name.trim(),
+      streetAddress: input.streetAddress.trim(),
+      ...(await this.siteLocation(input.postalCode)),
+      pNumber: input.pNumber ?? null,
+    });
+  }
+
+  /** Where a site with this postal code is (area and coordinates); a field error if unknown. */
+  async siteLocation(postalCode: string): Promise<{
+    postalCode: string;
+    municipalityCode: number;
+    latitude: number;
+    longitude: number;
+  }> {
+    const postal = await this.reference.postalCode(postalCode);
     if (!postal) {
       throw new CompanyException('UNKNOWN_POSTAL_CODE', {}, [
         {
@@ -138,16 +154,12 @@ export class CompanyService {
         },
       ]);
     }
-    return this.companies.insertSite({
-      companyId: input.companyId,
-      name: input.name.trim(),
-      streetAddress: input.streetAddress.trim(),
+    return {
       postalCode: postal.code,
       municipalityCode: postal.municipalityCode,
       latitude: postal.latitude,
       longitude: postal.longitude,
-      pNumber: input.pNumber ?? null,
-    });
+    };
   }
 
   async proposePartnership(
