@@ -1,7 +1,7 @@
-import type { Cursor, Language, Role } from '@jobbro/core';
+import type { Cursor, Role } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { InvitationKind, InvitationRecord, InvitationStatus } from './invitation.types';
+import type { InvitationRecord, InvitationStatus, NewInvitation } from './invitation.types';
 
 const COLUMNS = `
   i.id, i.kind, i.email, i.display_name AS "displayName", i.role, i.language,
@@ -45,17 +45,8 @@ export class InvitationRepository {
 
   async insert(
     m: EntityManager,
-    row: {
-      kind: InvitationKind;
+    row: Omit<NewInvitation, 'invitedBy'> & {
       tokenHash: string;
-      email: string;
-      displayName: string;
-      role: Role;
-      language: Language;
-      jobCentreId: string | null;
-      companyId: string | null;
-      companyCvr: string | null;
-      subjectId: string | null;
       invitedBy: string;
       ttlDays: number;
     },
