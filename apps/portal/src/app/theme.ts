@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import type { Role } from '@/gql/graphql';
+
+export type Theme = 'virk' | 'borger';
+
+/** Citizens get borger.dk's look; employers, mentors and the job centre get Virk's. */
+export function themeFor(role: Role | undefined, path: string): Theme {
+  if (role === 'CITIZEN') return 'borger';
+  if (!role && path.startsWith('/mit-forloeb')) return 'borger';
+  return 'virk';
+}
+
+const loaders: Record<Theme, () => Promise<unknown>> = {
+  virk: () => import('@/styles/theme-virk.css'),
+  borger: () => import('@/styles/theme-borger.css'),
+};
+
+/**
+ * Loads the design system's stylesheet for a theme (each is a whole build of Det Fælles
+ * Designsystem, so only one may be active) and disables the other one if it was loaded before.
+ */
+export async function applyTheme(theme: Theme): Promise<void> {
+  await loaders[theme]();
+  for (const sheet of Array.from(document.styleSheets)) {
+    const node = sheet.ownerNode as HTMLElement | null;
+    const source = node?.getAttribute('href') ?? node?.getAttribute('data-vite-dev-id') ?? '';
+    const match = /theme-(virk|borger)/.exec(source);
+    if (match) sheet.disabled = match[1] !== theme;
+  }
+  document.documentElement.dataset.theme = theme;
+}
+
+export function useTheme(role: Role | undefined): Theme {
+  const theme = themeFor(role, window.location.pathname);
+  useEffect(() => {
+    void applyTheme(theme);
+  }, [theme]);
+  return theme;
+}

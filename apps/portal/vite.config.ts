@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The portal: built into dist/portal and served by the API at `/` (same origin, so no CORS).
+ * `npm run dev:portal` serves it with hot reload and proxies the API's routes to API_URL.
+ * dkfds exports only its JavaScript, so its two themes' CSS files are reached by alias.
+ */
+const api = process.env.API_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  publicDir: here('public'),
+  resolve: {
+    alias: {
+      '@': here('src'),
+      'dkfds-css/virk': here('../../node_modules/dkfds/dist/css/dkfds-virkdk.min.css'),
+      'dkfds-css/borger': here('../../node_modules/dkfds/dist/css/dkfds-borgerdk.min.css'),
+    },
+  },
+  build: {
+    outDir: here('../../dist/portal'),
+    emptyOutDir: true,
+    // Fonts and icons become files, never inline data: the CSP allows only 'self'.
+    assetsInlineLimit: 0,
+    sourcemap: false,
+    rollupOptions: {
+      // React libraries mark modules "use client" for server components; meaningless here.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    port: Number(process.env.PORTAL_PORT ?? 5173),
+    proxy: Object.fromEntries(
+      [
+        '/graphql',
+        '/auth',
+        '/health',
+        '/dev/mail',
+        '/me/plan.pdf',
+        '^/citizens/.*/plan\\.pdf$',
+      ].map((path) => [path, { target: api, changeOrigin: false }]),
+    ),
+  },
+});
