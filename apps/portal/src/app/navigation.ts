@@ -10,8 +10,8 @@ export interface NavItem {
 
 const JOB_CENTRE_PAGES: NavItem[] = [
   { to: '/borgere', label: 'nav.citizens', ns: 'consultant' },
-  { to: '/pladser', label: 'nav.search', ns: 'consultant' },
-  { to: '/virksomheder', label: 'nav.companies', ns: 'consultant' },
+  { to: '/pladser', label: 'nav.search', ns: 'matching' },
+  { to: '/virksomheder', label: 'nav.companies', ns: 'matching' },
 ];
 
 /** The main menu of each role; its first item is the role's landing page. */
@@ -21,8 +21,8 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/virksomhed', label: 'nav.company', ns: 'employer', end: true },
   ],
   MENTOR: [{ to: '/mentor', label: 'nav.slots', ns: 'mentor' }],
-  JOB_CONSULTANT: [...JOB_CENTRE_PAGES, { to: '/inviter', label: 'nav.invite', ns: 'consultant' }],
-  CASEWORKER: [...JOB_CENTRE_PAGES, { to: '/inviter', label: 'nav.invite', ns: 'consultant' }],
+  JOB_CONSULTANT: [...JOB_CENTRE_PAGES, { to: '/inviter', label: 'nav.invite', ns: 'matching' }],
+  CASEWORKER: [...JOB_CENTRE_PAGES, { to: '/inviter', label: 'nav.invite', ns: 'matching' }],
   SOCIAL_SUPPORT_WORKER: [{ to: '/borgere', label: 'nav.citizens', ns: 'consultant' }],
   CITIZEN: [
     { to: '/mit-forloeb', label: 'nav.plan', ns: 'citizen', end: true },

@@ -7,6 +7,7 @@ import { adminRoutes } from '@/features/admin/routes';
 import { citizenRoutes } from '@/features/citizen/routes';
 import { consultantRoutes } from '@/features/consultant/routes';
 import { employerRoutes } from '@/features/employer/routes';
+import { matchingRoutes } from '@/features/matching/routes';
 import { mentorRoutes } from '@/features/mentor/routes';
 import { landingPathFor } from './navigation';
 
@@ -39,6 +40,7 @@ export const routes: RouteObject[] = [
       ...employerRoutes,
       ...mentorRoutes,
       ...consultantRoutes,
+      ...matchingRoutes,
       ...citizenRoutes,
       ...adminRoutes,
       { path: '*', element: <NotFound /> },

@@ -4,6 +4,7 @@ import { common } from './common';
 import { auth } from '@/features/auth/i18n';
 import { employer } from '@/features/employer/i18n';
 import { consultant } from '@/features/consultant/i18n';
+import { matching } from '@/features/matching/i18n';
 import { citizen } from '@/features/citizen/i18n';
 import { mentor } from '@/features/mentor/i18n';
 import { admin } from '@/features/admin/i18n';
@@ -15,7 +16,7 @@ export type Language = 'da' | 'en';
  * (`features/<feature>/i18n.ts`, registered as the namespace of the same name). Danish first;
  * a missing English text falls back to Danish.
  */
-const namespaces = { common, auth, employer, consultant, citizen, mentor, admin };
+const namespaces = { common, auth, employer, consultant, matching, citizen, mentor, admin };
 
 const LANGUAGE_KEY = 'jobbro.language';
 
