@@ -19,6 +19,8 @@ export default defineConfig({
       '@': here('src'),
       'dkfds-css/virk': here('../../node_modules/dkfds/dist/css/dkfds-virkdk.min.css'),
       'dkfds-css/borger': here('../../node_modules/dkfds/dist/css/dkfds-borgerdk.min.css'),
+      // One component's script, not the whole bundle (its source modules are ES modules).
+      'dkfds-js/tabs': here('../../node_modules/dkfds/src/js/components/tabs.js'),
     },
   },
   build: {

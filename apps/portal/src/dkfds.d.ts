@@ -1,9 +1,5 @@
-/** Det Fælles Designsystem's JavaScript (UMD bundle): the component classes the portal uses. */
-declare module 'dkfds' {
-  interface Component {
-    init(): void;
-  }
-  export const Tabs: new (container: HTMLElement) => Component;
-  export const Accordion: new (element: HTMLElement) => Component;
-  export const Tooltip: new (element: HTMLElement) => Component;
+/** Det Fælles Designsystem's component scripts (ES modules from its source, one per component). */
+declare module 'dkfds-js/tabs' {
+  const Tabs: new (container: HTMLElement) => { init(): void };
+  export default Tabs;
 }

@@ -1,4 +1,4 @@
-import * as DKFDS from 'dkfds';
+import DkfdsTabs from 'dkfds-js/tabs';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 export interface TabItem {
@@ -16,7 +16,7 @@ export function Tabs({ items, label }: { items: TabItem[]; label: string }) {
   const base = useId().replace(/:/g, '');
   const keys = items.map((i) => i.key).join('|');
   useEffect(() => {
-    if (ref.current) new DKFDS.Tabs(ref.current).init();
+    if (ref.current) new DkfdsTabs(ref.current).init();
   }, [keys]);
   return (
     <div className="tab-container" ref={ref}>
