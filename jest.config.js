@@ -40,5 +40,14 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
+    // The portal in Chromium (npm run test:browser): its setup also finds Chromium and builds it.
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/browser-global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/browser-global-teardown.ts',
+      testTimeout: 60000,
+    },
   ],
 };
