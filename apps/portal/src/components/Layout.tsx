@@ -86,9 +86,6 @@ export function Layout() {
       <header className="header">
         <div className="portal-info">
           <div className="portal-info-inner container">
-            <a href="/" className="logo" aria-label={t('appName')}>
-              <span>{t('appName')}</span>
-            </a>
             {items.length > 0 && (
               <button
                 ref={openerRef}
@@ -101,7 +98,7 @@ export function Layout() {
                 Menu
               </button>
             )}
-            <div className="d-flex align-items-center">
+            <div className="d-flex align-items-center ml-auto">
               {languageButton}
               {userBlock}
             </div>
