@@ -22,7 +22,7 @@ import { ReferenceModule } from '@jobbro/reference';
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { Writable } from 'node:stream';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import { WorkerModule } from '../../worker/src/worker.module';
@@ -84,7 +84,8 @@ export class AppModule {
               // offline query page instead (http/graphql-sandbox.ts), production none.
               ApolloServerPluginLandingPageDisabled(),
             ],
-            context: ({ req }: { req: Request }) => ({ req }),
+            // res: the sign-in mutations set the portal's refresh cookie (SessionCookieInterceptor).
+            context: ({ req, res }: { req: Request; res: Response }) => ({ req, res }),
             // Errors thrown in field resolvers (special-category fields) go through the same error filter.
             fieldResolverEnhancers: ['filters'],
           }),

@@ -3,6 +3,8 @@ import { defineErrors, DomainException } from '@jobbro/core';
 export type AuthErrorCode =
   | 'INVALID_CREDENTIALS'
   | 'INVALID_REFRESH_TOKEN'
+  | 'NO_SESSION'
+  | 'PORTAL_CLIENT_REQUIRED'
   | 'INVALID_SIGN_UP_TOKEN'
   | 'MAGIC_LINK_INVALID'
   | 'MAGIC_LINK_EXPIRED'
@@ -30,6 +32,16 @@ const AUTH_ERRORS = defineErrors<AuthErrorCode>({
     graphqlCode: 'UNAUTHENTICATED',
     da: 'Din session er udløbet. Log ind igen.',
     en: 'Your session has expired. Sign in again.',
+  },
+  NO_SESSION: {
+    graphqlCode: 'UNAUTHENTICATED',
+    da: 'Du er ikke logget ind. Log ind for at fortsætte.',
+    en: 'You are not signed in. Sign in to continue.',
+  },
+  PORTAL_CLIENT_REQUIRED: {
+    graphqlCode: 'FORBIDDEN',
+    da: 'Kun Jobbro-portalen bruger denne adresse (headeren X-Jobbro-Client: portal mangler).',
+    en: 'Only the Jobbro portal uses this address (the header X-Jobbro-Client: portal is missing).',
   },
   INVALID_SIGN_UP_TOKEN: {
     graphqlCode: 'BAD_USER_INPUT',

@@ -1,6 +1,7 @@
 import { AppConfig } from '@jobbro/core';
-import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import cookieParser from 'cookie-parser';
 import { JwtModule } from '@nestjs/jwt';
 import { NotificationsModule } from '@jobbro/notifications';
 import { PassportModule } from '@nestjs/passport';
@@ -21,6 +22,8 @@ import { PeopleResolver } from './people/people.resolver';
 import { SignInPagesController } from './people/sign-in-pages.controller';
 import { StaffRepository } from './people/staff.repository';
 import { StaffService } from './people/staff.service';
+import { SessionController } from './session/session.controller';
+import { SessionCookieInterceptor } from './session/session-cookie.interceptor';
 import { UserDirectory } from './people/user-directory';
 import { JwtStrategy, LocalStrategy } from './strategies';
 import { ThrottleModule } from './throttle/throttle.module';
@@ -40,7 +43,7 @@ import { JobCentreEntity, UserEntity } from './user.entity';
       }),
     }),
   ],
-  controllers: [SignUpPageController, SignInPagesController],
+  controllers: [SignUpPageController, SignInPagesController, SessionController],
   providers: [
     AuthRepository,
     AuditService,
@@ -60,7 +63,14 @@ import { JobCentreEntity, UserEntity } from './user.entity';
     JwtStrategy,
     // The per-IP limit is a middleware (ThrottleModule), so floods never reach token checks.
     { provide: APP_GUARD, useClass: AccessGuard },
+    // The portal's refresh token goes into a cookie instead of the sign-in mutations' replies.
+    { provide: APP_INTERCEPTOR, useClass: SessionCookieInterceptor },
   ],
   exports: [AuthService, AuditService, InvitationService, UserDirectory],
 })
-export class AuthModule {}
+export class AuthModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // Only the session routes read cookies; no other route looks at them.
+    consumer.apply(cookieParser()).forRoutes(SessionController);
+  }
+}

@@ -9,3 +9,4 @@ export * from './people/user-directory';
 export * from './throttle';
 export { StaffService } from './people/staff.service';
 export { MAGIC_LINK_MIN_REPLY_MS, MagicLinkService } from './people/magic-link.service';
+export * from './session/session-cookie';

@@ -4,8 +4,8 @@ import helmet from 'helmet';
 
 /**
  * The API serves JSON and PDF documents, nothing a browser should run or frame: its CSP allows
- * nothing. The few HTML pages (sign-in link, invitation, sign-up, /dev/mail and the development
- * query page at GET /graphql, see graphql-sandbox.ts) set their own narrow CSP.
+ * nothing. The HTML it serves sets its own narrow CSP: the portal (portal.ts), /dev/mail and the
+ * development query page at GET /graphql (graphql-sandbox.ts).
  */
 const NOTHING = {
   defaultSrc: ["'none'"],
@@ -23,8 +23,10 @@ export function useSecurityHeaders(app: NestExpressApplication, config: AppConfi
   });
   app.use(api);
 
-  // Browsers may call the API only from the configured origins (the portal's by default). Tokens
-  // travel in the Authorization header, never in cookies, so credentials stay off.
+  // Browsers may call the API only from the configured origins (the portal's by default). Access
+  // tokens travel in the Authorization header; the one cookie (the portal's refresh token, see
+  // libs/auth session-cookie.ts) is SameSite=Strict and same-origin only, so credentials stay off.
+  // x-jobbro-client marks the portal's requests: a custom header, so a browser preflights it.
   app.enableCors({
     origin: [...config.corsOrigins],
     credentials: false,
@@ -35,6 +37,7 @@ export function useSecurityHeaders(app: NestExpressApplication, config: AppConfi
       'accept-language',
       'apollo-require-preflight',
       'x-apollo-operation-name',
+      'x-jobbro-client',
     ],
     maxAge: 600,
   });

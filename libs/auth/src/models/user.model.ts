@@ -43,11 +43,21 @@ export class SignUpEmployerResultModel {
   message!: string;
 }
 
-@ObjectType('AuthPayload')
+/** The GraphQL name of what every sign-in mutation answers (SessionCookieInterceptor keys on it). */
+export const AUTH_PAYLOAD_TYPE = 'AuthPayload';
+
+@ObjectType(AUTH_PAYLOAD_TYPE)
 export class AuthPayloadModel {
   @Field({ description: 'Bearer token for the Authorization header.' }) accessToken!: string;
-  @Field({ description: 'Exchange for a new pair with refreshToken; single use.' })
-  refreshToken!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Exchange for a new pair with refreshToken; single use. Null for the portal (requests with ' +
+      'the header X-Jobbro-Client: portal): it gets the token in an HttpOnly cookie instead, ' +
+      'which only POST /auth/session/refresh and /auth/session/logout read, so page JavaScript ' +
+      'never holds it.',
+  })
+  refreshToken!: string | null;
   @Field(() => Int, { description: 'Seconds until the access token expires.' }) expiresIn!: number;
   @Field(() => UserModel) user!: UserModel;
 }
