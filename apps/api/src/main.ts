@@ -16,6 +16,7 @@ import { seedDemoData } from './demo/demo-data';
 import { configureHttp } from './http/configure-http';
 import type { Drain } from './http/drain';
 import { displayPath } from './http/log-destination';
+import { PORTAL_BUILD_COMMAND, portalBuilt } from './http/portal';
 
 const say = (message: string): void => console.log(`[jobbro] ${message}`);
 
@@ -103,6 +104,11 @@ function printBanner(
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const base = `http://${host}:${config.port}`;
   say(`Jobbro is running (${config.nodeEnv})`);
+  say(
+    portalBuilt(config)
+      ? `Portal:       ${base}/`
+      : `Portal:       not built: run ${PORTAL_BUILD_COMMAND} (${base}/ says so until then)`,
+  );
   say(
     `GraphQL API:  ${base}/graphql` +
       (config.isProduction ? '' : ' (open it in a browser for a query page that works offline)'),

@@ -11,7 +11,6 @@ import { AuthRepository } from './auth.repository';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { SignUpRepository } from './sign-up.repository';
-import { SignUpPageController } from './sign-up-page.controller';
 import { SignUpService } from './sign-up.service';
 import { AccessGuard } from './guards';
 import { InvitationRepository } from './invitations/invitation.repository';
@@ -19,7 +18,6 @@ import { InvitationService } from './invitations/invitation.service';
 import { MagicLinkRepository } from './people/magic-link.repository';
 import { MagicLinkService } from './people/magic-link.service';
 import { PeopleResolver } from './people/people.resolver';
-import { SignInPagesController } from './people/sign-in-pages.controller';
 import { StaffRepository } from './people/staff.repository';
 import { StaffService } from './people/staff.service';
 import { SessionController } from './session/session.controller';
@@ -43,7 +41,7 @@ import { JobCentreEntity, UserEntity } from './user.entity';
       }),
     }),
   ],
-  controllers: [SignUpPageController, SignInPagesController, SessionController],
+  controllers: [SessionController],
   providers: [
     AuthRepository,
     AuditService,

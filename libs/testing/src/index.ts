@@ -10,4 +10,3 @@ export * from './mail-api';
 export * from './company-api';
 export * from './people-api';
 export * from './citizen-api';
-export * from './page-sandbox';

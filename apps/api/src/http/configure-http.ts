@@ -3,13 +3,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { useBodyParser } from './body-parsers';
 import { Drain } from './drain';
 import { useGraphqlSandbox } from './graphql-sandbox';
+import { usePortal } from './portal';
 import { useSecurityHeaders } from './security-headers';
 
 /**
  * Everything the HTTP server does before a request reaches Nest's modules and GraphQL, in one
  * place used by both main.ts and the test app (so the tests exercise exactly this): security
- * headers, CORS, no X-Powered-By, and the one body parser with its limit. Call after creating the
- * app (with `bodyParser: false`) and before `init()`/`listen()`. The refusals and the drain are
+ * headers, CORS, no X-Powered-By, the portal's files, and the one body parser with its limit.
+ * Call after creating the app (with `bodyParser: false`) and before `init()`/`listen()`. The refusals and the drain are
  * answered by HttpModule's middleware, after the request logger.
  * Returns the drain that main.ts starts on SIGTERM.
  */
@@ -24,6 +25,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): D
   useSecurityHeaders(app, config);
   // Development's offline query page at GET /graphql (Apollo's landing page is off everywhere).
   if (!config.isProduction) useGraphqlSandbox(app);
+  // The portal at / and its deep links; the API's own paths pass through (portal.ts).
+  usePortal(app, config);
   useBodyParser(app, config.bodyLimitBytes);
   return drain;
 }

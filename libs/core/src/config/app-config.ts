@@ -97,6 +97,11 @@ export class AppConfig {
   readonly corsOrigins!: readonly string[];
   /** Where people open the portal; its origin is the default CORS origin. */
   readonly publicUrl!: string | undefined;
+  /**
+   * The portal's build (PORTAL_DIR, relative to the project; default `dist/portal`, written by
+   * `npm run portal:build`), served by the API at `/`.
+   */
+  readonly portalDir!: string;
   /** Reminders go out from this hour (Danish time, 0-23) each day (REMINDER_HOUR, default 7). */
   readonly reminderHour!: number;
   /** How often the reminder job looks for due reminders (REMINDER_INTERVAL_MINUTES, default 15). */
@@ -289,6 +294,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reminderIntervalMinutes: r.int('REMINDER_INTERVAL_MINUTES', 15, 1, 1440),
     publicUrl,
     corsOrigins: readCorsOrigins(r, nodeEnv, publicUrl),
+    portalDir: resolve(projectRoot(), r.raw('PORTAL_DIR') ?? 'dist/portal'),
   });
   if (nodeEnv === 'production' && r.bool('DEMO_DATA', false)) {
     r.problems.push(
