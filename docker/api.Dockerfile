@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 #
-# Jobbro GraphQL API. Build from the repository root:
+# Jobbro GraphQL API and the portal it serves at /. Build from the repository root:
 #   docker build -f docker/api.Dockerfile -t jobbro-api .
 # See docker/README.md (this file has not been built on the development machines: no Docker engine).
 
@@ -16,7 +16,7 @@ ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
 RUN npm install -g "npm@${NPM_VERSION}" && npm cache clean --force
 WORKDIR /app
 
-# ---- build: all dependencies, compile both apps ----
+# ---- build: all dependencies; the portal (dist/portal) and both apps ----
 FROM base AS build
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -33,6 +33,8 @@ RUN npm ci --omit=dev && npm cache clean --force
 # package.json (name "jobbro") marks the project root the code looks for at runtime;
 # the reference CSVs are read from <root>/libs/reference/data by the migrations.
 COPY --from=build /app/dist/apps/api ./dist/apps/api
+# The portal's build, served by the API at / (PORTAL_DIR defaults to <root>/dist/portal).
+COPY --from=build /app/dist/portal ./dist/portal
 COPY --from=build /app/libs/reference/data ./libs/reference/data
 # Application files stay root-owned (read-only for the app). .data is only written when no
 # DATABASE_URL is set (embedded PostgreSQL); make it writable for the node user just in case.
