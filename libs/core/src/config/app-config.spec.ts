@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { projectRoot } from '../project-root';
 import { ConfigError, loadConfig } from './app-config';
 
 describe('configuration', () => {
@@ -77,6 +79,17 @@ describe('configuration', () => {
       expect(loadConfig({ NODE_ENV: 'test' }).bodyLimitBytes).toBe(262144);
       expect(loadConfig({ NODE_ENV: 'test', BODY_LIMIT: '50000' }).bodyLimitBytes).toBe(50000);
       expect(() => loadConfig({ NODE_ENV: 'test', BODY_LIMIT: '10' })).toThrow('BODY_LIMIT');
+    });
+
+    it('serves the portal from dist/portal under the project unless PORTAL_DIR says otherwise', () => {
+      const root = projectRoot();
+      expect(loadConfig({ NODE_ENV: 'test' }).portalDir).toBe(join(root, 'dist', 'portal'));
+      expect(loadConfig({ NODE_ENV: 'test', PORTAL_DIR: 'build/web' }).portalDir).toBe(
+        join(root, 'build', 'web'),
+      );
+      expect(loadConfig({ NODE_ENV: 'test', PORTAL_DIR: '/srv/portal' }).portalDir).toBe(
+        '/srv/portal',
+      );
     });
 
     it('allows the portal and the API itself as CORS origins in development', () => {
