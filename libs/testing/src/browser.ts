@@ -133,12 +133,18 @@ export function portalIsStale(): boolean {
   return Math.max(...sources) > statSync(built).mtimeMs;
 }
 
-/** Runs `npm run portal:build` when the build is stale; throws with its output when it fails. */
+/**
+ * Runs `npm run portal:build` when the build is stale; throws with its output when it fails.
+ * SKIP_PORTAL_BUILD=1 uses dist/portal as it is (while sources are half-edited, say).
+ */
 export function ensurePortalBuilt(): { built: boolean } {
+  if (process.env.SKIP_PORTAL_BUILD === '1' && existsSync(join(portalDist(), 'index.html')))
+    return { built: false };
   if (!portalIsStale()) return { built: false };
   const build = spawnSync('npm', ['run', '--silent', 'portal:build'], {
     cwd: projectRoot(),
     encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (build.status !== 0) {
