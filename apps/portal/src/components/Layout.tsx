@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { matchPath, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '@/auth/AuthProvider';
 import type { Language } from '@/i18n';
 import { navigationFor } from '@/app/navigation';
@@ -62,15 +62,13 @@ export function Layout() {
       </button>
     </div>
   ) : null;
+  const isCurrent = (item: { to: string; end?: boolean }) =>
+    matchPath({ path: item.to, end: item.end ?? false }, location.pathname) !== null;
   const navList = (
-    <ul className="nav">
+    <ul className="mainmenu">
       {items.map((item) => (
-        <li key={item.to}>
-          <NavLink
-            to={item.to}
-            end={item.end}
-            className={({ isActive }) => `nav-link${isActive ? ' current' : ''}`}
-          >
+        <li key={item.to} className={isCurrent(item) ? 'active current' : undefined}>
+          <NavLink to={item.to} end={item.end} className="nav-link">
             <span>{t(item.label, { ns: item.ns })}</span>
           </NavLink>
         </li>
@@ -115,9 +113,13 @@ export function Layout() {
           </div>
         </div>
         {items.length > 0 && (
-          <nav className="navigation-menu" aria-label={t('nav.main')}>
-            <div className="navigation-menu-inner container">{navList}</div>
-          </nav>
+          <div className="navigation-menu">
+            <div className="navigation-menu-inner container">
+              <nav className="nav" aria-label={t('nav.main')}>
+                {navList}
+              </nav>
+            </div>
+          </div>
         )}
         {drawerOpen && (
           <div
