@@ -244,6 +244,12 @@ describe('the citizen in a browser (mobile)', () => {
       .filter({ hasText: 'Jonas Bech kom på dit team som sagsbehandler' })
       .first()
       .waitFor();
+    // The citizen's own lookups read as "Dig" (you).
+    await log
+      .getByRole('listitem')
+      .filter({ hasText: /^.*Dig.*Så din plan som PDF/ })
+      .first()
+      .waitFor();
     // Codes never show: every operation reads as words.
     expect(await log.textContent()).not.toMatch(/job_consultant|myProfile|citizen\b|updatePlan/);
     await expectNoSidewaysScroll(page);

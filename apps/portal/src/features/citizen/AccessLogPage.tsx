@@ -74,9 +74,13 @@ function AccessEntry({ entry }: { entry: Entry }) {
   const { t } = useTranslation('citizen');
   const roleLabel = useRoleLabel();
   const role = roleLabel(entry.userRole);
-  const who = [entry.userName ?? (role ? null : t('access.unknownPerson')), role]
-    .filter(Boolean)
-    .join(', ');
+  // Only the citizen themselves looks at their data with the citizen role.
+  const who =
+    entry.userRole?.toUpperCase() === 'CITIZEN'
+      ? t('access.you')
+      : [entry.userName ?? (role ? null : t('access.unknownPerson')), role]
+          .filter(Boolean)
+          .join(', ');
   const isTeamChange =
     entry.teamMember !== null &&
     entry.teamMember !== undefined &&

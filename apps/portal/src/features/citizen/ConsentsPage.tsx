@@ -142,13 +142,13 @@ function ConsentCard({ consent, onWithdrawn }: { consent: Consent; onWithdrawn?:
           <button
             type="button"
             className="button button-secondary"
-            aria-label={t('consents.withdrawFor', { company: consent.companyName })}
             onClick={() => {
               withdraw.reset();
               setConfirming(true);
             }}
           >
             {t('consents.withdraw')}
+            <span className="sr-only"> – {consent.companyName}</span>
           </button>
         )}
       </div>
