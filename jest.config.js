@@ -47,7 +47,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/browser-global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/browser-global-teardown.ts',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/browser-setup.ts'],
     },
   ],
 };

@@ -18,7 +18,15 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import {
@@ -48,6 +56,13 @@ export const CHROMIUM_ARGS = ['--disable-gpu', '--disable-quic'] as const;
 const NEEDS_CHROMIUM =
   "Browser tests need Chromium: install Debian's `chromium` package or set CHROMIUM_PATH.";
 
+/** An error that is a message to the person running the tests: printed as one line, no trace. */
+function oneLine(message: string): Error {
+  const error = new Error(message);
+  error.stack = message;
+  return error;
+}
+
 function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
@@ -61,24 +76,34 @@ function commandExists(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
+/** Debian itself (Ubuntu's `chromium` package is a stub that wants snap). */
+function isDebian(): boolean {
+  try {
+    return /^ID="?debian"?$/m.test(readFileSync('/etc/os-release', 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The Chromium to drive: CHROMIUM_PATH, then Debian's /usr/bin/chromium. Where neither exists and
- * this process may install system packages (root on a system with apt-get), installs Debian's
+ * this process may install system packages (root on Debian, with apt-get), installs Debian's
  * `chromium` and says so on one line; otherwise throws one line naming what to install.
  */
 export function findChromium(options: { install?: boolean } = {}): string {
   const configured = process.env.CHROMIUM_PATH;
   if (configured) {
     if (isExecutable(configured)) return configured;
-    throw new Error(`CHROMIUM_PATH is ${configured}, which is not an executable file.`);
+    throw oneLine(`CHROMIUM_PATH is ${configured}, which is not an executable file.`);
   }
   if (isExecutable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
   const mayInstall =
     options.install !== false &&
     process.platform === 'linux' &&
     process.getuid?.() === 0 &&
+    isDebian() &&
     commandExists('apt-get');
-  if (!mayInstall) throw new Error(NEEDS_CHROMIUM);
+  if (!mayInstall) throw oneLine(NEEDS_CHROMIUM);
   process.stderr.write(
     "Installing Debian's chromium for the browser tests (apt-get install chromium)…\n",
   );
@@ -91,7 +116,7 @@ export function findChromium(options: { install?: boolean } = {}): string {
     },
   );
   if (install.status === 0 && isExecutable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
-  throw new Error(`apt-get could not install chromium. ${NEEDS_CHROMIUM}`);
+  throw oneLine(`apt-get could not install chromium. ${NEEDS_CHROMIUM}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,7 +174,8 @@ export function ensurePortalBuilt(): { built: boolean } {
   });
   if (build.status !== 0) {
     const output = `${build.stdout ?? ''}${build.stderr ?? ''}`.trim();
-    throw new Error(`npm run portal:build failed (the browser tests need the portal):\n${output}`);
+    // Vite's own report is the message; a trace of this helper adds nothing to it.
+    throw oneLine(`npm run portal:build failed (the browser tests need the portal):\n${output}`);
   }
   return { built: true };
 }
@@ -284,7 +310,31 @@ function track(page: Page): void {
   });
   page.on('response', (response) => {
     if (response.status() < 400 || isExpected(context, response)) return;
-    found.network.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
+    const request = response.request();
+    let line = `${request.method()} ${response.url()}: ${response.status()}`;
+    if (new URL(response.url()).pathname !== '/graphql') {
+      found.network.push(line);
+      return;
+    }
+    // A GraphQL refusal: name the operation now and add the API's first error once it is read.
+    try {
+      const { operationName, query } = (request.postDataJSON() ?? {}) as {
+        operationName?: string;
+        query?: string;
+      };
+      const name = operationName ?? /\b(?:query|mutation)\s+(\w+)/.exec(query ?? '')?.[1];
+      if (name) line += ` (${name})`;
+    } catch {
+      // Not JSON: the line stays as it is.
+    }
+    const index = found.network.push(line) - 1;
+    response
+      .json()
+      .then((body: { errors?: { message?: string; extensions?: { code?: string } }[] }) => {
+        const first = body.errors?.[0];
+        if (first) found.network[index] += ` ${first.extensions?.code ?? ''}: ${first.message}`;
+      })
+      .catch(() => undefined);
   });
 }
 
