@@ -25,10 +25,11 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   type Browser,
   type BrowserContext,
@@ -159,6 +160,39 @@ export function portalIsStale(): boolean {
 }
 
 /**
+ * One build at a time across jest runs on this checkout: two Vite builds emptying and writing
+ * dist/portal together leave an index.html naming files the other one deleted. A lock older than
+ * any build takes was left by a run that died.
+ */
+function withBuildLock<T>(work: () => T): T {
+  const lock = join(projectRoot(), '.data', 'portal-build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        continue; // released meanwhile
+      }
+      if (age > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw oneLine(`Another portal build holds ${lock}.`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
  * Runs `npm run portal:build` when the build is stale; throws with its output when it fails.
  * SKIP_PORTAL_BUILD=1 uses dist/portal as it is (while sources are half-edited, say).
  */
@@ -166,18 +200,22 @@ export function ensurePortalBuilt(): { built: boolean } {
   if (process.env.SKIP_PORTAL_BUILD === '1' && existsSync(join(portalDist(), 'index.html')))
     return { built: false };
   if (!portalIsStale()) return { built: false };
-  const build = spawnSync('npm', ['run', '--silent', 'portal:build'], {
-    cwd: projectRoot(),
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-    maxBuffer: 64 * 1024 * 1024,
+  return withBuildLock(() => {
+    // Another run may have built it while this one waited.
+    if (!portalIsStale()) return { built: false };
+    const build = spawnSync('npm', ['run', '--silent', 'portal:build'], {
+      cwd: projectRoot(),
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (build.status !== 0) {
+      const output = `${build.stdout ?? ''}${build.stderr ?? ''}`.trim();
+      // Vite's own report is the message; a trace of this helper adds nothing to it.
+      throw oneLine(`npm run portal:build failed (the browser tests need the portal):\n${output}`);
+    }
+    return { built: true };
   });
-  if (build.status !== 0) {
-    const output = `${build.stdout ?? ''}${build.stderr ?? ''}`.trim();
-    // Vite's own report is the message; a trace of this helper adds nothing to it.
-    throw oneLine(`npm run portal:build failed (the browser tests need the portal):\n${output}`);
-  }
-  return { built: true };
 }
 
 // ---------------------------------------------------------------------------------------------
