@@ -21,6 +21,16 @@ import {
 import { Logger } from '@nestjs/common';
 import type { Page } from 'playwright-core';
 
+/** Closes the confirmations still showing, so a screenshot shows the page itself. */
+async function dismissToasts(page: Page): Promise<void> {
+  const close = page.locator('.toast-container .toast-close');
+  while ((await close.count()) > 0)
+    await close
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
+}
+
 /**
  * The administrator: invites a colleague (a bad address is refused next to the field), changes a
  * role, deactivates a colleague but never their own account (the API's reason shows), answers a
@@ -136,6 +146,7 @@ describe('the administrator in a browser', () => {
     await roleDialog.getByRole('button', { name: 'Skift rolle' }).click();
     await page.getByText('Karl Kristensen er nu Sagsbehandler.').waitFor();
     await userRow(page, 'Karl Kristensen').getByText('Sagsbehandler').waitFor();
+    await dismissToasts(page);
     await screenshot(page, 'admin-users');
 
     // Deactivate a colleague after a confirmation.
@@ -172,6 +183,7 @@ describe('the administrator in a browser', () => {
     await card.getByRole('button', { name: `Godkend – ${companyName}` }).click();
     await page.getByText(`Partnerskabet med ${companyName} er nu: Aktivt.`).waitFor();
     await card.getByText('Aktivt', { exact: true }).waitFor();
+    await dismissToasts(page);
     await screenshot(page, 'admin-partnerships');
 
     // The invitation mail could not be delivered (the server refuses; one attempt): a dead letter.
@@ -196,6 +208,7 @@ describe('the administrator in a browser', () => {
     // Never the message's text or link.
     expect(await page.locator('main').textContent()).not.toMatch(/#token=|invitation\?/);
     await checkAccessibility(page, 'admin mail');
+    await dismissToasts(page);
     await screenshot(page, 'admin-mail');
 
     smtp.mode = 'accept';

@@ -22,6 +22,16 @@ import {
 } from '@jobbro/testing/browser';
 import type { Page } from 'playwright-core';
 
+/** Closes the confirmations still showing, so a screenshot shows the page itself. */
+async function dismissToasts(page: Page): Promise<void> {
+  const close = page.locator('.toast-container .toast-close');
+  while ((await close.count()) > 0)
+    await close
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
+}
+
 /**
  * The citizen's own pages on a phone (borger.dk's look): plan and goals, the team, consents
  * (withdrawn after a confirmation, given again), who has looked at their data, the plan as PDF.
@@ -155,6 +165,7 @@ describe('the citizen in a browser (mobile)', () => {
     await page.getByText('Ansvarlig: Mette Sørensen').waitFor();
     await expectNoSidewaysScroll(page);
     await checkAccessibility(page, 'citizen plan');
+    await dismissToasts(page);
     await screenshot(page, 'citizen-plan');
 
     // The plan as PDF, downloaded as a file.
@@ -176,6 +187,7 @@ describe('the citizen in a browser (mobile)', () => {
     await page.getByRole('link', { name: 'Skriv til Jonas Bech' }).waitFor();
     await expectNoSidewaysScroll(page);
     await checkAccessibility(page, 'citizen team');
+    await dismissToasts(page);
     await screenshot(page, 'citizen-team');
 
     // My consents: what each part shares, withdraw after a confirmation.
@@ -185,6 +197,7 @@ describe('the citizen in a browser (mobile)', () => {
     await active.getByText('Din e-mail og dit telefonnummer, så de kan kontakte dig.').waitFor();
     await expectNoSidewaysScroll(page);
     await checkAccessibility(page, 'citizen consents');
+    await dismissToasts(page);
     await screenshot(page, 'citizen-consents');
 
     await active.getByRole('button', { name: `Træk samtykke tilbage – ${companyName}` }).click();
@@ -254,6 +267,7 @@ describe('the citizen in a browser (mobile)', () => {
     expect(await log.textContent()).not.toMatch(/job_consultant|myProfile|citizen\b|updatePlan/);
     await expectNoSidewaysScroll(page);
     await checkAccessibility(page, 'citizen access log');
+    await dismissToasts(page);
     await screenshot(page, 'citizen-access-log');
 
     expectNoConsoleErrors(page);

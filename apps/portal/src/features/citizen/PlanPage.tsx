@@ -64,9 +64,9 @@ export function PlanPage() {
 
         <QueryState query={plan}>{(d) => <PlanSections plan={d.myPlan} />}</QueryState>
 
-        <QueryState query={overview}>
-          {(d) => <ContactPreferenceForm current={d.myProfile.contactPreference ?? 'NONE'} />}
-        </QueryState>
+        {overview.isSuccess && (
+          <ContactPreferenceForm current={overview.data.myProfile.contactPreference ?? 'NONE'} />
+        )}
       </div>
     </div>
   );
