@@ -57,7 +57,7 @@ export function SlotsPage() {
 
   const slots = useQuery({
     queryKey: ['employer', 'slots', company?.id],
-    queryFn: () => request(SlotsDocument, { filter: { companyId: company!.id }, first: 100 }),
+    queryFn: () => request(SlotsDocument, { filter: { companyId: company!.id }, first: 50 }),
     enabled: company !== undefined,
   });
 
@@ -142,6 +142,14 @@ export function SlotsPage() {
                     {t('slots.create')}
                   </Link>
                 </p>
+                {data.placements.totalCount > data.placements.edges.length && (
+                  <p>
+                    {t('slots.showing', {
+                      shown: data.placements.edges.length,
+                      total: data.placements.totalCount,
+                    })}
+                  </p>
+                )}
                 <div className="table--responsive-scroll">
                   <table className="table table--zebra">
                     <caption className="sr-only">{t('slots.caption')}</caption>

@@ -43,6 +43,7 @@ const da = {
     noCompany: 'Registrér først virksomheden, så kan I oprette praktikpladser.',
     toCompany: 'Gå til virksomheden',
     actionsFor: 'Handlinger for {{title}}',
+    showing: 'Viser de {{shown}} nyeste af {{total}} praktikpladser.',
   },
   form: {
     newTitle: 'Opret en praktikplads',
@@ -267,6 +268,7 @@ export const employer: { da: EmployerTexts; en: EmployerTexts } = {
       noCompany: 'Register the company first; then you can create work placements.',
       toCompany: 'Go to the company',
       actionsFor: 'Actions for {{title}}',
+      showing: 'Showing the {{shown}} newest of {{total}} work placements.',
     },
     form: {
       newTitle: 'Create a work placement',

@@ -7,7 +7,7 @@ export const MentorSlotsDocument = graphql(`
       id
       name
     }
-    placements(first: 100) {
+    placements(first: 30) {
       edges {
         node {
           id
@@ -20,10 +20,6 @@ export const MentorSlotsDocument = graphql(`
           weeklyHoursMax
           scheduleNotes
           tasks
-          company {
-            id
-            name
-          }
           occupation {
             id
             label
