@@ -9,6 +9,7 @@ import {
   type BuiltUser,
   occupationByLabel,
   ok,
+  pdfText,
 } from '@jobbro/testing';
 import {
   checkAccessibility,
@@ -20,6 +21,7 @@ import {
   startPortal,
   type TestBrowser,
 } from '@jobbro/testing/browser';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 /** Closes the confirmations still showing, so a screenshot shows the page itself. */
@@ -174,8 +176,8 @@ describe('the citizen in a browser (mobile)', () => {
       page.getByRole('button', { name: 'Hent min plan som PDF' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('min-plan.pdf');
-    const path = await download.path();
-    expect(path).toBeTruthy();
+    const pdf = await pdfText(readFileSync(await download.path()));
+    expect(pdf).toContain('Fast job som kok på 25 timer om ugen');
     await page.getByText('Din plan er hentet som PDF.').waitFor();
 
     // My team: who does what.
@@ -200,11 +202,25 @@ describe('the citizen in a browser (mobile)', () => {
     await dismissToasts(page);
     await screenshot(page, 'citizen-consents');
 
-    await active.getByRole('button', { name: `Træk samtykke tilbage – ${companyName}` }).click();
+    // By keyboard: the confirmation holds the focus; Escape cancels, changes nothing, and gives
+    // the focus back to the button that opened it.
+    const withdrawButton = active.getByRole('button', {
+      name: `Træk samtykke tilbage – ${companyName}`,
+    });
+    await withdrawButton.focus();
+    await page.keyboard.press('Enter');
     const confirm = page.getByRole('dialog', { name: 'Vil du trække samtykket tilbage?' });
     await confirm.waitFor();
+    await page.waitForFunction(`!!document.activeElement?.closest('dialog[open]')`);
     await checkAccessibility(page, 'citizen consents (confirm withdraw)');
-    // Cancelling changes nothing.
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    await page.waitForFunction(
+      `document.activeElement?.textContent?.startsWith('Træk samtykke tilbage') === true`,
+    );
+    await active.getByRole('heading', { name: companyName }).waitFor();
+    // Cancelling with the button changes nothing either.
+    await withdrawButton.click();
     await confirm.getByRole('button', { name: 'Annuller' }).click();
     await confirm.waitFor({ state: 'hidden' });
     await active.getByRole('heading', { name: companyName }).waitFor();
