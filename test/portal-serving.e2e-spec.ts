@@ -7,6 +7,8 @@ import type { Response } from 'supertest';
 const INDEX =
   '<!doctype html><html lang="da"><head><title>Jobbro</title></head><body><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script></body></html>';
 const SCRIPT = 'console.log("portal");';
+/** Over compression's 1 kB threshold. */
+const BIG_SCRIPT = `console.log(${JSON.stringify('Jobbro '.repeat(400))});`;
 const PORTAL_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
   "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
@@ -26,6 +28,7 @@ describe('serving the portal', () => {
     mkdirSync(join(portalDir, 'assets'));
     writeFileSync(join(portalDir, 'index.html'), INDEX);
     writeFileSync(join(portalDir, 'assets', 'index-abc123.js'), SCRIPT);
+    writeFileSync(join(portalDir, 'assets', 'big-abc123.js'), BIG_SCRIPT);
     writeFileSync(join(portalDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     writeFileSync(join(portalDir, '.secret'), 'not for anyone');
     t = await createTestApp({ PORTAL_DIR: portalDir });
@@ -78,6 +81,20 @@ describe('serving the portal', () => {
     const missing = await t.http().get('/assets/index-old.js');
     expect(missing.status).toBe(404);
     expect(missing.headers['content-type']).toMatch(/json/);
+  });
+
+  it('compresses the portal’s files, never the API’s answers', async () => {
+    const big = await t.http().get('/assets/big-abc123.js').set('accept-encoding', 'gzip');
+    expect(big.status).toBe(200);
+    expect(big.headers['content-encoding']).toBe('gzip');
+    expect(big.text).toBe(BIG_SCRIPT);
+    // A GraphQL reply may carry a token next to what the client sent (BREACH): never compressed.
+    const api = await t
+      .http()
+      .post('/graphql')
+      .set('accept-encoding', 'gzip')
+      .send({ query: `{ __typename ${'a: __typename '.repeat(50)}}` });
+    expect(api.headers['content-encoding']).toBeUndefined();
   });
 
   it('never hands out a file outside its folder', async () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@jobbro/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 
 /**
@@ -134,11 +135,19 @@ export function usePortal(app: NestExpressApplication, config: AppConfig): void 
       next,
     );
 
+  // The portal's own files are compressed (gzip or brotli, as the browser asks). API answers are
+  // not: a reply that mixes a secret with what a client sent must not be compressed (BREACH).
+  const compress = compression();
+
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (isApiPath(req.path)) return next();
     const file = filePath(req.path);
     if (file === undefined) return next();
+    compress(req, res, () => servePortal(res, next, file));
+  });
+
+  const servePortal = (res: Response, next: NextFunction, file: string): void => {
     if (file.endsWith('/')) return sendIndex(res, next);
     const asset = file.startsWith(ASSETS);
     send(
@@ -149,5 +158,5 @@ export function usePortal(app: NestExpressApplication, config: AppConfig): void 
       () => (asset ? next() : sendIndex(res, next)),
       next,
     );
-  });
+  };
 }

@@ -43,6 +43,7 @@ export function refreshAccessToken(): Promise<string | null> {
           const body = (await res.json().catch(() => ({}))) as { errors?: unknown };
           throw toApiError(body.errors, res.status);
         }
+        await res.body?.cancel(); // nothing to read: the request ends here
         setAccessToken(null);
         return null;
       }
