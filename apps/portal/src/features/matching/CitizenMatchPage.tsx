@@ -22,7 +22,6 @@ import {
   formatKm,
   Score,
   useCatalogues,
-  useMunicipalityName,
 } from './shared';
 import './matching.css';
 
@@ -63,11 +62,13 @@ const MatchDocument = graphql(`
   }
 `);
 
-/** Every slot the consultant may see, nearest the citizen's home first (distance and "why not"). */
+/**
+ * The slots the consultant may see, nearest the citizen's home first: the distance of each match,
+ * and the other slots to ask "why not?" about (as many as the API's cost limit allows at once).
+ */
 const NearbyDocument = graphql(`
   query MatchingNearbySlots($near: GeoPointInput) {
-    searchPlacements(near: $near, sort: DISTANCE, first: 100) {
-      totalCount
+    searchPlacements(near: $near, sort: DISTANCE, first: 75) {
       edges {
         distanceKm
         node {
@@ -75,13 +76,7 @@ const NearbyDocument = graphql(`
           title
           type
           company {
-            id
             name
-          }
-          site {
-            id
-            postalCode
-            municipalityCode
           }
         }
       }
@@ -111,7 +106,6 @@ export function CitizenMatchPage() {
   const { t, i18n } = useTranslation('matching');
   const { t: tc } = useTranslation();
   const catalogues = useCatalogues();
-  const municipality = useMunicipalityName();
 
   const [form, setForm] = useState<FilterValues>(EMPTY);
   const [occupation, setOccupation] = useState<ChosenOccupation | null>(null);
@@ -352,12 +346,6 @@ export function CitizenMatchPage() {
                                     <span>{slot.node.company.name}</span>
                                     {' · '}
                                     <span>{catalogues.data?.typeLabel(slot.node.type)}</span>
-                                    {slot.node.site && (
-                                      <>
-                                        {' · '}
-                                        <span>{municipality(slot.node.site.municipalityCode)}</span>
-                                      </>
-                                    )}
                                   </>
                                 )}
                               </p>

@@ -23,7 +23,7 @@ import type {
   PlacementType,
 } from '@/gql/graphql';
 import { formatDate } from '@/i18n/format';
-import { formatKm, useCatalogues, useHoursText, useMunicipalityName } from './shared';
+import { capitalize, formatKm, useCatalogues, useHoursText, useMunicipalityName } from './shared';
 import './matching.css';
 
 const SearchDocument = graphql(`
@@ -66,7 +66,6 @@ const SearchDocument = graphql(`
         }
       }
       edges {
-        cursor
         distanceKm
         node {
           id
@@ -76,16 +75,12 @@ const SearchDocument = graphql(`
           weeklyHoursMax
           startEarliest
           company {
-            id
             name
           }
           occupation {
-            id
             label
           }
           site {
-            id
-            postalCode
             municipalityCode
           }
         }
@@ -273,7 +268,7 @@ export function SearchPage() {
                 {typeFacets.map((f) => (
                   <CheckboxItem
                     key={f.value}
-                    label={t('search.facetLabel', { label: f.label, count: f.count })}
+                    label={t('search.facetLabel', { label: capitalize(f.label), count: f.count })}
                     checked={types.includes(f.value)}
                     onChange={() => toggleMulti('type', f.value)}
                   />
@@ -285,7 +280,7 @@ export function SearchPage() {
                 {accommodationFacets.map((f) => (
                   <CheckboxItem
                     key={f.value}
-                    label={t('search.facetLabel', { label: f.label, count: f.count })}
+                    label={t('search.facetLabel', { label: capitalize(f.label), count: f.count })}
                     checked={accommodations.includes(f.value)}
                     onChange={() => toggleMulti('skaanehensyn', f.value)}
                   />
@@ -355,7 +350,7 @@ export function SearchPage() {
             />
             <div className="d-flex flex-wrap">
               <button type="submit" className="button button-secondary mr-4">
-                {t('search.submit')}
+                {t('search.applyFilters')}
               </button>
               {params.size > 0 && (
                 <Link to="/pladser" className="button button-tertiary">

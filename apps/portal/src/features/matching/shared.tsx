@@ -42,6 +42,11 @@ export function useCatalogues() {
     staleTime: 60 * 60_000,
     queryFn: async (): Promise<Catalogues> => {
       const data = await request(CataloguesDocument);
+      const cap = <C extends string>(items: { code: C; label: string }[]) =>
+        items.map((i) => ({ code: i.code, label: capitalize(i.label) }));
+      data.placementTypeCatalogue = cap(data.placementTypeCatalogue);
+      data.accommodationCatalogue = cap(data.accommodationCatalogue);
+      data.requirementCatalogue = cap(data.requirementCatalogue);
       const lookup = <C extends string>(items: { code: C; label: string }[]) => {
         const map = new Map(items.map((i) => [i.code, i.label]));
         return (code: C) => map.get(code) ?? code;
@@ -57,6 +62,9 @@ export function useCatalogues() {
     },
   });
 }
+
+/** A catalogue label standing on its own ("virksomhedspraktik" → "Virksomhedspraktik"). */
+export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function useMunicipalityName(): (code: number | string) => string {
   const { t } = useTranslation('matching');
