@@ -16,7 +16,7 @@ const STYLES = [
 
 const WIDTH = 640;
 const HEIGHT = 300;
-const M = { top: 16, right: 24, bottom: 40, left: 40 };
+const M = { top: 16, right: 56, bottom: 40, left: 56 };
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 

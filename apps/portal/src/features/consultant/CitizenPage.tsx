@@ -62,9 +62,7 @@ export function CitizenPage() {
   return (
     <>
       <p className="d-print-none">
-        <Link to="/borgere" className="back-link">
-          {t('citizen.back')}
-        </Link>
+        <Link to="/borgere">{t('citizen.back')}</Link>
       </p>
       <PageTitle>{name}</PageTitle>
       <div className="d-flex flex-wrap align-items-center mb-6">

@@ -192,6 +192,8 @@ function PlanEditor({
   const toast = useToast();
   // A ref, not state: "save on top" sets it in the same click that submits.
   const baseVersion = useRef(plan?.version ?? 0);
+  // Milestones the saved plan holds: one someone else removed is sent as a new one.
+  const knownIds = useRef(new Set(plan?.milestones.map((m) => m.id) ?? []));
   const [conflict, setConflict] = useState(false);
   const [showingLatest, setShowingLatest] = useState(false);
 
@@ -238,7 +240,9 @@ function PlanEditor({
             expectedVersion: baseVersion.current,
             longTermGoal: values.longTermGoal.trim(),
             milestones: values.milestones.map((m) => ({
-              ...(m.milestoneId ? { id: m.milestoneId } : {}),
+              ...(m.milestoneId && knownIds.current.has(m.milestoneId)
+                ? { id: m.milestoneId }
+                : {}),
               title: m.title,
               deadline: m.deadline || null,
               status: m.status,
@@ -306,6 +310,7 @@ function PlanEditor({
             disabled={form.submitting}
             onClick={() => {
               baseVersion.current = latest.version;
+              knownIds.current = new Set(latest.milestones.map((m) => m.id));
             }}
           >
             {t('plan.saveOnTop')}
