@@ -247,10 +247,16 @@ describe('The employer’s pages in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Opret en praktikplads' }).waitFor();
 
     const summary = page.locator('.error-summary');
+    /** Whether the error summary has focus (it takes it right after it renders). */
     const isSummaryFocused = () =>
-      page.evaluate<boolean>(
-        `document.activeElement?.classList.contains('error-summary') ?? false`,
-      );
+      page
+        .waitForFunction(`document.activeElement?.classList.contains('error-summary')`, null, {
+          timeout: 2000,
+        })
+        .then(
+          () => true,
+          () => false,
+        );
     /** The message shown with a field (its aria-describedby error). */
     const errorOf = async (label: string) => {
       const input =

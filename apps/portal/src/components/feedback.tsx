@@ -131,14 +131,34 @@ export interface SummaryItem {
  * The error summary at the top of a form (dkfds): takes focus when it appears, so the person
  * hears what is wrong; each item links to its field.
  */
-export function ErrorSummary({ items, message }: { items: SummaryItem[]; message?: string }) {
+export function ErrorSummary({
+  items,
+  message,
+  focusKey,
+}: {
+  items: SummaryItem[];
+  message?: string;
+  /**
+   * Changes on each submit that ends with errors (useApiForm sets it): the summary takes focus
+   * then, and not while the person corrects a field. Without it, on every change of the errors.
+   */
+  focusKey?: number;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const key = items.map((i) => i.fieldId + i.message).join('|') + (message ?? '');
+  const key =
+    focusKey !== undefined
+      ? String(focusKey)
+      : items.map((i) => i.fieldId + i.message).join('|') + (message ?? '');
+  // Focus once per key, as soon as the summary shows (its errors may render a moment later).
+  const focusedKey = useRef('');
+  const visible = items.length > 0 || !!message;
   useEffect(() => {
-    if (key) ref.current?.focus();
-  }, [key]);
-  if (items.length === 0 && !message) return null;
+    if (!visible || !key || key === '0' || focusedKey.current === key) return;
+    focusedKey.current = key;
+    ref.current?.focus();
+  }, [key, visible]);
+  if (!visible) return null;
   return (
     <div
       className="alert alert-error error-summary"

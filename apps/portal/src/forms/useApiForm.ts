@@ -25,7 +25,7 @@ export interface ApiForm<T extends FieldValues, O = T> extends UseFormReturn<T, 
   /** Pass to <form onSubmit>. Validates, then runs the action; API errors land on their fields. */
   submit: (e?: React.BaseSyntheticEvent) => Promise<void>;
   /** Props for <ErrorSummary>: client and API field errors plus a form-level message. */
-  summary: { items: SummaryItem[]; message?: string };
+  summary: { items: SummaryItem[]; message?: string; focusKey: number };
   /** Props for a field: its id, its error message and react-hook-form's registration. */
   field: (
     name: Path<T>,
@@ -55,6 +55,8 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(option
   const errorText = useErrorText();
   const [formMessage, setFormMessage] = useState<string | undefined>();
   const [submitting, setSubmitting] = useState(false);
+  // Counts the submits that ended with errors: the summary takes focus after each.
+  const [failedSubmits, setFailedSubmits] = useState(0);
 
   const submit = form.handleSubmit(
     async (values) => {
@@ -82,18 +84,22 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(option
         if (placed === 0 || !(error instanceof ApiError) || error.fields.length > placed) {
           setFormMessage(errorText(error));
         }
+        setFailedSubmits((n) => n + 1);
       } finally {
         setSubmitting(false);
       }
     },
-    () => setFormMessage(undefined),
+    () => {
+      setFormMessage(undefined);
+      setFailedSubmits((n) => n + 1);
+    },
   );
 
   const items = summaryItems(form.formState.errors);
   return Object.assign(form, {
     submit,
     submitting,
-    summary: { items, message: formMessage },
+    summary: { items, message: formMessage, focusKey: failedSubmits },
     field: (name: Path<z.input<S>>) => ({
       id: fieldId(name),
       error: messageAt(form.formState.errors, name),
