@@ -160,6 +160,23 @@ describe('the administrator in a browser', () => {
       .getByText(/^Deaktiveret/)
       .waitFor();
 
+    const [karl] = await portal.testApp.dataSource.query<{ role: string; disabled: boolean }[]>(
+      `SELECT role, disabled_at IS NOT NULL AS disabled FROM app_user WHERE display_name = 'Karl Kristensen'`,
+    );
+    expect(karl).toEqual({ role: 'caseworker', disabled: true });
+
+    // Filters: only the deactivated, by name.
+    const filters = page.getByRole('search', { name: 'Find brugere' });
+    await filters.getByLabel('Navn eller e-mail').fill('karl');
+    await filters.getByLabel('Status').selectOption({ label: 'Deaktiverede' });
+    await filters.getByRole('button', { name: 'Vis' }).click();
+    await page.getByText('1 bruger', { exact: true }).waitFor();
+    await userRow(page, 'Karl Kristensen').waitFor();
+    await filters.getByLabel('Navn eller e-mail').fill('');
+    await filters.getByLabel('Status').selectOption({ label: 'Alle' });
+    await filters.getByRole('button', { name: 'Vis' }).click();
+    await page.getByText('2 brugere', { exact: true }).waitFor();
+
     // The job centre's only administrator cannot deactivate their own account: the API says why.
     await userRow(page, 'Anne Andersen')
       .getByRole('button', { name: 'Deaktiver – Anne Andersen' })

@@ -286,6 +286,18 @@ describe('the citizen in a browser (mobile)', () => {
     await dismissToasts(page);
     await screenshot(page, 'citizen-access-log');
 
+    // In English on request: the same page, every text translated.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Who has seen my data' }).waitFor();
+    await page
+      .getByRole('list', { name: 'Who has seen my data' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Saw your information' })
+      .first()
+      .waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await checkAccessibility(page, 'citizen access log (English)');
+
     expectNoConsoleErrors(page);
   }, 180_000);
 });
