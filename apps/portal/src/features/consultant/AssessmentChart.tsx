@@ -81,7 +81,7 @@ export function AssessmentChart({
               stroke="#d6d6d6"
               strokeWidth={1}
             />
-            <text x={M.left - 8} y={y(v) + 4} textAnchor="end" fontSize={12} fill="#1a1a1a">
+            <text x={M.left - 8} y={y(v) + 4} textAnchor="end" fontSize={14} fill="#1a1a1a">
               {v}
             </text>
           </g>
@@ -100,7 +100,7 @@ export function AssessmentChart({
             x={x(d)}
             y={HEIGHT - M.bottom + 20}
             textAnchor="middle"
-            fontSize={12}
+            fontSize={14}
             fill="#1a1a1a"
           >
             {formatDate(d)}
