@@ -352,6 +352,42 @@ describe('The employer’s pages in a browser', () => {
     expectNoConsoleErrors(page);
   });
 
+  it('edits a slot, and says so when someone else saved first (the version check)', async () => {
+    const { admin, company, api } = await anEmployer();
+    const occupation = await occupationByLabel(portal.testApp.dataSource, 'barista');
+    const id = await api.draftSlot(company, {
+      title: 'Barista om morgenen',
+      occupationId: occupation.id,
+    });
+    const page = await newPage();
+    await signIn(page, portal.baseUrl, admin.email, admin.password);
+    await page.getByRole('link', { name: 'Barista om morgenen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rediger praktikpladsen' }).waitFor();
+    expect(await page.getByLabel('Titel på opslaget').inputValue()).toBe('Barista om morgenen');
+    expect(await page.getByRole('combobox', { name: 'Stillingsbetegnelse' }).inputValue()).toBe(
+      'barista',
+    );
+    await page.getByLabel('Titel på opslaget').fill('Barista om formiddagen');
+
+    // Meanwhile a colleague saves a change.
+    ok(await api.updatePlacement({ id, expectedVersion: 1, capacity: 2 }));
+    await page.getByRole('button', { name: 'Gem praktikpladsen' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.getByText(/Opslaget er ændret af en anden/).waitFor();
+    await checkAccessibility(page, 'slot form with a version conflict');
+    const stored = ok(await api.placement(id)).placement as { title: string; capacity: number };
+    expect(stored).toMatchObject({ title: 'Barista om morgenen', capacity: 2 });
+
+    // After a reload the form has their change, and saving works.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Rediger praktikpladsen' }).waitFor();
+    expect(await page.getByLabel('Antal borgere på én gang').inputValue()).toBe('2');
+    await page.getByLabel('Titel på opslaget').fill('Barista om formiddagen');
+    await page.getByRole('button', { name: 'Gem praktikpladsen' }).click();
+    await page.getByRole('row', { name: /Barista om formiddagen/ }).waitFor();
+    expectNoConsoleErrors(page);
+  });
+
   it('shows the company with its sites, mentors and admins, and says why a site cannot be removed', async () => {
     const { admin, company, api } = await anEmployer();
     const occupation = await occupationByLabel(portal.testApp.dataSource, 'barista');
