@@ -237,6 +237,16 @@ describe('the administrator in a browser', () => {
     await relayUntil(() => smtp.mailTo('sofie@test.jobbro.dk').length >= 1);
     expect(smtp.mailTo('sofie@test.jobbro.dk')).toHaveLength(1);
 
+    // The invitation is withdrawn: it leaves the pending list.
+    await page.getByRole('link', { name: 'Brugere' }).click();
+    const pending = page
+      .getByRole('table', { name: 'Invitationer' })
+      .getByRole('row')
+      .filter({ hasText: 'sofie@test.jobbro.dk' });
+    await pending.getByRole('button', { name: 'Træk tilbage – sofie@test.jobbro.dk' }).click();
+    await page.getByText('Invitationen til sofie@test.jobbro.dk er trukket tilbage.').waitFor();
+    await page.getByText('Der er ingen invitationer med denne status.').waitFor();
+
     expectNoConsoleErrors(page);
   }, 180_000);
 });
