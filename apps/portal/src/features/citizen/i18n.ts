@@ -73,7 +73,6 @@ const da = {
     purpose: 'Hvorfor: {{purpose}}',
     shares: 'Virksomheden må se:',
     withdraw: 'Træk samtykke tilbage',
-    withdrawFor: 'Træk samtykke til {{company}} tilbage',
     confirmTitle: 'Vil du trække samtykket tilbage?',
     confirmText:
       '{{company}} kan ikke længere se dine oplysninger. Det, de allerede har set, kan de ikke glemme igen.',
@@ -244,7 +243,6 @@ export const citizen: { da: typeof da; en: typeof da } = {
       purpose: 'Why: {{purpose}}',
       shares: 'The company may see:',
       withdraw: 'Withdraw consent',
-      withdrawFor: 'Withdraw consent to {{company}}',
       confirmTitle: 'Do you want to withdraw the consent?',
       confirmText:
         '{{company}} can no longer see your information. What they have already seen, they cannot forget.',
