@@ -34,12 +34,14 @@ describe('The consultant’s citizen pages in a browser', () => {
   let consultant: Api;
   let caseworker: Api;
   let ahmadId: string;
+  let centreId: string;
 
   beforeAll(async () => {
     [portal, browser] = await Promise.all([startPortal(), launchBrowser()]);
     const ds = portal.testApp.dataSource;
     const anonymous = new Api(portal.testApp.http);
     const centre = await aJobCentre(ds, { name: 'Jobcenter København' });
+    centreId = centre.id;
     consultantUser = await aUser()
       .withRole(Role.JobConsultant)
       .inJobCentre(centre.id)
@@ -400,6 +402,41 @@ describe('The consultant’s citizen pages in a browser', () => {
     await panel.getByText('Aflyst: Ahmad er på ferie').waitFor();
     await checkAccessibility(page, 'borger: møder (aflyst)');
     expect(await meetings()).toMatchObject([{ cancelled: true, location: 'Køkkenet i Valby' }]);
+    expectNoConsoleErrors(page);
+  });
+
+  it('a social-support worker on the team reads the case, health notes too, without the editing buttons', async () => {
+    const worker = await aUser()
+      .withRole(Role.SocialSupportWorker)
+      .inJobCentre(centreId)
+      .named('Sara CTI')
+      .build(portal.testApp.dataSource);
+    ok(
+      await consultant.addTeamMember({
+        citizenId: ahmadId,
+        userId: worker.id,
+        role: 'SOCIAL_SUPPORT',
+        reason: 'CTI-forløb',
+      }),
+    );
+    const page = await browser.newPage();
+    await signIn(page, portal.baseUrl, worker.email, worker.password);
+    expect(new URL(page.url()).pathname).toBe('/borgere');
+    await page
+      .getByText('Listen over borgere findes kun for jobcentrets medarbejdere.', { exact: false })
+      .waitFor();
+    await checkAccessibility(page, 'borgere (CTI)');
+
+    await openCitizen(page, 'Behov');
+    const panel = page.locator('[role="tabpanel"]:not([hidden])');
+    await panel.getByText('Højst 5 kg').waitFor();
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    await panel.getByRole('heading', { name: 'Handleplan' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Rediger planen' }).count()).toBe(0);
+    await page.getByRole('tab', { name: 'Møder' }).click();
+    expect(await page.getByRole('button', { name: 'Planlæg et møde' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Find praktikpladser' }).count()).toBe(0);
+    await checkAccessibility(page, 'borger (CTI): møder');
     expectNoConsoleErrors(page);
   });
 });

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { request } from '@/api/client';
 import { useUser } from '@/auth/AuthProvider';
 import {
+  Alert,
   Checkbox,
   EmptyState,
   ErrorMessage,
@@ -47,7 +48,27 @@ function useFilters() {
   return { filters, apply };
 }
 
+/**
+ * `/borgere`. The API lists citizens and follow-ups for staff only: a social-support (CTI) worker
+ * reads just the citizens whose team they are on, one at a time, and the API has no list of those
+ * yet, so they get a short explanation instead of two refusals.
+ */
 export function CaseloadPage() {
+  const user = useUser();
+  return user.role === 'SOCIAL_SUPPORT_WORKER' ? <NoListForSupportWorkers /> : <Caseload />;
+}
+
+function NoListForSupportWorkers() {
+  const { t } = useTranslation('consultant');
+  return (
+    <>
+      <PageTitle>{t('caseload.title')}</PageTitle>
+      <Alert kind="info">{t('caseload.supportWorker')}</Alert>
+    </>
+  );
+}
+
+function Caseload() {
   const { t } = useTranslation('consultant');
   const { filters, apply } = useFilters();
   const [draft, setDraft] = useState(filters);

@@ -58,6 +58,8 @@ export function CitizenPage() {
     );
 
   const c = citizen.data.citizen;
+  // A social-support (CTI) worker reads the case but does not change it (the API refuses).
+  const canEdit = user.role !== 'SOCIAL_SUPPORT_WORKER';
   const name = `${c.firstName} ${c.lastName}`;
   return (
     <>
@@ -66,9 +68,11 @@ export function CitizenPage() {
       </p>
       <PageTitle>{name}</PageTitle>
       <div className="d-flex flex-wrap align-items-center mb-6">
-        <Link to={`/borgere/${c.id}/match`} className="button button-primary mr-4 mb-2">
-          {t('citizen.findPlacements')}
-        </Link>
+        {canEdit && (
+          <Link to={`/borgere/${c.id}/match`} className="button button-primary mr-4 mb-2">
+            {t('citizen.findPlacements')}
+          </Link>
+        )}
         <PlanDownload citizenId={c.id} name={name} />
       </div>
       {c.specialCategoryHidden && <Alert kind="info">{t('citizen.hiddenNotice')}</Alert>}
@@ -92,13 +96,18 @@ export function CitizenPage() {
               />
             ),
           },
-          { key: 'plan', label: t('citizen.tab.plan'), content: <PlanTab citizen={c} /> },
+          {
+            key: 'plan',
+            label: t('citizen.tab.plan'),
+            content: <PlanTab citizen={c} canEdit={canEdit} />,
+          },
           {
             key: 'meetings',
             label: t('citizen.tab.meetings'),
             content: (
               <MeetingsTab
                 citizen={c}
+                canEdit={canEdit}
                 sensitiveMeetings={onTeam ? sensitive.data?.citizen.meetings : undefined}
               />
             ),

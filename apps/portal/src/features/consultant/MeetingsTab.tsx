@@ -83,9 +83,11 @@ function localParts(instant: string): { date: string; time: string } {
 /** Planned meetings (schedule, move, cancel) and the meetings held. */
 export function MeetingsTab({
   citizen,
+  canEdit,
   sensitiveMeetings,
 }: {
   citizen: CitizenData;
+  canEdit: boolean;
   sensitiveMeetings?: ConsultantCitizenSensitiveQuery['citizen']['meetings'];
 }) {
   const { t } = useTranslation('consultant');
@@ -144,7 +146,7 @@ export function MeetingsTab({
                   )}
                 </td>
                 <td>
-                  {!m.cancelled && (
+                  {!m.cancelled && canEdit && (
                     <div className="d-flex flex-wrap">
                       <button
                         type="button"
@@ -170,13 +172,15 @@ export function MeetingsTab({
           </tbody>
         </table>
       )}
-      <button
-        type="button"
-        className="button button-primary mt-4"
-        onClick={() => setDialog({ kind: 'schedule' })}
-      >
-        {t('meetings.schedule')}
-      </button>
+      {canEdit && (
+        <button
+          type="button"
+          className="button button-primary mt-4"
+          onClick={() => setDialog({ kind: 'schedule' })}
+        >
+          {t('meetings.schedule')}
+        </button>
+      )}
 
       <h3 className="mt-8">{t('meetings.held')}</h3>
       {citizen.meetings.length === 0 ? (

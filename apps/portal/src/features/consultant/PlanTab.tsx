@@ -32,7 +32,7 @@ const STATUS_KIND = {
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The plan: read it, or edit it under the API's optimistic lock (expectedVersion). */
-export function PlanTab({ citizen }: { citizen: CitizenData }) {
+export function PlanTab({ citizen, canEdit }: { citizen: CitizenData; canEdit: boolean }) {
   const { t } = useTranslation('consultant');
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -49,14 +49,16 @@ export function PlanTab({ citizen }: { citizen: CitizenData }) {
       ) : (
         <>
           <PlanView plan={plan} />
-          <button
-            ref={editButton}
-            type="button"
-            className="button button-primary mt-5"
-            onClick={() => setEditing(true)}
-          >
-            {t('plan.edit')}
-          </button>
+          {canEdit && (
+            <button
+              ref={editButton}
+              type="button"
+              className="button button-primary mt-5"
+              onClick={() => setEditing(true)}
+            >
+              {t('plan.edit')}
+            </button>
+          )}
         </>
       )}
       {plan && plan.revisions.length > 0 && <PlanHistory plan={plan} />}

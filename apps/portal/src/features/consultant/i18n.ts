@@ -26,6 +26,8 @@ const da = {
     overdueDays_one: '{{count}} dag',
     overdueDays_other: '{{count}} dage',
     dueToday: 'I dag',
+    supportWorker:
+      'Listen over borgere findes kun for jobcentrets medarbejdere. Som støtte- og kontaktperson åbner du en borger, du er på team med, fra et link, fx i en mødeinvitation.',
   },
   status: { ACTIVE: 'Aktiv', PAUSED: 'Sat i bero', CLOSED: 'Afsluttet' },
   citizen: {
@@ -293,6 +295,8 @@ const en: Texts = {
     overdueDays_one: '{{count}} day',
     overdueDays_other: '{{count}} days',
     dueToday: 'Today',
+    supportWorker:
+      'The list of citizens is for job-centre staff only. As a social-support worker you open a citizen whose team you are on from a link, e.g. in a meeting invitation.',
   },
   status: { ACTIVE: 'Active', PAUSED: 'Paused', CLOSED: 'Closed' },
   citizen: {
