@@ -158,15 +158,19 @@ describe('Matching, search and partnerships in the browser', () => {
     await checkAccessibility(page, 'find praktikpladser');
     await screenshot(page, 'matching-results');
 
-    await page.getByRole('button', { name: 'Hvorfor passer Kok i storkøkken ikke?' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Hvorfor ikke: Kok i storkøkken' });
-    await dialog.getByText('Pladsen er udelukket, fordi:').waitFor();
-    const failed = dialog.locator('.failed-filters li');
+    // "Hvorfor ikke?" by keyboard: the explanation opens right below the slot.
+    const whyNot = page.getByRole('button', { name: 'Hvorfor passer Kok i storkøkken ikke?' });
+    await whyNot.focus();
+    await page.keyboard.press('Enter');
+    expect(await whyNot.getAttribute('aria-expanded')).toBe('true');
+    const panel = page.getByRole('region', { name: 'Hvorfor ikke: Kok i storkøkken' });
+    await panel.getByText('Pladsen er udelukket, fordi:').waitFor();
+    const failed = panel.locator('.failed-filters li');
     expect(await failed.allTextContents()).toEqual([
       'Skånehensyn: Kan ikke tilbyde: Ingen tunge løft',
     ]);
     // Every hard filter with pass or fail; the failed one says so.
-    const rows = dialog.getByRole('table').first().locator('tbody tr');
+    const rows = panel.getByRole('table').first().locator('tbody tr');
     expect(await rows.count()).toBe(8);
     const accommodationRow = rows.filter({
       has: page.getByRole('rowheader', { name: 'Skånehensyn' }),
@@ -177,13 +181,17 @@ describe('Matching, search and partnerships in the browser', () => {
       .getByText('Opfyldt', { exact: true })
       .waitFor();
     await checkAccessibility(page, 'hvorfor ikke');
+    await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'matching-why-not');
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'hidden' });
-    // Focus returns to the button that opened the dialog.
-    expect(
-      await page.evaluate<string | null>('document.activeElement?.getAttribute("aria-label")'),
-    ).toBe('Hvorfor passer Kok i storkøkken ikke?');
+    // Asking a slot on the list shows every filter passed.
+    await page.getByRole('button', { name: 'Forklar matchet med Kok i restaurantkøkken' }).click();
+    await page
+      .getByRole('region', { name: 'Forklaring: Kok i restaurantkøkken' })
+      .getByText(/^Pladsen opfylder alle krav\. Score [\d,]+ af 100\.$/)
+      .waitFor();
+    await whyNot.press('Enter');
+    await panel.waitFor({ state: 'detached' });
+    expect(await whyNot.getAttribute('aria-expanded')).toBe('false');
     expectNoConsoleErrors(page);
   });
 
@@ -241,10 +249,18 @@ describe('Matching, search and partnerships in the browser', () => {
     const card = page.getByRole('article', { name: new RegExp(proposingCompany) });
     await card.getByText('Foreslået', { exact: true }).waitFor();
     await checkAccessibility(page, 'virksomheder');
-    await card.getByRole('button', { name: `Accepter: ${proposingCompany}` }).click();
-    await page.getByText(`Partnerskabet med ${proposingCompany} er nu: Aktivt.`).waitFor();
-    await card.getByText('Aktivt', { exact: true }).waitFor();
     await screenshot(page, 'matching-companies');
+    await card.getByRole('button', { name: `Accepter: ${proposingCompany}` }).click();
+    const toast = page.locator('.toast').filter({
+      hasText: `Partnerskabet med ${proposingCompany} er nu: Aktivt.`,
+    });
+    await toast.waitFor();
+    await card.getByText('Aktivt', { exact: true }).waitFor();
+    await card.getByRole('button', { name: `Sæt på pause: ${proposingCompany}` }).waitFor();
+    // The pressed button is gone: focus is on the card's heading, not lost.
+    expect(await page.evaluate<string>('document.activeElement?.tagName ?? ""')).toBe('H2');
+    await toast.getByRole('button', { name: 'Luk' }).click();
+    await toast.waitFor({ state: 'detached' });
     expectNoConsoleErrors(page);
   });
 

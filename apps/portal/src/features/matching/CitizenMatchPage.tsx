@@ -11,18 +11,14 @@ import {
   type SummaryItem,
   PageTitle,
   QueryState,
+  Select,
   TextField,
 } from '@/components';
 import { graphql } from '@/gql';
 import type { Accommodation, PlacementSearchFilter, PlacementType } from '@/gql/graphql';
+import { municipalityOptions } from './municipalities';
 import { type ChosenOccupation, OccupationFilter } from './OccupationFilter';
-import {
-  ExplainButton,
-  FactorTable,
-  formatKm,
-  Score,
-  useCatalogues,
-} from './shared';
+import { ExplainButton, FactorTable, formatKm, Score, useCatalogues } from './shared';
 import './matching.css';
 
 const CitizenDocument = graphql(`
@@ -265,23 +261,24 @@ export function CitizenMatchPage() {
                   <TextField
                     id="match-startBy"
                     label={t('match.startBy')}
-                    hint={t('match.startByHint')}
                     type="date"
                     optional
                     value={form.startBy}
                     error={errors.startBy}
                     onChange={(e) => setForm({ ...form, startBy: e.target.value })}
                   />
-                  <TextField
+                  <Select
                     id="match-municipalityCode"
                     label={t('match.municipality')}
-                    hint={t('match.municipalityHint')}
-                    inputMode="numeric"
-                    width="xs"
                     optional
                     value={form.municipalityCode}
                     error={errors.municipalityCode}
                     onChange={(e) => setForm({ ...form, municipalityCode: e.target.value })}
+                    placeholder={t('match.anyMunicipality')}
+                    options={municipalityOptions().map((m) => ({
+                      value: String(m.code),
+                      label: m.name,
+                    }))}
                   />
                   <div className="d-flex flex-wrap">
                     <button type="submit" className="button button-primary mr-4">
@@ -393,19 +390,21 @@ export function CitizenMatchPage() {
                         )
                         .map((e) => (
                           <li key={e.node.id} className="other-slot">
-                            <div>
-                              <Link to={`/pladser/${e.node.id}`}>{e.node.title}</Link>
-                              <span className="d-block">
-                                {e.node.company.name}
-                                {e.distanceKm != null &&
-                                  ` · ${t('common.km', { km: formatKm(e.distanceKm) })}`}
-                              </span>
-                            </div>
                             <ExplainButton
                               kind="whyNot"
                               citizenId={id}
                               placementId={e.node.id}
                               title={e.node.title}
+                              info={
+                                <div>
+                                  <Link to={`/pladser/${e.node.id}`}>{e.node.title}</Link>
+                                  <span className="d-block">
+                                    {e.node.company.name}
+                                    {e.distanceKm != null &&
+                                      ` · ${t('common.km', { km: formatKm(e.distanceKm) })}`}
+                                  </span>
+                                </div>
+                              }
                             />
                           </li>
                         ))}

@@ -116,11 +116,14 @@ function PartnershipCard({ p, mayChange }: { p: Partnership; mayChange: boolean 
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [proposing, setProposing] = useState(false);
   const name = p.company?.name ?? t('common.unknownCompany');
+  const headingId = `partnership-${p.id}`;
   const change = useMutation({
     mutationFn: (status: PartnershipStatus) =>
       request(ChangeStatusDocument, { input: { id: p.id, status } }),
     onSuccess: ({ changePartnershipStatus: changed }) => {
       setConfirmEnd(false);
+      // The button pressed may be gone (Accept becomes Pause): the card's heading takes focus.
+      document.getElementById(headingId)?.focus();
       toast(
         t('companies.changed', {
           company: name,
@@ -130,10 +133,9 @@ function PartnershipCard({ p, mayChange }: { p: Partnership; mayChange: boolean 
       void queryClient.invalidateQueries({ queryKey: ['matching', 'partnerships'] });
     },
   });
-  const headingId = `partnership-${p.id}`;
   return (
     <article className="partnership-card" aria-labelledby={headingId}>
-      <h2 id={headingId} className="h3 mt-0">
+      <h2 id={headingId} className="h3 mt-0" tabIndex={-1}>
         {name} <Tag kind={STATUS_TAG[p.status]}>{t(`partnershipStatus.${p.status}`)}</Tag>
       </h2>
       {p.company && (

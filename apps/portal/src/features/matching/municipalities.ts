@@ -104,6 +104,13 @@ const MUNICIPALITIES: Record<number, string> = {
   860: 'Hjørring',
 };
 
+/** Every municipality as code and name, by name (for a select). */
+export function municipalityOptions(): { code: number; name: string }[] {
+  return Object.entries(MUNICIPALITIES)
+    .map(([code, name]) => ({ code: Number(code), name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+}
+
 export function municipalityName(code: number): string | undefined {
   return MUNICIPALITIES[code];
 }

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '@/api/client';
-import { Alert, ErrorMessage, Loading, Modal, Tag } from '@/components';
+import { Alert, ErrorMessage, Loading, Tag } from '@/components';
 import { graphql } from '@/gql';
 import type { Accommodation, PlacementRequirement, PlacementType } from '@/gql/graphql';
 import { formatNumber, formatPercent } from '@/i18n/format';
@@ -154,7 +154,17 @@ const ExplainDocument = graphql(`
 `);
 
 /** Every hard filter of a citizen and a slot, pass or fail, naming the failed ones first. */
-function Explanation({ citizenId, placementId }: { citizenId: string; placementId: string }) {
+function Explanation({
+  citizenId,
+  placementId,
+  withFactors,
+  Sub,
+}: {
+  citizenId: string;
+  placementId: string;
+  withFactors: boolean;
+  Sub: 'h4' | 'h5';
+}) {
   const { t, i18n } = useTranslation('matching');
   const query = useQuery({
     queryKey: ['matching', 'explain', citizenId, placementId, i18n.language],
@@ -181,7 +191,7 @@ function Explanation({ citizenId, placementId }: { citizenId: string; placementI
           </ul>
         </Alert>
       )}
-      <h3 className="h4">{t('explain.hardHeading')}</h3>
+      <Sub className="h5">{t('explain.hardHeading')}</Sub>
       <div className="table--responsive-scroll">
         <table className="table table--compact">
           <caption className="sr-only">{t('explain.hardHeading')}</caption>
@@ -207,50 +217,76 @@ function Explanation({ citizenId, placementId }: { citizenId: string; placementI
           </tbody>
         </table>
       </div>
-      <h3 className="h4">{t('explain.factorsHeading')}</h3>
-      <FactorTable factors={x.factors} caption={t('explain.factorsHeading')} />
+      {withFactors && (
+        <>
+          <Sub className="h5">{t('explain.factorsHeading')}</Sub>
+          <FactorTable factors={x.factors} caption={t('explain.factorsHeading')} />
+        </>
+      )}
     </>
   );
 }
 
 /**
- * A button that opens the full explanation of a citizen and a slot (`explainMatch`) in a dialog:
- * "Hvorfor ikke?" for a slot not on the list, "Forklar" for one that is.
+ * A disclosure button that shows the full explanation of a citizen and a slot (`explainMatch`)
+ * right below it: "Hvorfor ikke?" for a slot not on the list, "Forklar" for one that is. `info`
+ * is shown beside the button (the slot's name and company in the list of other slots).
  */
 export function ExplainButton({
   citizenId,
   placementId,
   title,
   kind,
+  info,
 }: {
   citizenId: string;
   placementId: string;
   title: string;
   kind: 'whyNot' | 'explain';
+  info?: ReactNode;
 }) {
+  // Under a slot's own heading (h3) in the match list; straight under the section's h2 otherwise.
+  const Heading = kind === 'whyNot' ? 'h3' : 'h4';
+  const Sub = kind === 'whyNot' ? 'h4' : 'h5';
   const { t } = useTranslation('matching');
   const [open, setOpen] = useState(false);
+  const panelId = `explain-${placementId}-${kind}`;
+  const heading =
+    kind === 'whyNot' ? t('explain.title', { title }) : t('explain.titleEligible', { title });
   return (
     <>
-      <button
-        type="button"
-        className={`button ${kind === 'whyNot' ? 'button-secondary' : 'button-tertiary'}`}
-        aria-label={
-          kind === 'whyNot' ? t('match.whyNotLabel', { title }) : t('match.explainLabel', { title })
-        }
-        onClick={() => setOpen(true)}
-      >
-        {kind === 'whyNot' ? t('match.whyNot') : t('match.explain')}
-      </button>
-      <Modal
-        open={open}
-        onClose={() => setOpen(false)}
-        title={
-          kind === 'whyNot' ? t('explain.title', { title }) : t('explain.titleEligible', { title })
-        }
-      >
-        {open && <Explanation citizenId={citizenId} placementId={placementId} />}
-      </Modal>
+      <div className="explain-row">
+        {info}
+        <button
+          type="button"
+          className={`button ${kind === 'whyNot' ? 'button-secondary' : 'button-tertiary'}`}
+          aria-label={
+            kind === 'whyNot'
+              ? t('match.whyNotLabel', { title })
+              : t('match.explainLabel', { title })
+          }
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {kind === 'whyNot' ? t('match.whyNot') : t('match.explain')}
+        </button>
+      </div>
+      <div id={panelId} hidden={!open}>
+        {open && (
+          <section className="explain-panel" aria-labelledby={`${panelId}-heading`}>
+            <Heading id={`${panelId}-heading`} className="h4 mt-0">
+              {heading}
+            </Heading>
+            <Explanation
+              citizenId={citizenId}
+              placementId={placementId}
+              withFactors={kind === 'whyNot'}
+              Sub={Sub}
+            />
+          </section>
+        )}
+      </div>
     </>
   );
 }
