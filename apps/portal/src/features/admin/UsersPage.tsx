@@ -390,36 +390,30 @@ function InviteForm() {
       <h2 id="invite-heading">{t('invite.heading')}</h2>
       <p>{t('invite.intro')}</p>
       <ErrorSummary {...form.summary} />
-      <form onSubmit={form.submit} noValidate className="row">
-        <div className="col-12 col-md-6">
-          <TextField
-            label={t('invite.displayName')}
-            autoComplete="off"
-            {...form.field('displayName')}
-          />
-          <TextField
-            label={t('invite.email')}
-            type="email"
-            autoComplete="off"
-            {...form.field('email')}
-          />
-        </div>
-        <div className="col-12 col-md-6">
-          <Select label={t('invite.role')} options={roleOptions} {...form.field('role')} />
-          <Select
-            label={t('invite.language')}
-            options={[
-              { value: 'da', label: t('invite.languageDa') },
-              { value: 'en', label: t('invite.languageEn') },
-            ]}
-            {...form.field('language')}
-          />
-        </div>
-        <div className="col-12">
-          <button type="submit" className="button button-primary" disabled={form.submitting}>
-            {t('invite.submit')}
-          </button>
-        </div>
+      <form onSubmit={form.submit} noValidate>
+        <TextField
+          label={t('invite.displayName')}
+          autoComplete="off"
+          {...form.field('displayName')}
+        />
+        <TextField
+          label={t('invite.email')}
+          type="email"
+          autoComplete="off"
+          {...form.field('email')}
+        />
+        <Select label={t('invite.role')} options={roleOptions} {...form.field('role')} />
+        <Select
+          label={t('invite.language')}
+          options={[
+            { value: 'da', label: t('invite.languageDa') },
+            { value: 'en', label: t('invite.languageEn') },
+          ]}
+          {...form.field('language')}
+        />
+        <button type="submit" className="button button-primary" disabled={form.submitting}>
+          {t('invite.submit')}
+        </button>
       </form>
     </section>
   );
