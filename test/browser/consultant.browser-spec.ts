@@ -294,6 +294,8 @@ describe('The consultant’s citizen pages in a browser', () => {
     const latest = page.getByRole('region', { name: /Den nyeste gemte version/ });
     await latest.getByText('Job i et storkøkken, 20 timer om ugen').waitFor();
     expect(await goal.inputValue()).toBe('Job som kok, 30 timer om ugen');
+    await checkAccessibility(page, 'borger: plan (konflikt, nyeste version vist)');
+    await screenshot(page, 'consultant-plan-conflict');
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Ahmad Karimi' }).waitFor();
