@@ -24,6 +24,12 @@ import type { Page } from 'playwright-core';
 
 type Company = Awaited<ReturnType<typeof aCompany>>;
 
+/** Closes the confirmations ("Gemt") so they do not cover the page in a screenshot. */
+async function closeToasts(page: Page): Promise<void> {
+  const buttons = page.locator('.toast-container').getByRole('button', { name: 'Luk' });
+  while ((await buttons.count()) > 0) await buttons.first().click();
+}
+
 /** What has keyboard focus: its tag, id and accessible-ish name (label, aria-label or text). */
 const focused = (page: Page) =>
   page.evaluate<{ tag: string; id: string; name: string; type: string }>(`(() => {
@@ -50,10 +56,10 @@ describe('The employer’s pages in a browser', () => {
   let portal: Portal;
   let browser: TestBrowser;
 
-  /** A fresh page that gives up on a missing element after 20 s (the failure names the step). */
+  /** A fresh page that gives up on a missing element after 30 s (the failure names the step). */
   const newPage = async (): Promise<Page> => {
     const page = await browser.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(30_000);
     return page;
   };
 
@@ -145,6 +151,7 @@ describe('The employer’s pages in a browser', () => {
     await row.getByText('Offentliggjort').waitFor();
     await page.getByText('"Køkkenhjælper i kantinen" er offentliggjort.').waitFor();
     await checkAccessibility(page, 'employer slots');
+    await closeToasts(page);
     await screenshot(page, 'employer-slots');
     expect(await slotsOf(api, company.id)).toEqual([
       expect.objectContaining({ title: 'Køkkenhjælper i kantinen', status: 'PUBLISHED' }),

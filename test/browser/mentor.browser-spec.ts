@@ -21,6 +21,13 @@ import {
   startPortal,
   type TestBrowser,
 } from '@jobbro/testing/browser';
+import type { Page } from 'playwright-core';
+
+/** Closes the confirmations ("Gemt") so they do not cover the page in a screenshot. */
+async function closeToasts(page: Page): Promise<void> {
+  const buttons = page.locator('.toast-container').getByRole('button', { name: 'Luk' });
+  while ((await buttons.count()) > 0) await buttons.first().click();
+}
 
 /** The first link in the mail's text that goes to `path` on the portal, fragment included. */
 function linkIn(mail: ReceivedMail, baseUrl: string, path: string): string {
@@ -94,7 +101,7 @@ describe('The mentor’s pages in a browser', () => {
     const acceptLink = linkIn(invitation, portal.baseUrl, '/invitation');
 
     const page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(acceptLink);
     await page.getByRole('heading', { level: 1, name: 'Invitation til Jobbro' }).waitFor();
     await checkAccessibility(page, 'invitation');
@@ -108,6 +115,7 @@ describe('The mentor’s pages in a browser', () => {
     // Only the slots Mona is named on.
     expect(await page.getByText('Barista om aftenen').count()).toBe(0);
     await checkAccessibility(page, 'mentor slots');
+    await closeToasts(page);
     await screenshot(page, 'mentor-slots');
 
     // Signed out, and back in with a link by mail.

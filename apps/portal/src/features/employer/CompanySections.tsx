@@ -35,9 +35,11 @@ export function CompanyDetails({ company }: { company: Company }) {
         <dt>{t('company.ordinaryEmployees')}</dt>
         <dd>{formatNumber(company.ordinaryEmployees, 1)}</dd>
       </dl>
-      <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
-        {t('company.edit')}
-      </button>
+      <p className="mt-4">
+        <button type="button" className="button button-secondary" onClick={() => setEditing(true)}>
+          {t('company.edit')}
+        </button>
+      </p>
       <Modal open={editing} title={t('company.editTitle')} onClose={() => setEditing(false)}>
         {editing && (
           <CompanyForm
@@ -158,9 +160,11 @@ export function AdminsSection({ company }: { company: Company }) {
           </tbody>
         </table>
       </div>
-      <button type="button" className="button button-secondary" onClick={() => setAdding(true)}>
-        {t('admins.add')}
-      </button>
+      <p className="mt-4">
+        <button type="button" className="button button-secondary" onClick={() => setAdding(true)}>
+          {t('admins.add')}
+        </button>
+      </p>
       <Modal open={adding} title={t('admins.addTitle')} onClose={() => setAdding(false)}>
         {adding && (
           <AdminForm

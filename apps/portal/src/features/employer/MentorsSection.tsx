@@ -121,9 +121,11 @@ export function MentorsSection({ company }: { company: Company }) {
           </table>
         </div>
       )}
-      <button type="button" className="button button-secondary" onClick={() => setEditing('new')}>
-        {t('mentors.add')}
-      </button>
+      <p className="mt-4">
+        <button type="button" className="button button-secondary" onClick={() => setEditing('new')}>
+          {t('mentors.add')}
+        </button>
+      </p>
       <Modal
         open={editing !== null}
         title={

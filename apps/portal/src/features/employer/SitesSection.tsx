@@ -79,9 +79,11 @@ export function SitesSection({ company }: { company: Company }) {
             .join(', ')}
         </p>
       )}
-      <button type="button" className="button button-secondary" onClick={() => setEditing('new')}>
-        {t('sites.add')}
-      </button>
+      <p className="mt-4">
+        <button type="button" className="button button-secondary" onClick={() => setEditing('new')}>
+          {t('sites.add')}
+        </button>
+      </p>
       <Modal
         open={editing !== null}
         title={
