@@ -201,6 +201,21 @@ describe('Matching, search and partnerships in the browser', () => {
     await page.getByText('Ingen pladser passer til borgeren med de valgte filtre.').waitFor();
     await page.getByRole('button', { name: 'Nulstil filtre' }).click();
     await page.locator('.match-result').first().waitFor();
+    // The occupation filter: search, choose, and only the cook slots remain.
+    await page.getByLabel('Søg efter fag').fill('kok');
+    await page.getByLabel('Søg efter fag').press('Enter');
+    await page.getByRole('button', { name: 'Vælg: kok', exact: true }).click();
+    await page.getByText('Valgt: kok').waitFor();
+    await page.getByRole('button', { name: 'Vis pladser' }).click();
+    await page.getByRole('status').filter({ hasText: '2 pladser passer' }).waitFor();
+    expect((await page.locator('.match-result h3 a').allTextContents()).sort()).toEqual([
+      'Kok i restaurantkøkken',
+      'Køkkenhjælper i kantine',
+    ]);
+    await checkAccessibility(page, 'find praktikpladser med fag');
+    await page.getByRole('button', { name: 'Nulstil filtre' }).click();
+    await page.getByRole('status').filter({ hasText: '3 pladser passer' }).waitFor();
+    expectNoConsoleErrors(page);
   });
 
   it('finds a slot from a misspelt search, with facet counts, and lists the citizens who fit it', async () => {

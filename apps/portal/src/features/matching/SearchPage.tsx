@@ -23,6 +23,7 @@ import type {
   PlacementType,
 } from '@/gql/graphql';
 import { formatDate } from '@/i18n/format';
+import { OccupationFilter } from './OccupationFilter';
 import { capitalize, formatKm, useCatalogues, useHoursText, useMunicipalityName } from './shared';
 import './matching.css';
 
@@ -121,6 +122,8 @@ export function SearchPage() {
   const sort: PlacementSearchSort =
     params.get('sortering') === 'afstand' ? 'DISTANCE' : 'RELEVANCE';
   const timer = params.get('timer') ?? '';
+  const fag = params.get('fag') ?? '';
+  const fagnavn = params.get('fagnavn') ?? fag;
 
   // The text fields are edited here and applied by "Søg"; the checkboxes apply at once.
   const [text, setText] = useState(q);
@@ -145,6 +148,7 @@ export function SearchPage() {
   if (accommodations.length) filter.accommodations = accommodations;
   if (kommune) filter.municipalityCode = Number(kommune);
   if (timer) filter.hours = Number(timer);
+  if (fag) filter.iscoCode = fag;
   const variables = {
     query: q || undefined,
     filter: Object.keys(filter).length ? filter : undefined,
@@ -263,6 +267,20 @@ export function SearchPage() {
         <div className="row">
           <div className="col-12 col-lg-4">
             <h2 className="h3">{t('search.filtersHeading')}</h2>
+            <OccupationFilter
+              value={fag ? { iscoCode: fag, label: fagnavn } : null}
+              onChange={(o) =>
+                update((next) => {
+                  if (o) {
+                    next.set('fag', o.iscoCode);
+                    next.set('fagnavn', o.label);
+                  } else {
+                    next.delete('fag');
+                    next.delete('fagnavn');
+                  }
+                })
+              }
+            />
             {typeFacets && (
               <ChoiceGroup legend={t('search.types')}>
                 {typeFacets.map((f) => (
