@@ -45,7 +45,7 @@ export function OccupationPicker({
   onBlur?: () => void;
   inputRef?: Ref<HTMLInputElement>;
 }) {
-  const { t } = useTranslation('employer');
+  const { t, i18n } = useTranslation('employer');
   const base = useId().replace(/:/g, '');
   const listboxId = `${base}-listbox`;
   const [text, setText] = useState(value?.label ?? '');
@@ -60,7 +60,7 @@ export function OccupationPicker({
   }, [value]);
 
   const query = useQuery({
-    queryKey: ['occupations', term],
+    queryKey: ['occupations', term, i18n.language],
     queryFn: () => request(OccupationsDocument, { search: term, first: 10 }),
     enabled: searching,
     staleTime: 5 * 60_000,

@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import { request } from '@/api/client';
+import { i18n } from '@/i18n';
+import { formatNumber } from '@/i18n/format';
 import type { PlacementStatus } from '@/gql/graphql';
 import { MyCompaniesDocument } from './api';
 
@@ -63,10 +65,7 @@ export function numberInRange(
     if (value < min || value > max) {
       ctx.addIssue({
         code: 'custom',
-        message: tc('form.numberRange', {
-          min: min.toLocaleString('da-DK'),
-          max: max.toLocaleString('da-DK'),
-        }),
+        message: tc('form.numberRange', { min: formatNumber(min, 1), max: formatNumber(max, 1) }),
       });
       return z.NEVER;
     }
@@ -93,6 +92,10 @@ export const STATUS_TAG: Record<PlacementStatus, 'neutral' | 'success' | 'warnin
   CLOSED: 'info',
 };
 
-/** A number for a text field ("12,5" in Danish). */
+/** A number for a text field ("12,5" in Danish, "12.5" in English). */
 export const numberText = (value: number | null | undefined): string =>
-  value === null || value === undefined ? '' : String(value).replace('.', ',');
+  value === null || value === undefined
+    ? ''
+    : i18n.language === 'en'
+      ? String(value)
+      : String(value).replace('.', ',');
