@@ -68,3 +68,15 @@ export function toApiError(errors: unknown, status?: number): ApiError {
     status,
   );
 }
+
+/**
+ * "Someone else saved first": the API's reasons for a stale version all end in VERSION_CONFLICT
+ * (PLAN_VERSION_CONFLICT, PLACEMENT_VERSION_CONFLICT, a serialization failure's VERSION_CONFLICT).
+ */
+export function isVersionConflict(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.code === 'CONFLICT' &&
+    (error.reason?.endsWith('VERSION_CONFLICT') ?? false)
+  );
+}

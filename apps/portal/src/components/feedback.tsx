@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { ApiError } from '@/api/errors';
+import { ApiError, isVersionConflict } from '@/api/errors';
 
 type AlertKind = 'info' | 'success' | 'warning' | 'error';
 
@@ -31,8 +31,7 @@ export function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
     if (error instanceof ApiError) {
-      if (error.code === 'CONFLICT' && error.reason === 'VERSION_CONFLICT')
-        return t('errors.VERSION_CONFLICT');
+      if (isVersionConflict(error)) return t('errors.VERSION_CONFLICT');
       if (error.message && error.code !== 'UNAUTHENTICATED') return error.message;
       return t(`errors.${error.code}`, { defaultValue: t('errors.UNKNOWN') });
     }
@@ -59,7 +58,7 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
           </Link>
         </p>
       )}
-      {code === 'CONFLICT' && (
+      {isVersionConflict(error) && (
         <p>
           <button
             type="button"

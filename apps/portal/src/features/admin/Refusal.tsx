@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '@/api/errors';
+import { ApiError, isVersionConflict } from '@/api/errors';
 import { Alert, ErrorMessage, useErrorText } from '@/components';
 
 /**
@@ -13,7 +13,7 @@ export function Refusal({ error }: { error: unknown }) {
   const refused =
     error instanceof ApiError &&
     (['FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT'].includes(error.code) ||
-      (error.code === 'CONFLICT' && error.reason !== 'VERSION_CONFLICT'));
+      (error.code === 'CONFLICT' && !isVersionConflict(error)));
   if (!refused) return <ErrorMessage error={error} />;
   return (
     <Alert kind="error" heading={t('errors.title')}>
