@@ -31,7 +31,6 @@ export function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
     if (error instanceof ApiError) {
-      if (isVersionConflict(error)) return t('errors.VERSION_CONFLICT');
       if (error.message && error.code !== 'UNAUTHENTICATED') return error.message;
       return t(`errors.${error.code}`, { defaultValue: t('errors.UNKNOWN') });
     }
