@@ -152,7 +152,7 @@ export function portalIsStale(): boolean {
     newestMtime(join(portal, 'src'), ['gql']),
     newestMtime(join(portal, 'public')),
     newestMtime(join(portal, 'index.html')),
-    newestMtime(join(portal, 'vite.config.ts')),
+    newestMtime(join(portal, 'vite.config.mts')),
     newestMtime(join(portal, 'codegen.ts')),
     newestMtime(join(root, 'schema.graphql')),
   ];

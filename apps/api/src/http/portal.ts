@@ -17,7 +17,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 /**
  * The paths that belong to the API and that the portal never answers, in one place (the portal's
- * dev server proxies the same list, apps/portal/vite.config.ts). Case-insensitive and with an
+ * dev server proxies the same list, apps/portal/vite.config.mts). Case-insensitive and with an
  * optional trailing slash, as Express matches its routes.
  */
 const API_PATHS: readonly RegExp[] = [
