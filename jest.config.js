@@ -1,9 +1,7 @@
 /** Unit tests run alone; integration and end-to-end tests share one real PostgreSQL (see libs/testing). */
 const moduleNameMapper = {
-  '^@jobbro/(core|auth|reference|company|citizen|matching|notifications|testing)$':
-    '<rootDir>/libs/$1/src',
-  '^@jobbro/(core|auth|reference|company|citizen|matching|notifications|testing)/(.*)$':
-    '<rootDir>/libs/$1/src/$2',
+  '^@jobbro/([a-z]+)$': '<rootDir>/libs/$1/src',
+  '^@jobbro/([a-z]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }],
