@@ -15,7 +15,11 @@ export type MailKind =
   | 'invitation-staff'
   | 'invitation-company-admin'
   | 'invitation-mentor'
-  | 'invitation-citizen';
+  | 'invitation-citizen'
+  // Proposals (libs/proposal): an answer awaited, and news of a proposal one follows.
+  | 'proposal-to-citizen'
+  | 'proposal-to-employer'
+  | 'proposal-update';
 
 /**
  * The parameters each kind's template takes. All are plain values (strings, numbers, booleans,
@@ -34,6 +38,24 @@ export interface MailParams {
   'invitation-company-admin': InvitationMailParams;
   'invitation-mentor': InvitationMailParams;
   'invitation-citizen': InvitationMailParams;
+  'proposal-to-citizen': ProposalMailParams;
+  'proposal-to-employer': ProposalMailParams;
+  'proposal-update': ProposalMailParams & { status: string };
+}
+
+/**
+ * A proposal as its mails show it: the slot, the company, the period and the link. Never the
+ * citizen's data (an employer's mail does not even name them), notes or reasons. `status` is
+ * already in the recipient's language; `answerBy` is an ISO instant or null.
+ */
+export interface ProposalMailParams {
+  recipientName: string;
+  placementTitle: string;
+  companyName: string;
+  start: string;
+  end: string;
+  answerBy: string | null;
+  url: string;
 }
 
 /**

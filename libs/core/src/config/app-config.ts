@@ -106,6 +106,8 @@ export class AppConfig {
   readonly reminderHour!: number;
   /** How often the reminder job looks for due reminders (REMINDER_INTERVAL_MINUTES, default 15). */
   readonly reminderIntervalMinutes!: number;
+  /** Days a party has to answer a proposal before it expires (PROPOSAL_ANSWER_DAYS, default 14). */
+  readonly proposalAnswerDays!: number;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -292,6 +294,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: r.int('BODY_LIMIT', 256 * 1024, 1024, 10 * 1024 * 1024),
     reminderHour: r.int('REMINDER_HOUR', 7, 0, 23),
     reminderIntervalMinutes: r.int('REMINDER_INTERVAL_MINUTES', 15, 1, 1440),
+    proposalAnswerDays: r.int('PROPOSAL_ANSWER_DAYS', 14, 1, 365),
     publicUrl,
     corsOrigins: readCorsOrigins(r, nodeEnv, publicUrl),
     portalDir: resolve(projectRoot(), r.raw('PORTAL_DIR') ?? 'dist/portal'),

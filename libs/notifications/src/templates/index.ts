@@ -13,6 +13,9 @@ import { template as invitationCompanyAdmin } from './invitation-company-admin';
 import { template as invitationMentor } from './invitation-mentor';
 import { template as invitationStaff } from './invitation-staff';
 import { template as magicLink } from './magic-link';
+import { template as proposalToCitizen } from './proposal-to-citizen';
+import { template as proposalToEmployer } from './proposal-to-employer';
+import { template as proposalUpdate } from './proposal-update';
 
 /**
  * Every kind's template. To add a kind: its name and parameters in mail.ts, a file
@@ -32,6 +35,9 @@ export const TEMPLATES: { [K in MailKind]: MailTemplate<K> } = {
   'invitation-company-admin': invitationCompanyAdmin,
   'invitation-mentor': invitationMentor,
   'invitation-citizen': invitationCitizen,
+  'proposal-to-citizen': proposalToCitizen,
+  'proposal-to-employer': proposalToEmployer,
+  'proposal-update': proposalUpdate,
 };
 
 /** The message of this kind in this language: `{ subject, text, html }`, values cleaned and escaped. */

@@ -134,6 +134,34 @@ const EXAMPLES: { [K in MailKind]: MailParams[K] } = {
     acceptUrl: 'https://jobbro.test/invitation#token=abc',
     validDays: 7,
   },
+  'proposal-to-citizen': {
+    recipientName: 'Eva',
+    placementTitle: 'Køkkenhjælper',
+    companyName: 'Køkkenet på Havnen ApS',
+    start: '2027-01-04',
+    end: '2027-01-29',
+    answerBy: '2026-12-16T09:00:00.000Z',
+    url: 'https://jobbro.test/mine-forslag',
+  },
+  'proposal-to-employer': {
+    recipientName: 'Lone Berg',
+    placementTitle: 'Køkkenhjælper',
+    companyName: 'Køkkenet på Havnen ApS',
+    start: '2027-01-04',
+    end: '2027-01-29',
+    answerBy: null,
+    url: 'https://jobbro.test/virksomhed/forslag',
+  },
+  'proposal-update': {
+    recipientName: 'Mette Sørensen',
+    placementTitle: 'Køkkenhjælper',
+    companyName: 'Køkkenet på Havnen ApS',
+    start: '2027-01-04',
+    end: '2027-01-29',
+    answerBy: null,
+    url: 'https://jobbro.test/forslag',
+    status: 'godkendt af virksomheden',
+  },
 };
 
 /** A hostile value for every string parameter: header injection, markup, a bidi override. */
