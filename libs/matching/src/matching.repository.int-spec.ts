@@ -1,4 +1,4 @@
-import { codeLabels } from '@jobbro/reference';
+import { codeLabels, type Weekday, WEEKDAYS } from '@jobbro/reference';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../core/src/database/data-source-options';
@@ -9,6 +9,7 @@ import type { MatchCitizen, MatchPlacement } from './rules/match-types';
 import { CONTENT_WORDS_VERSION, contentWords } from '@jobbro/core';
 import { DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
 import { seededRandom } from '../../testing/src/random';
+import { aValidCvr } from '../../testing/src/builders';
 
 /** The catalogues' labels; target groups read as words here (their table is in the database). */
 const LABELS = codeLabels();
@@ -24,8 +25,24 @@ describe('reverse matching candidates from PostgreSQL', () => {
   let repo: MatchingRepository;
   let centre: string;
   let all: string[];
+  /** Two real companies: one recorded as an employer by id, one by CVR only. */
+  const employers: { id: string; cvr: string }[] = [];
   const r = seededRandom(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const QUALIFICATIONS = ['driving_licence_b', 'danish_spoken', 'forklift_certificate'];
+  const someOf = (xs: readonly string[], p: number): string[] => xs.filter(() => r() < p);
+  const days = (): Weekday[] | null => {
+    const chosen = WEEKDAYS.filter(() => r() < 0.6);
+    return chosen.length ? chosen : null;
+  };
+  const hour = (from: number, to: number): string =>
+    `${String(from + Math.floor(r() * (to - from))).padStart(2, '0')}:${pick(['00', '30'])}`;
+  /** Working times with every part sometimes unknown, ends after starts. */
+  const workingTimes = () => {
+    const from = r() < 0.6 ? hour(6, 11) : null;
+    const until = r() < 0.6 ? hour(13, 22) : null;
+    return { weekdays: r() < 0.7 ? days() : null, from, until };
+  };
 
   beforeAll(async () => {
     const db = await createTestDatabase();
@@ -46,6 +63,14 @@ describe('reverse matching candidates from PostgreSQL', () => {
       `SELECT id FROM occupation WHERE left(isco_code, 1) IN ('5', '9') ORDER BY id LIMIT 60`,
     );
     const words = ['køkken', 'lager', 'rengøring', 'kunder', 'butik', 'dyr', 'pleje', 'biler'];
+    for (let i = 0; i < 2; i++) {
+      const cvr = aValidCvr();
+      const [company] = await ds.query<{ id: string }[]>(
+        `INSERT INTO company (cvr, name, ordinary_employees) VALUES ($1, $2, 20) RETURNING id`,
+        [cvr, `Arbejdsgiver ${i}`],
+      );
+      employers.push({ id: company.id, cvr });
+    }
     for (let i = 0; i < 250; i++) {
       const place = pick(places);
       const [{ id }] = await ds.query<{ id: string }[]>(
@@ -96,6 +121,38 @@ describe('reverse matching candidates from PostgreSQL', () => {
             pick(['dagpenge', 'sygedagpenge', 'ledighedsydelse', 'kontanthjaelp_aktivitetsparat']),
           ],
         );
+      for (const q of someOf(QUALIFICATIONS, 0.5))
+        await ds.query(
+          `INSERT INTO citizen_qualification (citizen_id, qualification, confirmed_on) VALUES ($1, $2, '2026-01-01')`,
+          [id, q],
+        );
+      if (r() < 0.6) {
+        const t = workingTimes();
+        await ds.query(
+          `INSERT INTO citizen_need (citizen_id, available_days, available_from, available_until)
+           VALUES ($1, $2::weekday[], $3, $4)
+           ON CONFLICT (citizen_id) DO UPDATE SET available_days = $2::weekday[], available_from = $3, available_until = $4`,
+          [id, t.weekdays, t.from, t.until],
+        );
+      }
+      if (r() < 0.5) await employment(id);
+    }
+    // Most recent: an ongoing job, or the latest end; by company id, by CVR, or neither.
+    async function employment(id: string): Promise<void> {
+      const employer = pick(employers);
+      const how = Math.floor(r() * 3);
+      await ds.query(
+        `INSERT INTO citizen_employment (citizen_id, company_id, employer_name, cvr, started_on, ended_on)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          id,
+          how === 0 ? employer.id : null,
+          how === 0 ? null : 'Tidligere arbejdsgiver',
+          how === 1 ? employer.cvr : null,
+          `20${10 + Math.floor(r() * 15)}-01-01`,
+          r() < 0.3 ? null : `2025-0${1 + Math.floor(r() * 9)}-01`,
+        ],
+      );
     }
     // Changes after the fact: reverse matching reads a profile kept by triggers, which must follow
     // updates, deletes and new rows in every source table as well as the first inserts.
@@ -103,7 +160,7 @@ describe('reverse matching candidates from PostgreSQL', () => {
       (x) => x.id,
     );
     for (const id of ids.slice(0, 120)) {
-      const change = Math.floor(r() * 6);
+      const change = Math.floor(r() * 9);
       if (change === 0)
         await ds.query(
           `UPDATE job_goal SET occupation_ids = $2, hours_now = 20 WHERE citizen_id = $1`,
@@ -133,7 +190,12 @@ describe('reverse matching candidates from PostgreSQL', () => {
           place.lat,
           place.lon,
         ]);
-      } else
+      } else if (change === 5)
+        await ds.query(`DELETE FROM citizen_qualification WHERE citizen_id = $1`, [id]);
+      else if (change === 6) await employment(id);
+      else if (change === 7)
+        await ds.query(`UPDATE citizen_need SET available_days = NULL WHERE citizen_id = $1`, [id]);
+      else
         await ds.query(
           `INSERT INTO job_goal (citizen_id, occupation_ids, own_words, priority) VALUES ($1, $2, 'Lager og kunder', 1)`,
           [id, [pick(occupations).id]],
@@ -152,7 +214,7 @@ describe('reverse matching candidates from PostgreSQL', () => {
     const ordinary = r() < 0.6;
     return {
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      companyId: '11111111-1111-4111-8111-111111111111',
+      companyId: r() < 0.6 ? pick(employers).id : '11111111-1111-4111-8111-111111111111',
       type: pick(['internship', 'wage_subsidy', 'ordinary_hours', 'flex_job'] as const),
       status: 'published',
       title: `Praktik med ${pick(['køkken', 'lager', 'rengøring', 'kunder'])}`,
@@ -167,7 +229,7 @@ describe('reverse matching candidates from PostgreSQL', () => {
       startEarliest: pick(['2026-12-01', '2027-02-01', '2027-05-01']),
       startLatest: r() < 0.3 ? null : '2027-04-01',
       accommodations: r() < 0.5 ? ['no_heavy_lifting'] : r() < 0.5 ? ['quiet_workspace'] : [],
-      requirements: [],
+      requirements: someOf(QUALIFICATIONS, 0.2),
       ordinaryHoursPossible: ordinary,
       ordinaryHoursAfterWeeks: ordinary ? 4 : null,
       ordinaryHoursPerWeek: ordinary ? 5 : null,
@@ -175,6 +237,7 @@ describe('reverse matching candidates from PostgreSQL', () => {
       longitude: 12.3 + r() * 0.3,
       mentorFreeCapacity: 1,
       trackRecord: null,
+      workingTimes: r() < 0.7 ? workingTimes() : null,
     };
   };
 
@@ -205,6 +268,19 @@ describe('reverse matching candidates from PostgreSQL', () => {
     }
     // The cut must cut: far fewer than every citizen for every slot.
     expect(shortlisted).toBeLessThan(25 * 3 * all.length * 0.5);
+  });
+
+  it('exclude by every hard filter the rules have: each one fails somebody in this world', async () => {
+    const everyone = await repo.citizensByIds(all, TODAY);
+    const failing = new Set<string>();
+    for (let i = 200; i < 240; i++) {
+      const p = slot(i);
+      for (const c of everyone)
+        for (const f of hardFilters(c, p, TODAY, LABELS)) if (!f.passed) failing.add(f.filter);
+    }
+    expect([...failing]).toEqual(
+      expect.arrayContaining(['requirements', 'availability', 'notLastEmployer', 'typeAllowed']),
+    );
   });
 
   it('agree on a slot without a site: no distance, never one to 0,0', async () => {

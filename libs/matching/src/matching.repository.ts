@@ -9,13 +9,15 @@ import {
   placementText,
   type Weights,
 } from './rules/scoring';
-import { TYPE_RULES } from './rules/type-rules';
+import { JOB_READY_GROUPS, TYPE_RULES } from './rules/type-rules';
 
 const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.type, p.status, p.title, p.description, p.tasks, p.isco_code AS "iscoCode",
   coalesce(o.labels_da[1], o.label) AS "occupationLabel", p.capacity, 0 AS occupied,
   p.weekly_hours_min::float8 AS "weeklyHoursMin", p.weekly_hours_max::float8 AS "weeklyHoursMax",
   to_char(p.start_earliest, 'YYYY-MM-DD') AS "startEarliest", to_char(p.start_latest, 'YYYY-MM-DD') AS "startLatest",
   p.accommodations::text[] AS accommodations, p.requirements::text[] AS requirements,
+  CASE WHEN num_nonnulls(p.work_days, p.work_from, p.work_until) > 0 THEN json_build_object('weekdays', p.work_days::text[],
+    'from', to_char(p.work_from, 'HH24:MI'), 'until', to_char(p.work_until, 'HH24:MI')) END AS "workingTimes",
   p.ordinary_hours_possible AS "ordinaryHoursPossible", p.ordinary_hours_after_weeks AS "ordinaryHoursAfterWeeks",
   p.ordinary_hours_per_week::float8 AS "ordinaryHoursPerWeek", p.latitude, p.longitude, p.municipality_code AS "municipalityCode",
   CASE WHEN p.mentor_id IS NULL THEN NULL ELSE m.capacity END AS "mentorFreeCapacity", NULL AS "trackRecord"`;
@@ -40,7 +42,7 @@ export class MatchingRepository {
 
   /** The citizen as matching sees them: the first-priority goal, needs, target group in force. */
   async citizen(citizenId: string, today: string): Promise<MatchCitizen | null> {
-    const rows = await this.citizensWhere(`c.id = $3`, [citizenId], today);
+    const rows = await this.citizensWhere(`c.id = $2`, [citizenId], today);
     return rows[0] ?? null;
   }
 
@@ -110,6 +112,8 @@ export class MatchingRepository {
                              SELECT 1 FROM unnest($23::text[]) AS w WHERE starts_with(g, w) OR starts_with(w, g)))::float8
                           / cardinality(m.goal_terms) END AS relevance,
                 greatest($3::date, coalesce(m.earliest_start, $3::date)) AS start,
+                m.qualifications, m.available_days, m.available_from, m.available_until,
+                m.last_employer_company_id, m.last_employer_cvr,
                 (SELECT t.g FROM unnest(m.target_groups, m.target_group_from, m.target_group_to) AS t(g, f, u)
                   WHERE t.f <= $3::date AND (t.u IS NULL OR t.u >= $3::date) ORDER BY t.f DESC LIMIT 1) AS target_group,
                 coalesce((SELECT max(CASE WHEN code = $4 THEN 1 WHEN left(code, 3) = left($4, 3) THEN 0.7
@@ -143,7 +147,15 @@ export class MatchingRepository {
           AND (max_commute_km IS NULL OR km <= max_commute_km + 1e-9)
           AND (hours_now IS NULL OR $7 <= hours_now)
           AND ($10::date IS NULL OR $10::date >= start)
-          AND $22::text[] <@ '{}'::text[]`,
+          AND $22::text[] <@ qualifications
+          -- availability: each part compared only when both sides know it (availabilityFit)
+          AND ($26::text[] IS NULL OR available_days IS NULL OR $26::text[] <@ available_days)
+          AND ($27::time IS NULL OR available_from IS NULL OR $27::time >= available_from)
+          AND ($28::time IS NULL OR available_until IS NULL OR $28::time <= available_until)
+          -- not an internship at the most recent employer for the job-ready (hardFilters' notLastEmployer)
+          AND NOT ($29::boolean AND coalesce(target_group = ANY($30::text[]), false)
+                   AND (coalesce(last_employer_company_id = $31::uuid, false)
+                        OR coalesce(last_employer_cvr = (SELECT cvr FROM company WHERE id = $31::uuid), false)))`,
       [
         jobCentreId,
         p.accommodations,
@@ -166,11 +178,16 @@ export class MatchingRepository {
         rules.map((r) => r.validFrom),
         rules.map((r) => r.validTo),
         rules.map((r) => r.allowed.includes(p.type)),
-        // Citizens' qualifications are not recorded yet, so a slot with requirements fits nobody.
         p.requirements,
         [...contentWords(placementText(p))],
         weights.goalWords,
         CONTENT_WORDS_VERSION,
+        p.workingTimes?.weekdays ?? null,
+        p.workingTimes?.from ?? null,
+        p.workingTimes?.until ?? null,
+        p.type === 'internship',
+        JOB_READY_GROUPS,
+        p.companyId,
       ],
     );
   }
@@ -188,7 +205,7 @@ export class MatchingRepository {
     // The profile is kept in step by triggers; the citizen rows themselves decide who is shown.
     const candidates = ids.length
       ? await this.citizensWhere(
-          `c.id = ANY($3::uuid[]) AND c.job_centre_id = $4 AND c.status = 'active'`,
+          `c.id = ANY($2::uuid[]) AND c.job_centre_id = $3 AND c.status = 'active'`,
           [ids, jobCentreId],
           today,
         )
@@ -198,7 +215,7 @@ export class MatchingRepository {
 
   /** Citizens as matching sees them, by id. */
   citizensByIds(ids: string[], today: string): Promise<(MatchCitizen & { id: string })[]> {
-    return this.citizensWhere(`c.id = ANY($3::uuid[])`, [ids], today);
+    return this.citizensWhere(`c.id = ANY($2::uuid[])`, [ids], today);
   }
 
   private citizensWhere(
@@ -211,7 +228,16 @@ export class MatchingRepository {
               (SELECT t.target_group FROM citizen_target_group t WHERE t.citizen_id = c.id AND t.valid_from <= $1::date
                  AND (t.valid_to IS NULL OR t.valid_to >= $1::date) ORDER BY t.valid_from DESC LIMIT 1) AS "targetGroup",
               coalesce((SELECT n.accommodations::text[] FROM citizen_need n WHERE n.citizen_id = c.id), '{}') AS "accommodationsNeeded",
-              '{}'::text[] AS qualifications, $2::uuid AS "mostRecentEmployerCompanyId",
+              coalesce((SELECT array_agg(q.qualification::text ORDER BY q.qualification) FROM citizen_qualification q
+                          WHERE q.citizen_id = c.id), '{}') AS qualifications,
+              -- The most recent employment (ongoing first); by CVR when recorded before the company joined.
+              (SELECT coalesce(e.company_id, (SELECT co.id FROM company co WHERE co.cvr = e.cvr)) FROM citizen_employment e
+                WHERE e.citizen_id = c.id ORDER BY e.ended_on DESC NULLS FIRST, e.started_on DESC, e.recorded_at DESC, e.id DESC
+                LIMIT 1) AS "mostRecentEmployerCompanyId",
+              (SELECT json_build_object('weekdays', n.available_days::text[], 'from', to_char(n.available_from, 'HH24:MI'),
+                        'until', to_char(n.available_until, 'HH24:MI'))
+                 FROM citizen_need n WHERE n.citizen_id = c.id
+                  AND num_nonnulls(n.available_days, n.available_from, n.available_until) > 0) AS availability,
               (SELECT json_build_object(
                    'iscoCodes', coalesce((SELECT array_agg(o.isco_code) FROM occupation o WHERE o.id = ANY(g.occupation_ids)), '{}'),
                    'occupationLabels', coalesce((SELECT array_agg(coalesce(o.labels_da[1], o.label)) FROM occupation o WHERE o.id = ANY(g.occupation_ids)), '{}'),
@@ -219,7 +245,7 @@ export class MatchingRepository {
                    'maxCommuteKm', g.max_commute_km, 'earliestStart', to_char(g.earliest_start, 'YYYY-MM-DD'))
                  FROM job_goal g WHERE g.citizen_id = c.id ORDER BY g.priority, g.created_at, g.id LIMIT 1) AS goal
          FROM citizen c WHERE ${where}`,
-      [today, null, ...params],
+      [today, ...params],
     );
   }
 

@@ -1,4 +1,5 @@
-import { labelList, type LabelLookup } from '@jobbro/reference';
+import { labelList, type LabelLookup, weekdayList } from '@jobbro/reference';
+import { availabilityCompared, availabilityFit } from './availability';
 import { distanceKm, unknownDistance } from './geo';
 import type { HardFilterResult, MatchCitizen, MatchPlacement } from './match-types';
 import { JOB_READY_GROUPS, typeRuleFor } from './type-rules';
@@ -40,6 +41,7 @@ function judge(c: MatchCitizen, p: MatchPlacement, today: string) {
     c.targetGroup !== null &&
     JOB_READY_GROUPS.includes(c.targetGroup);
   const typeAllowed = c.targetGroup === null ? true : (rule?.allowed.includes(p.type) ?? false);
+  const times = availabilityFit(c.availability, p.workingTimes);
   return {
     free,
     start,
@@ -50,6 +52,7 @@ function judge(c: MatchCitizen, p: MatchPlacement, today: string) {
     missing,
     unmet,
     lastEmployer,
+    times,
     available: slotAvailable(p),
     startWindow: p.startLatest === null || p.startLatest >= start,
     typeAllowed,
@@ -70,7 +73,8 @@ export function passesHardFilters(c: MatchCitizen, p: MatchPlacement, today: str
     j.hours &&
     j.missing.length === 0 &&
     j.unmet.length === 0 &&
-    !j.lastEmployer
+    !j.lastEmployer &&
+    j.times.fits
   );
 }
 
@@ -86,7 +90,7 @@ export function hardFilters(
   labels: LabelLookup,
 ): HardFilterResult[] {
   const j = judge(c, p, today);
-  const { free, start, rule, km, maxKm, hoursNow, missing, unmet, lastEmployer } = j;
+  const { free, start, rule, km, maxKm, hoursNow, missing, unmet, lastEmployer, times } = j;
   const type = labels('placementType', p.type);
   const group = c.targetGroup === null ? null : labels('targetGroup', c.targetGroup);
   const notOffered = labelList(labels, 'accommodation', missing);
@@ -185,7 +189,42 @@ export function hardFilters(
         ? 'Job-ready citizens may not intern with their most recent employer (BEK § 61)'
         : 'Not the most recent employer',
     ),
+    r('availability', times.fits, ...availabilityReason(c, p, times)),
   ];
+}
+
+/** "Pladsen kræver arbejde lørdag; borgeren kan mandag–fredag", one sentence per part that fails. */
+function availabilityReason(
+  c: MatchCitizen,
+  p: MatchPlacement,
+  times: ReturnType<typeof availabilityFit>,
+): [string, string] {
+  if (times.fits)
+    return availabilityCompared(c.availability, p.workingTimes)
+      ? ['Arbejdstiderne passer', 'The working times fit']
+      : [
+          'Arbejdstider ikke angivet for både plads og borger',
+          'Working times not given for both slot and citizen',
+        ];
+  const can = c.availability;
+  const needs = p.workingTimes;
+  const da: string[] = [];
+  const en: string[] = [];
+  if (times.missingDays.length && can?.weekdays) {
+    const missing = weekdayList(times.missingDays);
+    const days = weekdayList(can.weekdays);
+    da.push(`Pladsen kræver arbejde ${missing.da}; borgeren kan ${days.da}`);
+    en.push(`The slot needs work on ${missing.en}; the citizen can work ${days.en}`);
+  }
+  if (times.startsTooEarly) {
+    da.push(`Pladsen kræver arbejde fra ${needs?.from}; borgeren kan fra ${can?.from}`);
+    en.push(`The slot needs work from ${needs?.from}; the citizen can work from ${can?.from}`);
+  }
+  if (times.endsTooLate) {
+    da.push(`Pladsen kræver arbejde til ${needs?.until}; borgeren kan til ${can?.until}`);
+    en.push(`The slot needs work until ${needs?.until}; the citizen can work until ${can?.until}`);
+  }
+  return [da.join('. '), en.join('. ')];
 }
 
 export const passesAll = (results: HardFilterResult[]): boolean => results.every((f) => f.passed);

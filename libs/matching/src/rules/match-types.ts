@@ -1,4 +1,5 @@
 import type { Localized } from '@jobbro/core';
+import type { WorkingTimes } from '@jobbro/reference';
 
 /** What matching needs to know about a placement slot (built from the company side). */
 export interface MatchPlacement {
@@ -31,6 +32,8 @@ export interface MatchPlacement {
   mentorFreeCapacity: number | null;
   /** The company's outcomes so far; null until any placement has ended. */
   trackRecord: { ended: number; ledToJob: number } | null;
+  /** The days and hours the work takes; null or absent when only free-text notes say it. */
+  workingTimes?: WorkingTimes | null;
 }
 
 /** What matching needs to know about a citizen (from the citizen side; never leaves PostgreSQL). */
@@ -52,6 +55,8 @@ export interface MatchCitizen {
   latitude: number | null;
   longitude: number | null;
   mostRecentEmployerCompanyId: string | null;
+  /** The days and hours the citizen can work; null or absent when not recorded. */
+  availability?: WorkingTimes | null;
 }
 
 export interface HardFilterResult {
