@@ -4,6 +4,7 @@ import { AuthModule } from '@jobbro/auth';
 import { CitizenModule } from '@jobbro/citizen';
 import { CompanyModule } from '@jobbro/company';
 import { MatchingModule } from '@jobbro/matching';
+import { ProposalModule } from '@jobbro/proposal';
 import {
   AppConfig,
   ConfigModule,
@@ -96,6 +97,7 @@ export class AppModule {
         CompanyModule,
         CitizenModule,
         MatchingModule,
+        ProposalModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
         // GET /dev/mail: the mail development caught; only in development without SMTP_URL.
         ...(DevMailModule.enabled(config) ? [DevMailModule] : []),

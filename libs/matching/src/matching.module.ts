@@ -1,6 +1,7 @@
 import { AuthModule } from '@jobbro/auth';
 import { CitizenModule } from '@jobbro/citizen';
 import { CompanyModule } from '@jobbro/company';
+import { ProposalModule } from '@jobbro/proposal';
 import { ReferenceModule } from '@jobbro/reference';
 import { Module } from '@nestjs/common';
 import { CandidateIndex } from './candidates/candidate-index';
@@ -23,7 +24,14 @@ import { SearchResolver } from './search/search.resolver';
 import { SearchService } from './search/search.service';
 
 @Module({
-  imports: [AuthModule, CitizenModule, CompanyModule, ReferenceModule, SearchIndexModule],
+  imports: [
+    AuthModule,
+    CitizenModule,
+    CompanyModule,
+    ProposalModule,
+    ReferenceModule,
+    SearchIndexModule,
+  ],
   providers: [
     MatchingRepository,
     CandidateIndex,

@@ -1,4 +1,5 @@
 import { positional, visiblePlacementsSql } from '@jobbro/company';
+import { heldSeatsSql } from '@jobbro/proposal';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CONTENT_WORDS_VERSION, contentWords } from '@jobbro/core';
@@ -12,7 +13,7 @@ import {
 import { JOB_READY_GROUPS, TYPE_RULES } from './rules/type-rules';
 
 const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.type, p.status, p.title, p.description, p.tasks, p.isco_code AS "iscoCode",
-  coalesce(o.labels_da[1], o.label) AS "occupationLabel", p.capacity, 0 AS occupied,
+  coalesce(o.labels_da[1], o.label) AS "occupationLabel", p.capacity, ${heldSeatsSql('p')} AS occupied,
   p.weekly_hours_min::float8 AS "weeklyHoursMin", p.weekly_hours_max::float8 AS "weeklyHoursMax",
   to_char(p.start_earliest, 'YYYY-MM-DD') AS "startEarliest", to_char(p.start_latest, 'YYYY-MM-DD') AS "startLatest",
   p.accommodations::text[] AS accommodations, p.requirements::text[] AS requirements,

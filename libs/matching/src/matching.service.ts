@@ -1,6 +1,7 @@
 import { AuditService } from '@jobbro/auth';
 import { CitizenAccess, CitizenService } from '@jobbro/citizen';
 import { CompanyException, PlacementService } from '@jobbro/company';
+import { ProposalService } from '@jobbro/proposal';
 import { forbidden, isStaff, type Language, type Principal, todayInDenmark } from '@jobbro/core';
 import { TargetGroupCatalogue } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
@@ -56,6 +57,7 @@ export class MatchingService {
     private readonly audit: AuditService,
     private readonly placements: PlacementService,
     private readonly targetGroups: TargetGroupCatalogue,
+    private readonly proposals: ProposalService,
   ) {}
 
   async matchPlacementsForCitizen(
@@ -82,7 +84,7 @@ export class MatchingService {
       jobCentreId,
       ranked.map((x) => x.id),
     );
-    return fresh
+    const shown = fresh
       .filter((p) => matchesFilter(p, filter) && passesHardFilters(citizen, p, today))
       .map((p) => {
         const factors = scoreFactors(citizen, p, today);
@@ -91,10 +93,18 @@ export class MatchingService {
           title: p.title,
           score: totalScore(factors),
           factors: localizeFactors(factors, l),
+          freeSeats: Math.max(0, p.capacity - p.occupied),
         };
       })
       .sort((a, b) => b.score - a.score || (a.placementId < b.placementId ? -1 : 1))
       .slice(0, first);
+    // Whether each was proposed to this citizen before, and how that went.
+    const previous = await this.proposals.previousProposals(
+      citizenId,
+      shown.map((m) => m.placementId),
+      l,
+    );
+    return shown.map((m) => ({ ...m, previousProposal: previous.get(m.placementId) ?? null }));
   }
 
   /** Citizens of the caller's job centre, best first; each one read for it is audited. */

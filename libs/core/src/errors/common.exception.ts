@@ -18,6 +18,9 @@ export type CommonErrorCode =
   | 'QUERY_TIMEOUT'
   | 'TARGET_GROUP_OVERLAP'
   | 'PLACEMENT_RULES_BROKEN'
+  | 'SEAT_TAKEN'
+  | 'CAPACITY_BELOW_BOOKINGS'
+  | 'OPEN_PROPOSAL_EXISTS'
   | 'INVALID_VALUE'
   | 'INTERNAL';
 
@@ -106,6 +109,21 @@ const COMMON_ERRORS = defineErrors<CommonErrorCode>({
     graphqlCode: 'BAD_USER_INPUT',
     da: 'Opslaget bryder en regel for timer, startdatoer eller hvad der skal være udfyldt før offentliggørelse.',
     en: 'The slot breaks a rule for hours, start dates or what must be filled in before publishing.',
+  },
+  SEAT_TAKEN: {
+    graphqlCode: 'CONFLICT',
+    da: 'Pladsen blev taget af en anden booking i samme øjeblik, eller borgeren er allerede booket i perioden. Hent siden igen.',
+    en: 'The seat was taken by another booking at the same moment, or the citizen is already booked for the period. Reload.',
+  },
+  CAPACITY_BELOW_BOOKINGS: {
+    graphqlCode: 'CONFLICT',
+    da: 'Antallet af pladser kan ikke sættes lavere end de pladser, der er booket nu.',
+    en: 'The number of seats cannot be set below the seats booked now.',
+  },
+  OPEN_PROPOSAL_EXISTS: {
+    graphqlCode: 'CONFLICT',
+    da: 'Borgeren har allerede et åbent forslag om denne praktikplads.',
+    en: 'The citizen already has an open proposal for this slot.',
   },
   INVALID_VALUE: {
     graphqlCode: 'BAD_USER_INPUT',

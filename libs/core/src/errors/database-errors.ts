@@ -14,6 +14,13 @@ export const CONSTRAINT_ERRORS: Readonly<Record<string, CommonErrorCode>> = {
   placement_start_window: 'PLACEMENT_RULES_BROKEN',
   placement_ordinary_hours_path: 'PLACEMENT_RULES_BROKEN',
   placement_publishable: 'PLACEMENT_RULES_BROKEN',
+  // Bookings (libs/proposal): the service picks free seats under row locks; these hold the rest.
+  booking_slot_seat_free: 'SEAT_TAKEN',
+  booking_mentor_seat_free: 'SEAT_TAKEN',
+  booking_citizen_once: 'SEAT_TAKEN',
+  booking_seat_within_capacity: 'SEAT_TAKEN',
+  capacity_covers_bookings: 'CAPACITY_BELOW_BOOKINGS',
+  proposal_one_open_per_citizen_and_slot: 'OPEN_PROPOSAL_EXISTS',
 };
 
 /** By SQLSTATE, for constraints without an entry above. */

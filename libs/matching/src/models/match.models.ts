@@ -1,4 +1,5 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ProposalStatusGql } from '@jobbro/proposal';
 
 @ObjectType('MatchFactor', { description: 'One part of a match score, with a short reason.' })
 export class MatchFactorModel {
@@ -17,12 +18,28 @@ export class HardFilterModel {
   @Field() reason!: string;
 }
 
+@ObjectType('PreviousProposal', {
+  description:
+    'The latest time this slot was proposed to this citizen, and how it stands or ended.',
+})
+export class PreviousProposalModel {
+  @Field(() => ID) id!: string;
+  @Field(() => ProposalStatusGql) status!: string;
+  @Field() statusLabel!: string;
+  @Field(() => String, { nullable: true }) reasonLabel!: string | null;
+  @Field(() => GraphQLISODateTime) at!: Date;
+}
+
 @ObjectType('PlacementMatch')
 export class PlacementMatchModel {
   @Field(() => ID) placementId!: string;
   @Field() title!: string;
   @Field(() => Float, { description: '0..100' }) score!: number;
   @Field(() => [MatchFactorModel]) factors!: MatchFactorModel[];
+  @Field(() => Int, { description: 'Seats not held by bookings in the slot’s next period.' })
+  freeSeats!: number;
+  @Field(() => PreviousProposalModel, { nullable: true })
+  previousProposal!: PreviousProposalModel | null;
 }
 
 @ObjectType('CitizenMatch')

@@ -13,7 +13,7 @@ export interface MatchPlacement {
   iscoCode: string;
   occupationLabel: string;
   capacity: number;
-  /** Citizens placed there now (active agreements); 0 until agreements exist. */
+  /** Seats held by bookings in the slot's next period (libs/proposal `heldSeatsSql`). */
   occupied: number;
   weeklyHoursMin: number;
   weeklyHoursMax: number;

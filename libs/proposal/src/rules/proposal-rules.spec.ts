@@ -3,7 +3,7 @@ import {
   answerDueAt,
   availableProposalActions,
   decideProposalTransition,
-  hasFreeSeat,
+  freeSeat,
   isExpired,
   periodsOverlap,
   type ProposalAction,
@@ -110,13 +110,16 @@ describe('periods and seats', () => {
     expect(periodsOverlap({ start: s1, end: e1 }, { start: s2, end: e2 })).toBe(overlap);
   });
 
-  it.each([
-    [1, 0, true],
-    [1, 1, false],
-    [3, 2, true],
-    [3, 3, false],
-    [3, 4, false],
-  ])('capacity %i with %i overlapping bookings has a free seat: %s', (capacity, taken, free) => {
-    expect(hasFreeSeat(capacity, taken)).toBe(free);
+  it.each<[number, number[], number | null]>([
+    [1, [], 1],
+    [1, [1], null],
+    [3, [1, 3], 2],
+    [3, [2], 1],
+    [3, [1, 2, 3], null],
+    // A capacity lowered below held seats has no free seat while they run.
+    [2, [1, 2, 3], null],
+    [2, [3], 1],
+  ])('capacity %i with seats %j held takes seat %s', (capacity, taken, seat) => {
+    expect(freeSeat(capacity, taken)).toBe(seat);
   });
 });

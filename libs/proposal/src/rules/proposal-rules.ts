@@ -155,10 +155,14 @@ export const periodsOverlap = (
 ): boolean => a.start <= b.end && b.start <= a.end;
 
 /**
- * A slot (or a mentor) can take one more booking for a period while fewer than `capacity`
- * bookings overlap it. Counting every booking that overlaps any day of the period is stricter
- * than counting day by day, and it guarantees a seat number free for the whole period, which the
- * database's exclusion constraint then holds.
+ * The seat a new booking takes: the lowest number in 1..capacity that no active booking
+ * overlapping any day of its period holds, or null when there is none. Counting every booking
+ * that overlaps the period (not day by day) is stricter, and it means the seat is free for the
+ * whole period, which the database's exclusion constraint then holds. Seats above a lowered
+ * capacity count as taken.
  */
-export const hasFreeSeat = (capacity: number, overlappingBookings: number): boolean =>
-  overlappingBookings < capacity;
+export function freeSeat(capacity: number, taken: readonly number[]): number | null {
+  const used = new Set(taken);
+  for (let seat = 1; seat <= capacity; seat++) if (!used.has(seat)) return seat;
+  return null;
+}

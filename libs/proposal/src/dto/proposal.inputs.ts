@@ -1,0 +1,200 @@
+import { GraphQLDate, IsIsoDate, PageArgs, Trim } from '@jobbro/core';
+import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  AnswerChannel,
+  AnswerChannelGql,
+  EmployerAnswer,
+  EmployerAnswerGql,
+  ProposalReason,
+  ProposalReasonGql,
+  ProposalStatus,
+  ProposalStatusGql,
+  ShareScope,
+  ShareScopeGql,
+} from '../proposal.enums';
+
+const IDEMPOTENCY_KEY = {
+  nullable: true,
+  description:
+    'Any unique string (8-100 characters, e.g. a UUID) per intended action: repeating the request with the same key returns the first result and creates nothing new.',
+};
+
+/** An idempotency key: printable, 8 to 100 characters. */
+function IdempotencyKey(): PropertyDecorator {
+  return (target, key) => {
+    IsOptional()(target, key);
+    IsString()(target, key);
+    Matches(/^[A-Za-z0-9._:-]{8,100}$/, {
+      message: 'idempotencyKey: 8-100 letters, digits or . _ : -',
+    })(target, key);
+  };
+}
+
+@InputType()
+export class ProposePlacementInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+  @Field(() => ID) @IsUUID() placementId!: string;
+  @Field(() => GraphQLDate, { description: 'First day of the planned period.' })
+  @IsIsoDate()
+  start!: string;
+  @Field(() => GraphQLDate, { description: 'Last day of the planned period.' })
+  @IsIsoDate()
+  end!: string;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Planned hours a week; the slot’s most by default.',
+  })
+  @IsOptional()
+  @Min(0.5)
+  @Max(48)
+  weeklyHours?: number | null;
+  @Field(() => String, IDEMPOTENCY_KEY) @IdempotencyKey() idempotencyKey?: string | null;
+}
+
+@InputType({
+  description: 'How a consultant received the citizen’s answer, when recording it for them.',
+})
+export class OnBehalfInput {
+  @Field(() => AnswerChannelGql) @IsEnum(AnswerChannel) channel!: AnswerChannel;
+  @Field(() => GraphQLISODateTime, { description: 'When the citizen answered.' })
+  @Type(() => Date)
+  @IsDate()
+  answeredAt!: Date;
+}
+
+@InputType()
+export class AcceptProposalInput {
+  @Field(() => ID) @IsUUID() proposalId!: string;
+  @Field(() => [ShareScopeGql], {
+    description: 'What the employer may see: none of it is required; nothing else is ever shared.',
+  })
+  @ArrayMaxSize(4)
+  @IsEnum(ShareScope, { each: true })
+  shareScopes!: ShareScope[];
+  @Field(() => OnBehalfInput, {
+    nullable: true,
+    description: 'Staff only: the citizen’s answer recorded for them.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OnBehalfInput)
+  onBehalf?: OnBehalfInput | null;
+  @Field(() => String, IDEMPOTENCY_KEY) @IdempotencyKey() idempotencyKey?: string | null;
+}
+
+@InputType()
+export class DeclineProposalInput {
+  @Field(() => ID) @IsUUID() proposalId!: string;
+  @Field(() => ProposalReasonGql) @IsEnum(ProposalReason) reason!: ProposalReason;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
+  @Field(() => OnBehalfInput, {
+    nullable: true,
+    description: 'Staff only: the citizen’s answer recorded for them.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OnBehalfInput)
+  onBehalf?: OnBehalfInput | null;
+}
+
+@InputType()
+export class AnswerProposalInput {
+  @Field(() => ID) @IsUUID() proposalId!: string;
+  @Field(() => EmployerAnswerGql) @IsEnum(EmployerAnswer) answer!: EmployerAnswer;
+  @Field(() => ProposalReasonGql, { nullable: true, description: 'Required when declining.' })
+  @IsOptional()
+  @IsEnum(ProposalReason)
+  reason?: ProposalReason | null;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the citizen may read the reason and note of a decline (default: no).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reasonVisibleToCitizen?: boolean | null;
+  @Field(() => String, IDEMPOTENCY_KEY) @IdempotencyKey() idempotencyKey?: string | null;
+}
+
+@InputType()
+export class WithdrawProposalInput {
+  @Field(() => ID) @IsUUID() proposalId!: string;
+  @Field(() => ProposalReasonGql) @IsEnum(ProposalReason) reason!: ProposalReason;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
+}
+
+@InputType()
+export class BookProposalInput {
+  @Field(() => ID) @IsUUID() proposalId!: string;
+  @Field(() => String, IDEMPOTENCY_KEY) @IdempotencyKey() idempotencyKey?: string | null;
+}
+
+@InputType()
+export class ProposalFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() citizenId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() placementId?: string | null;
+  @Field(() => [ProposalStatusGql], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(9)
+  @IsEnum(ProposalStatus, { each: true })
+  statuses?: ProposalStatus[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only proposals still open or booked.' })
+  @IsOptional()
+  @IsBoolean()
+  openOnly?: boolean | null;
+}
+
+@ArgsType()
+export class ProposalsArgs extends PageArgs {
+  @Field(() => ProposalFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProposalFilter)
+  filter?: ProposalFilter;
+}
+
+@ArgsType()
+export class CompanyProposalsArgs extends PageArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'One of your companies; all of them by default.',
+  })
+  @IsOptional()
+  @IsUUID()
+  companyId?: string | null;
+  @Field(() => [ProposalStatusGql], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(9)
+  @IsEnum(ProposalStatus, { each: true })
+  statuses?: ProposalStatus[] | null;
+}

@@ -1,0 +1,5 @@
+export * from './proposal.enums';
+export * from './proposal.exception';
+export * from './proposal.module';
+export { ProposalService } from './proposal.service';
+export { heldSeatsSql } from './held-seats';
