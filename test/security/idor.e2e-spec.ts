@@ -232,6 +232,13 @@ export const ID_CASES: Record<string, Entry> = {
     { caller: 'administrator', what: "B's consultant", foreign: (w) => w.users.consultantB.id },
     { caller: 'administrator', what: 'a citizen user', foreign: (w) => w.users.citizen.id },
   ],
+  'recordHeadcount.input.companyId': [
+    { caller: 'companyAdmin', what: 'company Y', foreign: (w) => w.companyY.id },
+    { caller: 'consultant', what: 'company Y (partner of B)', foreign: (w) => w.companyY.id },
+  ],
+  'recordHeadcount.input.siteId': [
+    { caller: 'companyAdmin', what: "Y's site", foreign: (w) => w.companyY.siteId },
+  ],
 };
 
 const schema = committedSchema();

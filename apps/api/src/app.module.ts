@@ -20,6 +20,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { DevMailModule } from '@jobbro/notifications';
 import { ReferenceModule } from '@jobbro/reference';
+import { RulesModule } from '@jobbro/rules';
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
@@ -97,6 +98,7 @@ export class AppModule {
         CompanyModule,
         CitizenModule,
         MatchingModule,
+        RulesModule,
         ProposalModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
         // GET /dev/mail: the mail development caught; only in development without SMTP_URL.

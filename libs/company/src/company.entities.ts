@@ -6,7 +6,12 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { PartnershipStatus, PlacementStatus, PlacementType } from './company.enums';
+import {
+  type CompanySector,
+  PartnershipStatus,
+  PlacementStatus,
+  PlacementType,
+} from './company.enums';
 import type { PartySide } from './rules/partnership-rules';
 
 const numeric = {
@@ -22,6 +27,7 @@ export class CompanyEntity {
   @Column({ type: 'varchar', nullable: true }) industry!: string | null;
   @Column({ type: 'numeric', precision: 7, scale: 1, transformer: numeric })
   ordinaryEmployees!: number;
+  @Column({ type: 'text', nullable: true }) sector!: CompanySector | null;
   @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

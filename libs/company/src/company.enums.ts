@@ -26,6 +26,17 @@ export const PLACEMENT_TYPES_LABELLED: SameCodes<
   `${PlacementType}`
 > = true;
 
+/** Private or public employer: the wage-subsidy duration differs by sector (LAB § 68). */
+export enum CompanySector {
+  Private = 'private',
+  Public = 'public',
+}
+export const CompanySectorGql = graphqlEnum(
+  CompanySector,
+  'CompanySector',
+  'Private or public employer (the wage-subsidy duration differs).',
+);
+
 export enum PlacementStatus {
   Draft = 'draft',
   Published = 'published',

@@ -70,7 +70,7 @@ export class CompanyRepository {
   async updateCompany(
     manager: EntityManager,
     id: string,
-    changes: Partial<Pick<CompanyEntity, 'name' | 'industry' | 'ordinaryEmployees'>>,
+    changes: Partial<Pick<CompanyEntity, 'name' | 'industry' | 'ordinaryEmployees' | 'sector'>>,
   ): Promise<CompanyEntity> {
     const repo = manager.getRepository(CompanyEntity);
     if (Object.keys(changes).length > 0) await repo.update({ id }, changes);

@@ -88,6 +88,7 @@ export class CompanyService {
         ...(input.ordinaryEmployees !== undefined && {
           ordinaryEmployees: input.ordinaryEmployees,
         }),
+        ...(input.sector !== undefined && { sector: input.sector ?? null }),
       });
       await publishEvent(manager, 'company.changed', company.id, { companyId: company.id });
       return company;

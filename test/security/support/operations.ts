@@ -556,6 +556,7 @@ export const FIXTURES: Record<string, Fixture> = {
         name: 'Testfirma ApS',
         industry: 'Køkken',
         ordinaryEmployees: 20,
+        sector: 'PRIVATE',
       },
     }),
   },
@@ -668,6 +669,20 @@ export const FIXTURES: Record<string, Fixture> = {
   updateNotificationSettings: {
     caller: 'caseworker',
     vars: () => ({ input: { mode: 'DAILY_DIGEST', language: 'da' } }),
+  },
+  // The dated rules (libs/rules): the rules in force, and the headcounts they read.
+  legalRules: { caller: 'consultant', vars: () => ({ at: '2026-12-31' }) },
+  recordHeadcount: {
+    caller: 'companyAdmin',
+    // The same date each call: recording again replaces the figure.
+    vars: ({ w }) => ({
+      input: {
+        companyId: w.companyX.id,
+        siteId: w.companyX.siteId,
+        asOf: '2026-01-01',
+        ordinaryFte: 12.5,
+      },
+    }),
   },
 };
 

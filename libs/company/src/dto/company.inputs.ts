@@ -17,6 +17,8 @@ import {
 } from 'class-validator';
 import { graphqlEnum, type Language } from '@jobbro/core';
 import {
+  CompanySector,
+  CompanySectorGql,
   PartnershipStatus,
   PlacementType,
   PlacementTypeGql,
@@ -60,6 +62,10 @@ export class UpdateCompanyInput {
   @Min(0)
   @Max(100000)
   ordinaryEmployees?: number;
+  @Field(() => CompanySectorGql, { nullable: true, description: 'Private or public; null clears.' })
+  @IsOptional()
+  @IsEnum(CompanySector)
+  sector?: CompanySector | null;
 }
 
 @InputType()

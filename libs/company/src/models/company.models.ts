@@ -8,6 +8,8 @@ import {
 } from '@jobbro/reference';
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
+  CompanySector,
+  CompanySectorGql,
   PartnershipStatus,
   PlacementStatus,
   PlacementType,
@@ -23,6 +25,11 @@ export class CompanyModel {
   @Field() name!: string;
   @Field(() => String, { nullable: true }) industry!: string | null;
   @Field(() => Float, { description: 'Ordinary employees (FTE).' }) ordinaryEmployees!: number;
+  @Field(() => CompanySectorGql, {
+    nullable: true,
+    description: 'Private or public; null until recorded (the wage-subsidy duration needs it).',
+  })
+  sector!: CompanySector | null;
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 

@@ -18,6 +18,7 @@ import { SignUpWithoutPassword1764090000016 } from './1764090000016-sign-up-with
 import { DanishEscoLabels1764090000017 } from './1764090000017-danish-esco-labels';
 import { CitizenQualificationsAvailability1764090000020 } from './1764090000020-citizen-qualifications-availability';
 import { ProposalsBookings1764090000018 } from './1764090000018-proposals-bookings';
+import { LegalRules1764090000019 } from './1764090000019-legal-rules';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -40,4 +41,5 @@ export const migrations = [
   SignUpWithoutPassword1764090000016,
   DanishEscoLabels1764090000017,
   ProposalsBookings1764090000018,
+  LegalRules1764090000019,
 ];

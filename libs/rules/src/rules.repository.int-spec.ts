@@ -1,0 +1,207 @@
+import { aUser, aCompany, createTestDatabase } from '@jobbro/testing';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../core/src/database/data-source-options';
+import { evaluateRules } from './rules/evaluate';
+import type { LegalRule } from './rules/rule-types';
+import { RulesRepository } from './rules.repository';
+import { facts, seededRules } from './testing/rule-fixtures';
+
+const scopeOf = (r: LegalRule) => ({
+  code: r.code,
+  targetGroup: r.targetGroup,
+  sector: r.sector,
+  params: r.params,
+  severity: r.severity,
+});
+const sorted = (rows: ReturnType<typeof scopeOf>[]) =>
+  [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+describe('RulesRepository and the legal_rule / company_headcount tables', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ds: DataSource;
+  let repo: RulesRepository;
+  let company: Awaited<ReturnType<typeof aCompany>>;
+  let other: Awaited<ReturnType<typeof aCompany>>;
+  let userId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = new DataSource(dataSourceOptions(db.url));
+    await ds.initialize();
+    repo = new RulesRepository(ds);
+    userId = (await aUser().build(ds)).id;
+    company = await aCompany(ds, userId);
+    other = await aCompany(ds, userId);
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it.each([
+    ['2026-12-31', '2020-01-01', '2026-12-31'],
+    ['2027-01-01', '2027-01-01', null],
+  ])('holds the seeded numbers in force on %s', async (on, validFrom, validTo) => {
+    const rows = await repo.inForce(on);
+    expect(rows).toHaveLength(16);
+    expect(rows.every((r) => r.validFrom === validFrom && r.validTo === validTo)).toBe(true);
+    // The unit tests' fixture is the migration's data: the same numbers for the same scopes.
+    expect(sorted(rows.map(scopeOf))).toEqual(sorted(seededRules().map(scopeOf)));
+    expect(rows.find((r) => r.code === 'internship_duration')?.source.da).toContain('LAB § 61');
+  });
+
+  it('has no rule before 2020 and both periods for a span over the new year', async () => {
+    expect(await repo.inForce('2019-12-31')).toEqual([]);
+    expect(await repo.rulesFor(['2026-12-31', '2027-01-01'])).toHaveLength(32);
+    expect(await repo.rulesFor([])).toEqual([]);
+  });
+
+  it('decides a boundary from the database rows as from the fixture', async () => {
+    const rows = await repo.inForce('2026-03-02');
+    const f = facts({ targetGroup: 'dagpenge', end: '2026-03-30' });
+    const fromDb = evaluateRules(rows, f).map((c) => [c.rule, c.passed, c.numbers]);
+    const fromFixture = evaluateRules(seededRules(), f).map((c) => [c.rule, c.passed, c.numbers]);
+    expect(fromDb).toEqual(fromFixture);
+    expect(fromDb[0]).toEqual([
+      'internship_duration',
+      false,
+      expect.objectContaining({ limitWeeks: 4 }),
+    ]);
+  });
+
+  const insertRule = (
+    code: string,
+    group: string | null,
+    from: string,
+    to: string | null,
+    params = '{"maxHours": 30}',
+  ) =>
+    ds.query(
+      `INSERT INTO legal_rule (code, target_group, params, severity, valid_from, valid_to, source_da, source_en)
+       VALUES ($1, $2, $3::jsonb, 'block', $4, $5, 'K', 'S')`,
+      [code, group, params, from, to],
+    );
+
+  it('refuses two rows of one code and scope that overlap in time, and nothing else', async () => {
+    await expect(
+      insertRule('internship_weekly_hours', null, '2026-12-31', '2027-03-01'),
+    ).rejects.toThrow(/legal_rule_no_overlap/);
+    await expect(insertRule('internship_weekly_hours', null, '2030-01-01', null)).rejects.toThrow(
+      /legal_rule_no_overlap/,
+    );
+    // Another scope in the same period is another row.
+    await insertRule('internship_weekly_hours', 'sygedagpenge', '2026-01-01', '2026-12-31');
+    await expect(
+      insertRule('internship_weekly_hours', 'sygedagpenge', '2026-12-31', null),
+    ).rejects.toThrow(/legal_rule_no_overlap/);
+    await ds.query(
+      `DELETE FROM legal_rule WHERE target_group = 'sygedagpenge' AND code = 'internship_weekly_hours'`,
+    );
+  });
+
+  it.each([
+    ['a missing number', 'internship_weekly_hours', '{}'],
+    ['a number as text', 'internship_weekly_hours', '{"maxHours": "37"}'],
+    ['too many hours', 'internship_weekly_hours', '{"maxHours": 80}'],
+    [
+      'an extension shorter than the length',
+      'internship_duration',
+      '{"weeks": 13, "extendedWeeks": 4}',
+    ],
+    ['no months', 'wage_subsidy_duration', '{"months": 0}'],
+    ['part of a month', 'wage_subsidy_duration', '{"months": 6.5}'],
+    ['no dismissal period', 'net_job_creation', '{"averageMonths": 12}'],
+    [
+      'a ratio without its minimum',
+      'reasonableness_ratio',
+      '{"employeesPerPerson": 5, "threshold": 50, "employeesPerPersonBeyond": 10}',
+    ],
+    ['no groups', 'not_last_employer', '{"targetGroups": "dagpenge"}'],
+  ])('refuses %s in params', async (_case, code, params) => {
+    await expect(insertRule(code, 'revalidering', '2040-01-01', null, params)).rejects.toThrow(
+      /legal_rule_params/,
+    );
+  });
+
+  it('refuses an unknown code, severity, sector and a period that ends before it starts', async () => {
+    await expect(insertRule('no_such_rule', null, '2040-01-01', null)).rejects.toThrow(
+      /legal_rule_code_check/,
+    );
+    await expect(
+      insertRule('internship_weekly_hours', 'revalidering', '2040-01-02', '2040-01-01'),
+    ).rejects.toThrow(/legal_rule_period/);
+    await expect(
+      ds.query(
+        `INSERT INTO legal_rule (code, sector, params, severity, valid_from, source_da, source_en)
+         VALUES ('wage_subsidy_duration', 'nonprofit', '{"months": 6}', 'block', '2040-01-01', 'K', 'S')`,
+      ),
+    ).rejects.toThrow(/legal_rule_sector_check/);
+    await expect(
+      ds.query(
+        `INSERT INTO legal_rule (code, params, severity, valid_from, source_da, source_en)
+         VALUES ('paid_hours_beside_internship', '{}', 'info', '2040-01-01', 'K', 'S')`,
+      ),
+    ).rejects.toThrow(/legal_rule_severity_check/);
+  });
+
+  describe('headcounts', () => {
+    const record = (
+      siteId: string | null,
+      asOf: string,
+      ordinaryFte: number,
+      companyId = company.id,
+    ) => repo.recordHeadcount({ companyId, siteId, asOf, ordinaryFte, recordedBy: userId });
+
+    it('keeps one figure per company or site and date, the whole company included (NULL site)', async () => {
+      const first = await record(null, '2026-01-01', 10);
+      const again = await record(null, '2026-01-01', 12.25);
+      expect(again).toMatchObject({
+        id: first.id,
+        ordinaryFte: 12.25,
+        siteId: null,
+        asOf: '2026-01-01',
+      });
+      await expect(
+        ds.query(
+          `INSERT INTO company_headcount (company_id, site_id, as_of, ordinary_fte) VALUES ($1, NULL, '2026-01-01', 3)`,
+          [company.id],
+        ),
+      ).rejects.toThrow(/company_headcount_once/);
+      const site = await record(company.siteId, '2026-01-01', 4);
+      expect(site.id).not.toBe(first.id);
+    });
+
+    it('refuses a site of another company and a negative figure', async () => {
+      await expect(record(other.siteId, '2026-01-01', 3)).rejects.toThrow(/company_headcount_site/);
+      await expect(record(null, '2026-01-02', -1)).rejects.toThrow(/ordinary_fte_check/);
+    });
+
+    it('reads the latest figure on or before a date, site and company apart', async () => {
+      await record(null, '2026-03-01', 14);
+      await record(company.siteId, '2026-02-01', 5);
+      expect(await repo.headcountAt(company.id, null, '2025-12-31')).toBeNull();
+      expect(await repo.headcountAt(company.id, null, '2026-01-01')).toBe(12.25);
+      expect(await repo.headcountAt(company.id, null, '2026-02-28')).toBe(12.25);
+      expect(await repo.headcountAt(company.id, null, '2026-03-01')).toBe(14);
+      expect(await repo.headcountAt(company.id, company.siteId, '2026-01-31')).toBe(4);
+      expect(await repo.headcountAt(company.id, company.siteId, '2026-06-01')).toBe(5);
+      expect(await repo.headcountAt(other.id, null, '2026-06-01')).toBeNull();
+    });
+
+    it('averages the 12 months before a date only when the history covers them', async () => {
+      const c = await aCompany(ds, userId);
+      const at = (asOf: string, fte: number) => record(null, asOf, fte, c.id);
+      await at('2026-01-01', 10);
+      // 1 to 12 months before 2027-01-01: 2026-12-01 … 2026-01-01, all 10.
+      expect(await repo.fteAverage12Months(c.id, '2027-01-01')).toBe(10);
+      // From 2027-01-02 the earliest day (2026-01-02) is still covered; from 2026-12-31 it is not.
+      expect(await repo.fteAverage12Months(c.id, '2026-12-31')).toBeNull();
+      await at('2026-07-01', 16);
+      // 6 months at 10 (Jan-Jun) and 6 at 16 (Jul-Dec).
+      expect(await repo.fteAverage12Months(c.id, '2027-01-01')).toBe(13);
+      // A company-wide average ignores the sites.
+      await record(c.siteId, '2025-01-01', 100, c.id);
+      expect(await repo.fteAverage12Months(c.id, '2027-01-01')).toBe(13);
+    });
+  });
+});

@@ -1,0 +1,145 @@
+import type { Localized } from '@jobbro/core';
+import { internshipDuration } from './internship-duration';
+import { internshipWeeklyHours } from './internship-weekly-hours';
+import { netJobCreation } from './net-job-creation';
+import { notLastEmployer } from './not-last-employer';
+import { paidHoursBesideInternship } from './paid-hours-beside-internship';
+import { reasonablenessRatio } from './reasonableness-ratio';
+import { dayNumber, longDate, stringListParam, undecided } from './rule-support';
+import type { LegalRule, RuleCheck, RuleCode, RuleDefinition, RuleFacts } from './rule-types';
+import { wageSubsidyDuration } from './wage-subsidy-duration';
+
+/** Every rule's meaning, in the order checks are shown. */
+export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
+  internshipDuration,
+  internshipWeeklyHours,
+  notLastEmployer,
+  reasonablenessRatio,
+  wageSubsidyDuration,
+  netJobCreation,
+  paidHoursBesideInternship,
+];
+
+const DEFINITION_OF = new Map<RuleCode, RuleDefinition>(RULE_DEFINITIONS.map((d) => [d.code, d]));
+
+export function ruleDefinition(code: RuleCode): RuleDefinition {
+  const definition = DEFINITION_OF.get(code);
+  if (!definition) throw new Error(`No definition of rule ${code}`);
+  return definition;
+}
+
+/** Whether the row is in force on the date (YYYY-MM-DD), both ends included. */
+export const inForceOn = (rule: LegalRule, on: string): boolean =>
+  rule.validFrom <= on && (rule.validTo === null || rule.validTo >= on);
+
+/** The row that applies, or why none does. */
+export type RulePick =
+  | { kind: 'rule'; rule: LegalRule }
+  /** The most specific row needs facts that are unknown ('targetGroup', 'sector'). */
+  | { kind: 'unknown'; rule: LegalRule; missing: string[] }
+  | { kind: 'none' };
+
+const specificity = (r: LegalRule): number => (r.targetGroup ? 2 : 0) + (r.sector ? 1 : 0);
+
+/**
+ * The row of `code` in force on `facts.start` for the facts' target group and sector: the most
+ * specific row that matches (a row for the group and sector, then for the group, then for the
+ * sector, then for everyone). An unknown group or sector matches every row; if the row it lands
+ * on depends on it, the answer is `unknown` (never the general row by default).
+ */
+export function ruleInForce(
+  rules: readonly LegalRule[],
+  code: RuleCode,
+  facts: Pick<RuleFacts, 'start' | 'targetGroup' | 'sector'>,
+): RulePick {
+  const candidates = rules.filter(
+    (r) =>
+      r.code === code &&
+      inForceOn(r, facts.start) &&
+      (r.targetGroup === null ||
+        facts.targetGroup === null ||
+        r.targetGroup === facts.targetGroup) &&
+      (r.sector === null || facts.sector === null || r.sector === facts.sector),
+  );
+  if (candidates.length === 0) return { kind: 'none' };
+  const best = [...candidates].sort(
+    (a, b) => specificity(b) - specificity(a) || a.id.localeCompare(b.id),
+  )[0];
+  const missing = [
+    ...(best.targetGroup !== null && facts.targetGroup === null ? ['targetGroup'] : []),
+    ...(best.sector !== null && facts.sector === null ? ['sector'] : []),
+  ];
+  return missing.length ? { kind: 'unknown', rule: best, missing } : { kind: 'rule', rule: best };
+}
+
+const MISSING_TEXT: Record<string, Localized> = {
+  targetGroup: { da: 'borgerens målgruppe', en: "the citizen's target group" },
+  sector: {
+    da: 'virksomhedens sektor (privat eller offentlig)',
+    en: "the company's sector (private or public)",
+  },
+};
+
+function unknownScope(definition: RuleDefinition, rule: LegalRule, missing: string[]): RuleCheck {
+  const what = missing.map((m) => MISSING_TEXT[m]);
+  const da = what.map((w) => w.da).join(' og ');
+  const en = what.map((w) => w.en).join(' and ');
+  return undecided(rule, missing, {
+    da: `${definition.name.da}: reglen afhænger af ${da}, som ikke er registreret. Registrér ${da}, så reglen kan kontrolleres.`,
+    en: `${definition.name.en}: the rule depends on ${en}, which is not recorded. Record ${en} so the rule can be checked.`,
+  });
+}
+
+function noRule(definition: RuleDefinition, on: string): RuleCheck {
+  const date = longDate(on);
+  return {
+    rule: definition.code,
+    severity: 'warning',
+    passed: false,
+    message: {
+      da: `${definition.name.da}: ingen regel er registreret i systemet for ${date.da} for denne borger og virksomhed, så intet er kontrolleret. Kontrollér reglen selv, og bed en administrator om at få den registreret.`,
+      en: `${definition.name.en}: no rule is recorded in the system for ${date.en} for this citizen and company, so nothing was checked. Check the rule yourself and ask an administrator to have it recorded.`,
+    },
+    numbers: { on },
+    source: { da: 'Ingen regel i kraft', en: 'No rule in force' },
+    validFrom: null,
+    validTo: null,
+  };
+}
+
+/**
+ * Every check that concerns the placement type, each against the row in force at the planned
+ * start for the facts' scope. A rule without a row in force, or whose row needs an unknown fact,
+ * answers with a warning that says so; none is skipped silently.
+ */
+export function evaluateRules(rules: readonly LegalRule[], facts: RuleFacts): RuleCheck[] {
+  if (dayNumber(facts.end) < dayNumber(facts.start)) {
+    throw new RangeError('The planned period ends before it starts');
+  }
+  return RULE_DEFINITIONS.filter((d) => d.appliesTo.includes(facts.placementType)).map((d) => {
+    const pick = ruleInForce(rules, d.code, facts);
+    switch (pick.kind) {
+      case 'none':
+        return noRule(d, facts.start);
+      case 'unknown':
+        return unknownScope(d, pick.rule, pick.missing);
+      case 'rule':
+        return d.check(pick.rule, facts);
+    }
+  });
+}
+
+/**
+ * The target groups that may not intern at their most recent employer on the date, from the rule
+ * in force (empty when none is): the list `isLastEmployerBlocked` takes.
+ */
+export function lastEmployerGroups(rules: readonly LegalRule[], on: string): string[] {
+  const rule = rules.find((r) => r.code === 'not_last_employer' && inForceOn(r, on));
+  return rule ? stringListParam(rule, 'targetGroups') : [];
+}
+
+/** A row in words: the rule's name and its numbers, for the list of rules in force. */
+export function describeRule(rule: LegalRule): { name: Localized; summary: Localized } {
+  const definition = ruleDefinition(rule.code);
+  return { name: definition.name, summary: definition.describe(rule) };
+}

@@ -1,0 +1,10 @@
+export * from './evaluate';
+export * from './internship-duration';
+export * from './internship-weekly-hours';
+export * from './net-job-creation';
+export * from './not-last-employer';
+export * from './paid-hours-beside-internship';
+export * from './reasonableness-ratio';
+export * from './rule-types';
+export * from './wage-subsidy-duration';
+export { daysInclusive, lastDayOfMonths } from './rule-support';
