@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AuditService } from '@jobbro/auth';
 import { CitizenAccess, CitizenException, CitizenService } from '@jobbro/citizen';
-import { PlacementService, PlacementStatus } from '@jobbro/company';
+import { CompanyException, PlacementService, PlacementStatus } from '@jobbro/company';
 import {
   AppConfig,
   forbidden,
@@ -456,7 +456,9 @@ export class ProposalService {
     after?: string | null,
   ): Promise<Page<ProposalView>> {
     const companies = await this.employerCompanies(principal);
-    if (companyId && !companies.includes(companyId)) return toPage([], first, 0, () => new Date());
+    // Another company's id answers as an unknown one does.
+    if (companyId && !companies.includes(companyId))
+      throw new CompanyException('COMPANY_NOT_FOUND');
     const { rows, totalCount } = await this.repo.page(
       {
         companyId: companyId ? [companyId] : companies,

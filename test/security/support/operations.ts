@@ -114,6 +114,61 @@ async function extraStaff(c: FixtureContext, disabled = false): Promise<string> 
   return row.id;
 }
 
+/** A date `days` from today, YYYY-MM-DD. */
+const dayIn = (days: number): string => {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Closes citizen A's open proposals of slot X and frees their seats, so a new one may open. */
+async function clearProposals(ds: DataSource, w: World): Promise<void> {
+  await ds.query(
+    `UPDATE booking SET released_at = now() WHERE citizen_id = $1 AND released_at IS NULL`,
+    [w.citizenA],
+  );
+  await ds.query(
+    `UPDATE proposal SET status = 'withdrawn', closing_reason = 'other', answer_due_at = NULL
+      WHERE citizen_id = $1 AND status IN ('proposed_to_citizen', 'proposed_to_employer', 'accepted_by_employer', 'booked')`,
+    [w.citizenA],
+  );
+}
+
+/** A fresh proposal of slot X to citizen A in `status` (libs/proposal), for one call. */
+async function aProposal(
+  ds: DataSource,
+  w: World,
+  status: 'proposed_to_citizen' | 'proposed_to_employer' | 'accepted_by_employer',
+): Promise<string> {
+  await clearProposals(ds, w);
+  const [row] = await ds.query<{ id: string }[]>(
+    `INSERT INTO proposal (job_centre_id, citizen_id, placement_id, company_id, period, weekly_hours, status, answer_due_at, proposed_by)
+     VALUES ($1, $2, $3, $4, daterange($5::date, $6::date, '[]'), 20, $7::proposal_status,
+             CASE WHEN $7::text = 'accepted_by_employer' THEN NULL ELSE now() + interval '14 days' END, $8)
+     RETURNING id`,
+    [
+      w.centreA,
+      w.citizenA,
+      w.publishedX,
+      w.companyX.id,
+      dayIn(30),
+      dayIn(57),
+      status,
+      w.users.consultant.id,
+    ],
+  );
+  await ds.query(
+    `INSERT INTO proposal_event (proposal_id, to_status, actor, actor_user_id) VALUES ($1, 'proposed_to_citizen', 'consultant', $2)`,
+    [row.id, w.users.consultant.id],
+  );
+  if (status !== 'proposed_to_citizen')
+    await ds.query(
+      `INSERT INTO proposal_event (proposal_id, from_status, to_status, actor) VALUES ($1, 'proposed_to_citizen', 'proposed_to_employer', 'citizen')`,
+      [row.id],
+    );
+  return row.id;
+}
+
 export const FIXTURES: Record<string, Fixture> = {
   // Queries
   accommodationCatalogue: { caller: 'consultant', vars: () => ({}) },
@@ -121,7 +176,16 @@ export const FIXTURES: Record<string, Fixture> = {
   citizen: { caller: 'consultant', vars: ({ w }) => ({ id: w.citizenA }) },
   citizens: {
     caller: 'consultant',
-    vars: () => ({ first: 20, filter: { search: 'Ahmad', status: 'ACTIVE', assignedToMe: true } }),
+    vars: () => ({
+      first: 20,
+      filter: {
+        search: 'Ahmad',
+        status: 'ACTIVE',
+        assignedToMe: true,
+        targetGroup: 'kontanthjaelp_jobparat',
+        inCurrentGroupForMoreThanMonths: 3,
+      },
+    }),
   },
   company: { caller: 'companyAdmin', vars: ({ w }) => ({ id: w.companyX.id }) },
   companyRegistrationInvite: { caller: 'companyAdmin', vars: () => ({}) },
@@ -526,6 +590,43 @@ export const FIXTURES: Record<string, Fixture> = {
       },
     }),
   },
+  // Qualifications, availability and recent employers (libs/citizen/src/work-profile).
+  recordQualification: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      input: {
+        citizenId: w.citizenA,
+        qualification: 'DRIVING_LICENCE_B',
+        confirmedOn: '2026-01-05',
+        note: 'Set kørekortet',
+      },
+    }),
+  },
+  removeQualification: {
+    caller: 'consultant',
+    vars: ({ w }) => ({ input: { citizenId: w.citizenA, qualification: 'FORKLIFT_CERTIFICATE' } }),
+  },
+  setAvailability: {
+    caller: 'citizen',
+    vars: ({ w }) => ({
+      input: {
+        citizenId: w.citizenA,
+        availability: { weekdays: ['MONDAY', 'TUESDAY'], from: '08:00', until: '15:30' },
+      },
+    }),
+  },
+  recordEmployment: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      input: {
+        citizenId: w.citizenA,
+        employerName: 'Bageriet ApS',
+        cvr: '10150817',
+        startedOn: '2015-02-01',
+        endedOn: '2020-06-30',
+      },
+    }),
+  },
   setTargetGroup: {
     caller: 'consultant',
     vars: ({ w }) => ({
@@ -579,7 +680,13 @@ export const FIXTURES: Record<string, Fixture> = {
   updatePlacement: {
     caller: 'companyAdmin',
     vars: ({ w }) => ({
-      input: { id: w.slotsX.toUpdate, title: 'Ny titel', weeklyHoursMin: 10, weeklyHoursMax: 20 },
+      input: {
+        id: w.slotsX.toUpdate,
+        title: 'Ny titel',
+        weeklyHoursMin: 10,
+        weeklyHoursMax: 20,
+        workingTimes: { weekdays: ['MONDAY', 'FRIDAY'], from: '07:00', until: '15:00' },
+      },
     }),
   },
   updatePlan: {
@@ -670,6 +777,61 @@ export const FIXTURES: Record<string, Fixture> = {
     caller: 'caseworker',
     vars: () => ({ input: { mode: 'DAILY_DIGEST', language: 'da' } }),
   },
+  // Proposals (libs/proposal): each call gets its own proposal of slot X to citizen A.
+  proposePlacement: {
+    caller: 'consultant',
+    vars: async ({ w, ds }) => {
+      await clearProposals(ds, w);
+      return {
+        input: {
+          citizenId: w.citizenA,
+          placementId: w.publishedX,
+          start: dayIn(30),
+          end: dayIn(57),
+        },
+      };
+    },
+  },
+  acceptProposal: {
+    caller: 'citizen',
+    vars: async ({ w, ds }) => ({
+      input: {
+        proposalId: await aProposal(ds, w, 'proposed_to_citizen'),
+        shareScopes: ['FIRST_NAME'],
+      },
+    }),
+  },
+  declineProposal: {
+    caller: 'citizen',
+    vars: async ({ w, ds }) => ({
+      input: { proposalId: await aProposal(ds, w, 'proposed_to_citizen'), reason: 'TIMING' },
+    }),
+  },
+  answerProposal: {
+    caller: 'companyAdmin',
+    vars: async ({ w, ds }) => ({
+      input: { proposalId: await aProposal(ds, w, 'proposed_to_employer'), answer: 'ACCEPT' },
+    }),
+  },
+  bookProposal: {
+    caller: 'consultant',
+    vars: async ({ w, ds }) => ({
+      input: { proposalId: await aProposal(ds, w, 'accepted_by_employer') },
+    }),
+  },
+  withdrawProposal: {
+    caller: 'consultant',
+    vars: async ({ w, ds }) => ({
+      input: { proposalId: await aProposal(ds, w, 'proposed_to_citizen'), reason: 'BETTER_MATCH' },
+    }),
+  },
+  proposal: {
+    caller: 'consultant',
+    vars: async ({ w, ds }) => ({ id: await aProposal(ds, w, 'proposed_to_citizen') }),
+  },
+  proposals: { caller: 'consultant', vars: () => ({ filter: { openOnly: true } }) },
+  myProposals: { caller: 'citizen', vars: () => ({}) },
+  proposalsForCompany: { caller: 'companyAdmin', vars: () => ({}) },
   // The dated rules (libs/rules): the rules in force, and the headcounts they read.
   legalRules: { caller: 'consultant', vars: () => ({ at: '2026-12-31' }) },
   recordHeadcount: {
