@@ -59,14 +59,14 @@ describe('codes are shown as labels, and the catalogues speak the API’s enums'
     });
     // Today (after 30 June 2026, when the group ends in the table) is the date of a new citizen's group.
     expect(da.message).toMatch(
-      /^Målgruppen Ressourceforløb gælder ikke den \d{1,2}\. \p{L}+ \d{4}; den gælder fra 1\. januar 2019 til 30\. juni 2026\.$/u,
+      /^Målgruppen Ressourceforløb gælder ikke den \d{1,2}\. \p{L}+ \d{4}; den gælder fra 1\. januar 1980 til 30\. juni 2026\.$/u,
     );
     expect(da.extensions.fields).toEqual([
       { field: 'targetGroup', constraint: 'inForce', message: da.message },
     ]);
     const en = failure(await consultant.inLanguage('en').createCitizen(input));
     expect(en.message).toMatch(
-      /^The target group Resource course is not in force on \d{1,2} \p{L}+ \d{4}; it applies from 1 January 2019 to 30 June 2026\.$/u,
+      /^The target group Resource course is not in force on \d{1,2} \p{L}+ \d{4}; it applies from 1 January 1980 to 30 June 2026\.$/u,
     );
     expect(await citizenCount()).toBe(before);
 
@@ -112,7 +112,7 @@ describe('codes are shown as labels, and the catalogues speak the API’s enums'
     ]);
     expect(later.extensions.reason).toBe('TARGET_GROUP_NOT_IN_FORCE');
     expect(later.message).toBe(
-      'Målgruppen Ressourceforløb gælder ikke den 1. juli 2026; den gælder fra 1. januar 2019 til 30. juni 2026.',
+      'Målgruppen Ressourceforløb gælder ikke den 1. juli 2026; den gælder fra 1. januar 1980 til 30. juni 2026.',
     );
   });
 

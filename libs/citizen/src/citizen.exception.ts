@@ -29,7 +29,8 @@ export type CitizenErrorCode =
   | 'MEETING_NOT_FOUND'
   | 'MEETING_CANCELLED'
   | 'MEETING_TIME_INVALID'
-  | 'MEETING_PARTICIPANT_NOT_ON_TEAM';
+  | 'MEETING_PARTICIPANT_NOT_ON_TEAM'
+  | 'WORK_PROFILE_INVALID';
 
 const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
   CITIZEN_NOT_FOUND: {
@@ -176,6 +177,11 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
     graphqlCode: 'BAD_USER_INPUT',
     da: 'Deltagere skal være medarbejdere på borgerens team.',
     en: 'Participants must be professionals on the citizen’s team.',
+  },
+  WORK_PROFILE_INVALID: {
+    graphqlCode: 'BAD_USER_INPUT',
+    da: 'Oplysningerne kan ikke gemmes; se felterne.',
+    en: 'The details cannot be saved; see the fields.',
   },
 });
 

@@ -22,6 +22,12 @@ import {
   MeetingSpecialCategoryResolver,
   NeedsSpecialCategoryResolver,
 } from './special-category.resolver';
+import { WorkProfileRepository } from './work-profile/work-profile.repository';
+import {
+  NeedsAvailabilityResolver,
+  WorkProfileResolver,
+} from './work-profile/work-profile.resolver';
+import { WorkProfileService } from './work-profile/work-profile.service';
 
 @Module({
   // RemindersModule: so the API (and tests) can run the job; the worker schedules it.
@@ -41,6 +47,10 @@ import {
     CitizenScheduledMeetingsResolver,
     CitizenInvitationService,
     CitizenInvitationResolver,
+    WorkProfileRepository,
+    WorkProfileService,
+    WorkProfileResolver,
+    NeedsAvailabilityResolver,
   ],
   exports: [CitizenService, CaseService, CitizenAccess],
 })

@@ -36,6 +36,12 @@ export interface CitizenListFilter {
   search?: string;
   assignedToMe?: boolean;
   status?: string;
+  /** The target group in force on `today`. */
+  targetGroup?: string;
+  /** The period in force on `today` started more than this many months before it. */
+  inCurrentGroupForMoreThanMonths?: number;
+  /** The date the target-group filters are read at (YYYY-MM-DD). */
+  today?: string;
 }
 
 /** All SQL of the citizen side. */
@@ -190,6 +196,29 @@ export class CitizenRepository {
     if (filter.status) {
       params.push(filter.status);
       where.push(`c.status = $${params.length}::citizen_status`);
+    }
+    if (
+      filter.today &&
+      (filter.targetGroup || filter.inCurrentGroupForMoreThanMonths !== undefined)
+    ) {
+      params.push(filter.today);
+      const today = `$${params.length}::date`;
+      const conditions = [
+        `t.citizen_id = c.id`,
+        `t.valid_from <= ${today}`,
+        `(t.valid_to IS NULL OR t.valid_to >= ${today})`,
+      ];
+      if (filter.targetGroup) {
+        params.push(filter.targetGroup);
+        conditions.push(`t.target_group = $${params.length}`);
+      }
+      if (filter.inCurrentGroupForMoreThanMonths !== undefined) {
+        params.push(filter.inCurrentGroupForMoreThanMonths);
+        conditions.push(
+          `t.valid_from < (${today} - make_interval(months => $${params.length}::int))::date`,
+        );
+      }
+      where.push(`EXISTS (SELECT 1 FROM citizen_target_group t WHERE ${conditions.join(' AND ')})`);
     }
     if (filter.search) {
       params.push(`%${filter.search.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`);

@@ -39,6 +39,7 @@ import type {
 } from './models/citizen.models';
 import { cprBirthDate, encryptCpr, normalizeCpr } from './rules/cpr';
 import { nextTargetGroupStep } from './rules/target-group-periods';
+import { WorkProfileRepository } from './work-profile/work-profile.repository';
 
 const TEAM_OPERATIONS = new Set(['addTeamMember', 'removeTeamMember']);
 /** The reason recorded when whoever registers a citizen joins their team. */
@@ -59,6 +60,7 @@ export class CitizenService {
     private readonly reference: ReferenceService,
     private readonly config: AppConfig,
     private readonly targetGroups: TargetGroupCatalogue,
+    private readonly workProfile: WorkProfileRepository,
   ) {}
 
   async createCitizen(
@@ -268,7 +270,7 @@ export class CitizenService {
     const { rows, totalCount } = await this.repo.page(
       principal.jobCentreId,
       principal.userId,
-      filter ?? {},
+      { ...filter, today: todayInDenmark() },
       first,
       after,
     );
@@ -360,6 +362,11 @@ export class CitizenService {
     };
     const data = await citizenView(this.repo, citizen, decision, language);
     const accessLog = await this.accessLogOf(id, 100000);
+    const [qualifications, availability, employments] = await Promise.all([
+      this.workProfile.qualifications(id),
+      this.workProfile.availability(id),
+      this.workProfile.employments(id),
+    ]);
     await this.audit.record({
       principal,
       citizenIds: [id],
@@ -368,7 +375,12 @@ export class CitizenService {
       allowed: true,
     });
     return JSON.stringify(
-      { exportedAt: new Date().toISOString(), citizen: data, accessLog },
+      {
+        exportedAt: new Date().toISOString(),
+        citizen: data,
+        workProfile: { qualifications, availability, employments },
+        accessLog,
+      },
       null,
       2,
     );

@@ -107,5 +107,6 @@ export async function citizenView(
     contactPreference: staffOrSelf ? c.contactPreference : null,
     hasLogin: staffOrSelf && c.userId !== null,
     scheduledMeetingsVisible: staffOrSelf,
+    workProfileVisible: staffOrSelf,
   };
 }

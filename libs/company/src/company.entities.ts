@@ -1,4 +1,4 @@
-import { Accommodation, PlacementRequirement } from '@jobbro/reference';
+import { Accommodation, PlacementRequirement, Weekday } from '@jobbro/reference';
 import {
   Column,
   CreateDateColumn,
@@ -13,6 +13,12 @@ import {
   PlacementType,
 } from './company.enums';
 import type { PartySide } from './rules/partnership-rules';
+
+/** A time column as "HH:MM" (PostgreSQL answers "HH:MM:SS"). */
+const timeOfDay = {
+  to: (v: string | null): string | null => v,
+  from: (v: string | null): string | null => (v === null ? null : v.slice(0, 5)),
+};
 
 const numeric = {
   to: (v: number | null): number | null => v,
@@ -104,6 +110,10 @@ export class PlacementEntity {
   @Column({ type: 'numeric', precision: 4, scale: 1, transformer: numeric })
   weeklyHoursMax!: number;
   @Column({ type: 'varchar', nullable: true }) scheduleNotes!: string | null;
+  @Column({ type: 'enum', enum: Weekday, enumName: 'weekday', array: true, nullable: true })
+  workDays!: Weekday[] | null;
+  @Column({ type: 'time', nullable: true, transformer: timeOfDay }) workFrom!: string | null;
+  @Column({ type: 'time', nullable: true, transformer: timeOfDay }) workUntil!: string | null;
   @Column({ type: 'date' }) startEarliest!: string;
   @Column({ type: 'date', nullable: true }) startLatest!: string | null;
   @Column({ type: 'smallint' }) durationWeeks!: number;

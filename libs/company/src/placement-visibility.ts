@@ -1,6 +1,16 @@
 import { VISIBLE_PARTNERSHIP_STATUSES } from './rules/partnership-rules';
 
 /**
+ * What a job centre's staff see of partner companies' slots, said once: the `placements` query
+ * repeats this sentence and the README says the same. A consultant follows citizens up in slots
+ * that were paused or closed later, and under a partnership that was paused, so those slots stay
+ * readable; what can be offered now is a filter (`statuses: [PUBLISHED]`) and is all that
+ * matching and search offer.
+ */
+export const STAFF_SLOT_VISIBILITY =
+  'Staff see the slots of companies in partnership with their job centre (the partnership active or paused) in every status but draft: published, paused and closed (plus drafts their own job centre made), so a citizen placed there can be followed up. Filter on statuses: [PUBLISHED] for what can be offered now; matching and search offer only published slots.';
+
+/**
  * Whose slots a caller may see, as `CompanyAccess.placementVisibility` decides it:
  * - `companies`: a company admin's or mentor's own companies, every status (drafts included);
  * - `jobCentre`: staff of that job centre, the slots of companies in partnership with it

@@ -9,7 +9,7 @@ import {
   Roles,
   uuidArg,
 } from '@jobbro/core';
-import { OccupationModel, ReferenceService } from '@jobbro/reference';
+import { OccupationModel, ReferenceService, WorkingTimesModel } from '@jobbro/reference';
 import {
   Args,
   Context,
@@ -22,6 +22,7 @@ import {
 } from '@nestjs/graphql';
 import { COMPANY_READERS, CompanyLoaders } from './company.loaders';
 import { CreatePlacementInput, PlacementsArgs, UpdatePlacementInput } from './dto/placement.inputs';
+import { STAFF_SLOT_VISIBILITY } from './placement-visibility';
 import {
   CompanyModel,
   MentorModel,
@@ -111,8 +112,7 @@ export class PlacementResolver {
 
   @Roles(...COMPANY_READERS)
   @Query(() => PlacementConnection, {
-    description:
-      'Slots you may see, newest first: your own company’s, or partner companies’ published ones.',
+    description: `Slots you may see, newest first. Company users: their own companies’ slots, drafts included. ${STAFF_SLOT_VISIBILITY}`,
   })
   placements(
     @CurrentUser() user: Principal,
@@ -155,6 +155,18 @@ export class PlacementResolver {
     return requestLoader(ctx, 'occupation', async (ids: readonly string[]) =>
       byIds(ids, await this.reference.occupations(ids), (o) => o.id),
     ).load(placement.occupationId);
+  }
+
+  @ResolveField(() => WorkingTimesModel, {
+    nullable: true,
+    description:
+      'The weekdays the work needs and its hours; null when only the schedule notes say it.',
+  })
+  workingTimes(@Parent() placement: PlacementModel): WorkingTimesModel | null {
+    const { workDays, workFrom, workUntil } = placement;
+    return workDays || workFrom || workUntil
+      ? { weekdays: workDays, from: workFrom, until: workUntil }
+      : null;
   }
 
   @ResolveField(() => OrdinaryHoursPathModel)

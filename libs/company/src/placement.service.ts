@@ -7,7 +7,7 @@ import {
   todayInDenmark,
   toPage,
 } from '@jobbro/core';
-import { ReferenceService } from '@jobbro/reference';
+import { ReferenceService, type WorkingTimesInput, workingTimesOf } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CompanyAccess } from './company.access';
@@ -66,6 +66,18 @@ function ordinaryHours(path: OrdinaryHoursPathInput | undefined | null): Partial
     : { ordinaryHoursPossible: false, ordinaryHoursAfterWeeks: null, ordinaryHoursPerWeek: null };
 }
 
+/** The slot's working-time columns from the input; unknown parts null. */
+function workingTimes(
+  input: WorkingTimesInput | null | undefined,
+): Pick<PlacementEntity, 'workDays' | 'workFrom' | 'workUntil'> {
+  const times = workingTimesOf(input);
+  return {
+    workDays: times?.weekdays ?? null,
+    workFrom: times?.from ?? null,
+    workUntil: times?.until ?? null,
+  };
+}
+
 const trimOrNull = (s: string | null | undefined): string | null | undefined =>
   s === undefined ? undefined : (s?.trim() ?? '') || null;
 
@@ -97,6 +109,7 @@ export class PlacementService {
       weeklyHoursMin: input.weeklyHoursMin,
       weeklyHoursMax: input.weeklyHoursMax,
       scheduleNotes: trimOrNull(input.scheduleNotes) ?? null,
+      ...workingTimes(input.workingTimes),
       startEarliest: input.startEarliest,
       startLatest: input.startLatest ?? null,
       durationWeeks: input.durationWeeks,
@@ -137,11 +150,18 @@ export class PlacementService {
       if (input.expectedVersion !== undefined && input.expectedVersion !== placement.version) {
         throw new CompanyException('PLACEMENT_VERSION_CONFLICT', { actual: placement.version });
       }
-      const { id: _id, expectedVersion: _v, ordinaryHoursPath, ...changes } = input;
+      const {
+        id: _id,
+        expectedVersion: _v,
+        ordinaryHoursPath,
+        workingTimes: times,
+        ...changes
+      } = input;
       for (const [key, value] of Object.entries(changes)) {
         if (value !== undefined) (placement as unknown as Record<string, unknown>)[key] = value;
       }
       Object.assign(placement, ordinaryHours(ordinaryHoursPath), iscoCode ? { iscoCode } : {});
+      if (times !== undefined) Object.assign(placement, workingTimes(times));
       if (input.title !== undefined) placement.title = input.title.trim();
       if (input.description !== undefined) placement.description = input.description.trim();
       for (const key of ['scheduleNotes', 'accommodationNotes', 'requirementNotes'] as const) {
@@ -178,6 +198,7 @@ export class PlacementService {
         .filter(([, v]) => v !== undefined)
         .map(([k]) => k)
         .concat(ordinaryHoursPath !== undefined ? ['ordinaryHoursPath'] : [])
+        .concat(times !== undefined ? ['workingTimes'] : [])
         .sort();
       await this.record(manager, saved, 'updated', changedFields, onBehalfOf);
       await this.announce(manager, saved);

@@ -360,6 +360,23 @@ export class CitizenFilter {
   @IsOptional()
   @IsEnum(CitizenStatus)
   status?: CitizenStatus;
+  @Field({
+    nullable: true,
+    description: 'Only citizens whose target group today is this one (a code, see targetGroups).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  targetGroup?: string;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Only citizens whose current target-group period started more than this many months ago (0: any current group).',
+  })
+  @IsOptional()
+  @Min(0)
+  @Max(600)
+  inCurrentGroupForMoreThanMonths?: number;
 }
 
 @ArgsType()

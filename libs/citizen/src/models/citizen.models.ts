@@ -218,6 +218,8 @@ export class CitizenModel {
   hasLogin!: boolean;
   /** Whether the caller may see the planned meetings (staff of the job centre, the citizen). */
   scheduledMeetingsVisible!: boolean;
+  /** Whether the caller may see qualifications and employments (staff of the job centre, the citizen). */
+  workProfileVisible!: boolean;
 }
 
 @ObjectType('FollowUpDue')

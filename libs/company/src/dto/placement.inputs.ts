@@ -4,6 +4,7 @@ import {
   PlacementRequirement,
   AccommodationGql,
   PlacementRequirementGql,
+  WorkingTimesInput,
 } from '@jobbro/reference';
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
@@ -60,6 +61,15 @@ class PlacementFields {
   @IsString()
   @MaxLength(1000)
   scheduleNotes?: string | null;
+  @Field(() => WorkingTimesInput, {
+    nullable: true,
+    description:
+      'The weekdays the work needs (all of them) and its hours, beside the free-text schedule notes; matching keeps away citizens who cannot work them. Null clears them.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WorkingTimesInput)
+  workingTimes?: WorkingTimesInput | null;
   @Field(() => GraphQLDate, { nullable: true })
   @IsOptional()
   @IsIsoDate()

@@ -5,6 +5,7 @@ import {
   PlacementRequirement,
   AccommodationGql,
   PlacementRequirementGql,
+  type Weekday,
 } from '@jobbro/reference';
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
@@ -156,6 +157,9 @@ export class PlacementModel {
   @Field(() => Float) weeklyHoursMin!: number;
   @Field(() => Float) weeklyHoursMax!: number;
   @Field(() => String, { nullable: true }) scheduleNotes!: string | null;
+  workDays!: Weekday[] | null;
+  workFrom!: string | null;
+  workUntil!: string | null;
   @Field(() => GraphQLDate) startEarliest!: string;
   @Field(() => GraphQLDate, { nullable: true }) startLatest!: string | null;
   @Field(() => Int) durationWeeks!: number;

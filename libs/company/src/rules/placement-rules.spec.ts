@@ -116,6 +116,18 @@ describe('placement consistency', () => {
       { ordinaryHoursPossible: false, ordinaryHoursAfterWeeks: null, ordinaryHoursPerWeek: null },
       [],
     ],
+    ['working hours in order', { workFrom: '08:00', workUntil: '16:00' }, []],
+    [
+      'working hours ending as they start',
+      { workFrom: '08:00', workUntil: '08:00' },
+      ['workingTimes.until'],
+    ],
+    [
+      'working hours ending before they start',
+      { workFrom: '16:00', workUntil: '08:00' },
+      ['workingTimes.until'],
+    ],
+    ['only a start time', { workFrom: '16:00', workUntil: null }, []],
   ])('%s', (_, overrides, fields) => {
     expect(placementProblems(facts(overrides)).map((p) => p.field)).toEqual(fields);
   });

@@ -15,6 +15,9 @@ export interface PlacementFacts {
   ordinaryHoursAfterWeeks: number | null;
   ordinaryHoursPerWeek: number | null;
   durationWeeks: number;
+  /** Working hours (HH:MM); absent or null when not given. */
+  workFrom?: string | null;
+  workUntil?: string | null;
 }
 
 const problem = (field: string, constraint: string, da: string, en: string): FieldProblem => ({
@@ -43,6 +46,16 @@ export function placementProblems(p: PlacementFacts): FieldProblem[] {
         'startWindow',
         'Seneste start ligger før tidligste start.',
         'The latest start is before the earliest start.',
+      ),
+    );
+  }
+  if (p.workFrom && p.workUntil && p.workUntil <= p.workFrom) {
+    problems.push(
+      problem(
+        'workingTimes.until',
+        'afterFrom',
+        `Arbejdstiden slutter (${p.workUntil}) før den begynder (${p.workFrom}).`,
+        `The working hours end (${p.workUntil}) before they start (${p.workFrom}).`,
       ),
     );
   }

@@ -16,9 +16,9 @@ import { CompanyEditing1764090000014 } from './1764090000014-company-editing';
 import { MeetingsReminders1764090000015 } from './1764090000015-meetings-reminders';
 import { SignUpWithoutPassword1764090000016 } from './1764090000016-sign-up-without-password';
 import { DanishEscoLabels1764090000017 } from './1764090000017-danish-esco-labels';
-import { CitizenQualificationsAvailability1764090000020 } from './1764090000020-citizen-qualifications-availability';
 import { ProposalsBookings1764090000018 } from './1764090000018-proposals-bookings';
 import { LegalRules1764090000019 } from './1764090000019-legal-rules';
+import { CitizenQualificationsAvailability1764090000020 } from './1764090000020-citizen-qualifications-availability';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -42,4 +42,5 @@ export const migrations = [
   DanishEscoLabels1764090000017,
   ProposalsBookings1764090000018,
   LegalRules1764090000019,
+  CitizenQualificationsAvailability1764090000020,
 ];
