@@ -138,7 +138,7 @@ describe('matching a citizen to placements', () => {
     expect(explained.failedFilters).toEqual([
       { filter: 'accommodations', reason: 'Kan ikke tilbyde: Ingen tunge løft' },
     ]);
-    expect(explained.hardFilters).toHaveLength(8);
+    expect(explained.hardFilters).toHaveLength(9);
   });
 
   it('finds the citizen for the restaurant slot; to other job centres the slot is not there', async () => {

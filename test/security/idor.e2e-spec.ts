@@ -173,6 +173,16 @@ export const ID_CASES: Record<string, Entry> = {
     { caller: 'consultant', what: "B's citizen's goal", foreign: (w) => w.goalB },
   ],
   'updateNeeds.input.citizenId': citizenB,
+  'recordQualification.input.citizenId': citizenB,
+  'removeQualification.input.citizenId': citizenB,
+  'setAvailability.input.citizenId': [
+    ...citizenB,
+    { caller: 'citizen', what: 'another citizen', foreign: (w) => w.citizenB },
+  ],
+  'recordEmployment.input.citizenId': citizenB,
+  'recordEmployment.input.companyId': [
+    { caller: 'consultant', what: 'company Y (partner of B)', foreign: (w) => w.companyY.id },
+  ],
   'updatePlacement.input.id': [
     ...slotsOfY('companyAdmin'),
     ...slotsOfY('consultant'),

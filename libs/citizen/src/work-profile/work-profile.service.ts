@@ -104,11 +104,11 @@ export class WorkProfileService {
       startedOn: input.startedOn,
       endedOn: input.endedOn ?? null,
     };
-    const problems = employmentProblems(employment, todayInDenmark());
-    if (problems.length) throw new CitizenException('WORK_PROFILE_INVALID', {}, problems);
-    // A company the caller may not see answers as one that does not exist.
+    // A company the caller may not see answers as one that does not exist (before any rule).
     if (employment.companyId)
       await this.companies.requireReadableCompany(principal, employment.companyId);
+    const problems = employmentProblems(employment, todayInDenmark());
+    if (problems.length) throw new CitizenException('WORK_PROFILE_INVALID', {}, problems);
     const id = await this.repo.insertEmployment(citizen.id, employment, principal.userId);
     const rows = await this.repo.employments(citizen.id);
     return rows.find((e) => e.id === id) as EmploymentRow;
