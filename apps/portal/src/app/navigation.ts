@@ -11,6 +11,7 @@ export interface NavItem {
 const JOB_CENTRE_PAGES: NavItem[] = [
   { to: '/borgere', label: 'nav.citizens', ns: 'consultant' },
   { to: '/pladser', label: 'nav.search', ns: 'matching' },
+  { to: '/forslag', label: 'nav.open', ns: 'proposals' },
   { to: '/virksomheder', label: 'nav.companies', ns: 'matching' },
 ];
 
@@ -18,6 +19,7 @@ const JOB_CENTRE_PAGES: NavItem[] = [
 export const NAVIGATION: Record<Role, NavItem[]> = {
   COMPANY_ADMIN: [
     { to: '/virksomhed/pladser', label: 'nav.slots', ns: 'employer' },
+    { to: '/virksomhed/forslag', label: 'nav.candidates', ns: 'proposals' },
     { to: '/virksomhed', label: 'nav.company', ns: 'employer', end: true },
   ],
   MENTOR: [{ to: '/mentor', label: 'nav.slots', ns: 'mentor' }],
@@ -26,6 +28,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   SOCIAL_SUPPORT_WORKER: [{ to: '/borgere', label: 'nav.citizens', ns: 'consultant' }],
   CITIZEN: [
     { to: '/mit-forloeb', label: 'nav.plan', ns: 'citizen', end: true },
+    { to: '/mine-forslag', label: 'nav.mine', ns: 'proposals' },
     { to: '/mit-forloeb/team', label: 'nav.team', ns: 'citizen' },
     { to: '/mit-forloeb/samtykker', label: 'nav.consents', ns: 'citizen' },
     { to: '/mit-forloeb/adgang', label: 'nav.accessLog', ns: 'citizen' },

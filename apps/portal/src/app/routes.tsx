@@ -9,6 +9,7 @@ import { consultantRoutes } from '@/features/consultant/routes';
 import { employerRoutes } from '@/features/employer/routes';
 import { matchingRoutes } from '@/features/matching/routes';
 import { mentorRoutes } from '@/features/mentor/routes';
+import { proposalRoutes } from '@/features/proposals/routes';
 import { landingPathFor } from './navigation';
 
 /** `/`: each role's landing page, or sign-in. */
@@ -41,6 +42,7 @@ export const routes: RouteObject[] = [
       ...mentorRoutes,
       ...consultantRoutes,
       ...matchingRoutes,
+      ...proposalRoutes,
       ...citizenRoutes,
       ...adminRoutes,
       { path: '*', element: <NotFound /> },

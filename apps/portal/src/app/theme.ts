@@ -6,7 +6,8 @@ export type Theme = 'virk' | 'borger';
 /** Citizens get borger.dk's look; employers, mentors and the job centre get Virk's. */
 export function themeFor(role: Role | undefined, path: string): Theme {
   if (role === 'CITIZEN') return 'borger';
-  if (!role && path.startsWith('/mit-forloeb')) return 'borger';
+  if (!role && (path.startsWith('/mit-forloeb') || path.startsWith('/mine-forslag')))
+    return 'borger';
   return 'virk';
 }
 

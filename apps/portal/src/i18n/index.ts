@@ -8,6 +8,7 @@ import { matching } from '@/features/matching/i18n';
 import { citizen } from '@/features/citizen/i18n';
 import { mentor } from '@/features/mentor/i18n';
 import { admin } from '@/features/admin/i18n';
+import { proposals } from '@/features/proposals/i18n';
 
 export type Language = 'da' | 'en';
 
@@ -16,7 +17,17 @@ export type Language = 'da' | 'en';
  * (`features/<feature>/i18n.ts`, registered as the namespace of the same name). Danish first;
  * a missing English text falls back to Danish.
  */
-const namespaces = { common, auth, employer, consultant, matching, citizen, mentor, admin };
+const namespaces = {
+  common,
+  auth,
+  employer,
+  consultant,
+  matching,
+  proposals,
+  citizen,
+  mentor,
+  admin,
+};
 
 const LANGUAGE_KEY = 'jobbro.language';
 

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { downloadFile, request } from '@/api/client';
 import { useUser } from '@/auth/AuthProvider';
 import { Alert, ErrorMessage, Loading, PageTitle, Tabs, useErrorText } from '@/components';
+import { CitizenProposalsTab } from '@/features/proposals/StaffPages';
 import type { ConsultantCitizenQuery } from '@/gql/graphql';
 import { CataloguesDocument, CitizenDocument, CitizenSensitiveDocument } from './api';
 import { AssessmentsTab } from './AssessmentsTab';
@@ -27,6 +28,7 @@ export const citizenQueryKey = (id: string) => ['consultant', 'citizen', id] as 
 export function CitizenPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('consultant');
+  const { t: tp } = useTranslation('proposals');
   const user = useUser();
   const citizen = useQuery({
     queryKey: citizenQueryKey(id),
@@ -101,6 +103,16 @@ export function CitizenPage() {
             label: t('citizen.tab.plan'),
             content: <PlanTab citizen={c} canEdit={canEdit} />,
           },
+          // Proposals are the job centre's staff's (a CTI worker is not offered them).
+          ...(canEdit
+            ? [
+                {
+                  key: 'proposals',
+                  label: tp('staff.tab'),
+                  content: <CitizenProposalsTab citizenId={c.id} />,
+                },
+              ]
+            : []),
           {
             key: 'meetings',
             label: t('citizen.tab.meetings'),

@@ -18,6 +18,8 @@ import { graphql } from '@/gql';
 import type { Accommodation, PlacementSearchFilter, PlacementType } from '@/gql/graphql';
 import { municipalityOptions } from './municipalities';
 import { type ChosenOccupation, OccupationFilter } from './OccupationFilter';
+import { ProposeButton } from '@/features/proposals/ProposeButton';
+import { formatDate } from '@/i18n/format';
 import { ExplainButton, FactorTable, formatKm, Score, useCatalogues } from './shared';
 import './matching.css';
 
@@ -48,6 +50,13 @@ const MatchDocument = graphql(`
       placementId
       title
       score
+      freeSeats
+      previousProposal {
+        id
+        at
+        statusLabel
+        reasonLabel
+      }
       factors {
         factor
         value
@@ -101,6 +110,7 @@ export function CitizenMatchPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('matching');
   const { t: tc } = useTranslation();
+  const { t: tp } = useTranslation('proposals');
   const catalogues = useCatalogues();
 
   const [form, setForm] = useState<FilterValues>(EMPTY);
@@ -345,7 +355,34 @@ export function CitizenMatchPage() {
                                     <span>{catalogues.data?.typeLabel(slot.node.type)}</span>
                                   </>
                                 )}
+                                {' · '}
+                                <span>{tp('propose.freeSeats', { count: m.freeSeats })}</span>
                               </p>
+                              {m.previousProposal && (
+                                <p className="match-proposal">
+                                  {m.previousProposal.reasonLabel
+                                    ? tp('propose.previousWithReason', {
+                                        status: m.previousProposal.statusLabel,
+                                        reason: m.previousProposal.reasonLabel,
+                                      })
+                                    : tp('propose.previous', {
+                                        status: m.previousProposal.statusLabel,
+                                      })}{' '}
+                                  <Link to={`/forslag/${m.previousProposal.id}`}>
+                                    {tp('propose.previousLink', {
+                                      date: formatDate(m.previousProposal.at),
+                                    })}
+                                  </Link>
+                                </p>
+                              )}
+                              <div className="match-proposal">
+                                <ProposeButton
+                                  citizenId={id}
+                                  citizenName={name}
+                                  placementId={m.placementId}
+                                  title={m.title}
+                                />
+                              </div>
                               <FactorTable
                                 factors={m.factors}
                                 caption={`${t('factorTable.caption')}: ${m.title}`}

@@ -1,0 +1,114 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { Tag } from '@/components';
+import type { ProposalReason, ProposalStatus, ShareScope } from '@/gql/graphql';
+import { formatDate, formatDateTime, formatNumber } from '@/i18n/format';
+import './proposals.css';
+
+/** The share scopes in the order a person reads them: the least personal first. */
+export const SHARE_SCOPES = [
+  'FIRST_NAME',
+  'GOAL_IN_OWN_WORDS',
+  'AVAILABILITY',
+  'ACCOMMODATIONS',
+] as const satisfies readonly ShareScope[];
+
+export const CHANNELS = ['MEETING', 'PHONE', 'WRITING'] as const;
+
+const TAG_KIND: Record<ProposalStatus, 'info' | 'success' | 'warning' | 'neutral'> = {
+  PROPOSED_TO_CITIZEN: 'info',
+  PROPOSED_TO_EMPLOYER: 'info',
+  ACCEPTED_BY_EMPLOYER: 'success',
+  BOOKED: 'success',
+  DECLINED_BY_CITIZEN: 'warning',
+  DECLINED_BY_EMPLOYER: 'warning',
+  WITHDRAWN: 'neutral',
+  EXPIRED: 'neutral',
+  OBSOLETE: 'neutral',
+};
+
+/** A proposal's status as a tag: the API's words (or the page's own), colour and text. */
+export function ProposalStatusTag({ status, label }: { status: ProposalStatus; label: string }) {
+  return <Tag kind={TAG_KIND[status]}>{label.charAt(0).toUpperCase() + label.slice(1)}</Tag>;
+}
+
+/** A key for a request that creates something: the API returns the first result on a repeat. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export interface HistoryEvent {
+  at: string;
+  text: string;
+  note?: string | null;
+}
+
+/** Every step of a proposal as the API tells it, oldest first, each with its date and time. */
+export function ProposalHistory({ events, label }: { events: HistoryEvent[]; label: string }) {
+  const { t } = useTranslation('proposals');
+  return (
+    <ol className="proposal-history" aria-label={label}>
+      {events.map((e, i) => (
+        <li key={`${e.at}-${i}`}>
+          <time dateTime={e.at} className="proposal-history-time">
+            {formatDateTime(e.at)}
+          </time>
+          <span className="d-block">{e.text}</span>
+          {e.note && (
+            <span className="d-block form-hint">{t('common.note', { note: e.note })}</span>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function usePeriod(): (start: string, end: string) => string {
+  const { t } = useTranslation('proposals');
+  return (start, end) => t('common.period', { start: formatDate(start), end: formatDate(end) });
+}
+
+export const formatHours = (hours: number): string => formatNumber(hours, 1);
+
+/** The reasons the API offers, as options in the reader's language. */
+export function useReasonOptions(): (reasons: readonly ProposalReason[]) => {
+  value: string;
+  label: string;
+}[] {
+  const { t } = useTranslation('proposals');
+  return (reasons) => reasons.map((r) => ({ value: r, label: t(`reason.${r}`) }));
+}
+
+/** After a change: every proposal list and the match lists (free seats, earlier proposals). */
+export function useRefreshProposals(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['proposals'] }),
+      queryClient.invalidateQueries({ queryKey: ['matching', 'forCitizen'] }),
+    ]);
+  };
+}
+
+/** "2026-12-03" in the browser's time zone (Danish time here). */
+export function isoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00`);
+  d.setDate(d.getDate() + days);
+  return isoDate(d);
+}
+
+/** A note of at most 1000 characters (the API's limit), empty allowed. */
+export const noteSchema = (message: string) => z.string().trim().max(1000, message);
+
+/** Sets focus on an element after the current render (a dialog closing returns focus first). */
+export function focusLater(element: HTMLElement | null | undefined): void {
+  requestAnimationFrame(() => element?.focus());
+}
