@@ -103,6 +103,14 @@ describe('booking under concurrency', () => {
          FROM generate_series(1, $2) AS n, postal_code pc WHERE pc.code = '2300' RETURNING id`,
       [centre.id, ATTEMPTS],
     );
+    // The rules pass for every attempt: an activity-ready target group (4 weeks of up to 13), and
+    // a company large enough that the reasonableness rule allows every seat at its one site.
+    await ds.query(
+      `INSERT INTO citizen_target_group (citizen_id, target_group, valid_from)
+       SELECT id, 'kontanthjaelp_aktivitetsparat', '2020-01-01' FROM unnest($1::uuid[]) AS id`,
+      [citizens.map((c) => c.id)],
+    );
+    await ds.query(`UPDATE company SET ordinary_employees = 1000 WHERE id = $1`, [company.id]);
     const placementIds = citizens.map((_, i) => slots[i % slots.length].id);
     const proposals = await ds.query<{ id: string; placementId: string }[]>(
       `INSERT INTO proposal (job_centre_id, citizen_id, placement_id, company_id, period, weekly_hours, status, proposed_by)

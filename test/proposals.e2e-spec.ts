@@ -498,4 +498,84 @@ describe('proposals', () => {
       ).extensions.code,
     ).toBe('BAD_USER_INPUT');
   });
+
+  it('checks the Danish rules at the planned dates: a block refuses, a warning needs a recorded reason', async () => {
+    const eva = await newCitizen('Eva');
+    const checks = (input: Record<string, unknown>) =>
+      consultant.run(
+        `query($input: ProposalRuleChecksInput!) { proposalRuleChecks(input: $input) { rule severity passed message source overrideReason } }`,
+        { input },
+      );
+    // 20 weeks of internship for an activity-ready citizen: more than 13 weeks, a block.
+    const long = { citizenId: eva, placementId: slot, start: '2027-02-01', end: '2027-06-18' };
+    const preview = ok(await checks(long)).proposalRuleChecks as {
+      rule: string;
+      passed: boolean;
+      severity: string;
+      message: string;
+      source: string;
+    }[];
+    expect(preview.find((c) => c.rule === 'INTERNSHIP_DURATION')).toMatchObject({
+      passed: false,
+      severity: 'BLOCK',
+      // In 2027 the successor row decides (a data change, not a code change).
+      source: expect.stringContaining('LAB § 61'),
+    });
+    const blocked = failure(await propose(consultant, long));
+    expect(blocked.extensions).toMatchObject({ code: 'CONFLICT', reason: 'RULE_BLOCKS' });
+    expect(blocked.message).toContain('LAB § 61');
+    // After a concrete assessment, up to 26 weeks: allowed.
+    const extended = ok(await propose(consultant, { ...long, extensionAssessed: true }))
+      .proposePlacement as Proposal;
+    ok(await withdraw(consultant, { proposalId: extended.id, reason: 'ENTERED_IN_ERROR' }));
+
+    // Paid work at the same company in the period: a warning, passed only with a reason.
+    ok(
+      await consultant.run(
+        `mutation($input: RecordEmploymentInput!) { recordEmployment(input: $input) { id } }`,
+        { input: { citizenId: eva, companyId: company.id, startedOn: '2026-06-01' } },
+      ),
+    );
+    const short = { citizenId: eva, placementId: slot, start: '2027-02-01', end: '2027-02-26' };
+    const warned = failure(await propose(consultant, short));
+    expect(warned.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'RULE_WARNING_NOT_OVERRIDDEN',
+    });
+    const proposed = ok(
+      await propose(consultant, {
+        ...short,
+        ruleOverrides: [
+          {
+            rule: 'PAID_HOURS_BESIDE_INTERNSHIP',
+            reason: 'Praktikken er i køkkenet, lønnede timer i kantinen',
+          },
+        ],
+      }),
+    ).proposePlacement as Proposal;
+    const stored = ok(
+      await consultant.run(
+        `query($id: ID!) { ruleChecks(proposalId: $id) { rule passed overrideReason overriddenBy } }`,
+        { id: proposed.id },
+      ),
+    ).ruleChecks as { rule: string; passed: boolean; overrideReason: string | null }[];
+    expect(stored.find((c) => c.rule === 'PAID_HOURS_BESIDE_INTERNSHIP')).toMatchObject({
+      passed: false,
+      overrideReason: 'Praktikken er i køkkenet, lønnede timer i kantinen',
+    });
+    // A block is never overridden.
+    const refused = failure(
+      await consultant.run(
+        `mutation($input: OverrideRuleWarningInput!) { overrideRuleWarning(input: $input) { rule } }`,
+        {
+          input: {
+            proposalId: proposed.id,
+            rule: 'INTERNSHIP_WEEKLY_HOURS',
+            reason: 'Det går nok',
+          },
+        },
+      ),
+    );
+    expect(refused.extensions.code).toBe('BAD_USER_INPUT');
+  });
 });

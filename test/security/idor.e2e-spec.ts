@@ -39,7 +39,32 @@ const slotsOfY = (caller: Caller): Probe[] => [
   { caller, what: "Y's draft", foreign: (w) => w.draftY },
 ];
 
+const proposalB = (...callers: Caller[]): Probe[] =>
+  callers.map((caller) => ({
+    caller,
+    what: "B's proposal (Y's slot)",
+    foreign: (w) => w.proposalB,
+  }));
+
 export const ID_CASES: Record<string, Entry> = {
+  // Proposals (libs/proposal).
+  'proposePlacement.input.citizenId': citizenB,
+  'proposePlacement.input.placementId': slotsOfY('consultant'),
+  'acceptProposal.input.proposalId': proposalB('citizen', 'consultant'),
+  'declineProposal.input.proposalId': proposalB('citizen', 'consultant'),
+  'answerProposal.input.proposalId': proposalB('companyAdmin'),
+  'bookProposal.input.proposalId': proposalB('consultant'),
+  'withdrawProposal.input.proposalId': proposalB('consultant'),
+  'proposal.id': proposalB('consultant', 'citizen', 'companyAdmin'),
+  'proposals.filter.citizenId': citizenB,
+  'proposals.filter.placementId': slotsOfY('consultant'),
+  'proposalsForCompany.companyId': [
+    { caller: 'companyAdmin', what: 'company Y', foreign: (w) => w.companyY.id },
+  ],
+  'proposalRuleChecks.input.citizenId': citizenB,
+  'proposalRuleChecks.input.placementId': slotsOfY('consultant'),
+  'ruleChecks.proposalId': proposalB('consultant'),
+  'overrideRuleWarning.input.proposalId': proposalB('consultant'),
   'citizen.id': [
     ...citizenB,
     { caller: 'citizen', what: 'another citizen', foreign: (w) => w.citizenB },

@@ -8,3 +8,4 @@ export * from './citizen.access';
 export { ReminderJob } from './reminders/reminder.job';
 export { RemindersModule } from './reminders/reminders.module';
 export { ScheduledMeetingService } from './meetings/scheduled-meeting.service';
+export { mostRecentEmployerSql, targetGroupOnSql } from './citizen-sql';

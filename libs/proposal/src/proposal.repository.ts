@@ -1,3 +1,4 @@
+import { mostRecentEmployerSql, targetGroupOnSql } from '@jobbro/citizen';
 import { type Cursor, decodeCursor } from '@jobbro/core';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -86,6 +87,39 @@ const COLUMNS = `p.id, p.job_centre_id AS "jobCentreId", p.citizen_id AS "citize
   co.name AS "companyName"`;
 const FROM = `proposal p JOIN placement pl ON pl.id = p.placement_id JOIN company co ON co.id = p.company_id`;
 
+/** A planned placement as the rules' facts need it (the headcounts come from libs/rules). */
+export interface PlannedPlacement {
+  citizenId: string;
+  placementId: string;
+  start: string;
+  end: string;
+  weeklyHours: number;
+  extensionAssessed: boolean;
+  /** Left out of the site's count of supported persons (the proposal being checked). */
+  proposalId: string | null;
+}
+
+export interface PlacementFactsRow {
+  placementType: 'internship' | 'wage_subsidy' | 'ordinary_hours' | 'flex_job';
+  companyId: string;
+  siteId: string | null;
+  sector: 'private' | 'public' | null;
+  /** Ordinary employees as the company registered them (FTE), for want of a recorded headcount. */
+  registeredEmployees: number;
+  targetGroup: string | null;
+  mostRecentEmployerCompanyId: string | null;
+  supportedPersons: number;
+  paidHoursAtSameWorkplace: boolean;
+}
+
+export interface RuleOverrideRow {
+  rule: string;
+  reason: string;
+  overriddenBy: string | null;
+  overriddenByName: string | null;
+  overriddenAt: Date;
+}
+
 /** Statuses that have reached the employer at some point (what an employer may know of). */
 export const EMPLOYER_VISIBLE: readonly ProposalStatus[] = [
   'proposed_to_employer',
@@ -156,11 +190,13 @@ export class ProposalRepository {
       weeklyHours: number;
       answerDueAt: Date;
       proposedBy: string;
+      extensionAssessed: boolean;
     },
   ): Promise<void> {
     await m.query(
-      `INSERT INTO proposal (id, job_centre_id, citizen_id, placement_id, company_id, period, weekly_hours, answer_due_at, proposed_by)
-       VALUES ($1, $2, $3, $4, $5, daterange($6::date, $7::date, '[]'), $8, $9, $10)`,
+      `INSERT INTO proposal (id, job_centre_id, citizen_id, placement_id, company_id, period, weekly_hours, answer_due_at, proposed_by,
+         extension_assessed)
+       VALUES ($1, $2, $3, $4, $5, daterange($6::date, $7::date, '[]'), $8, $9, $10, $11)`,
       [
         p.id,
         p.jobCentreId,
@@ -172,6 +208,7 @@ export class ProposalRepository {
         p.weeklyHours,
         p.answerDueAt,
         p.proposedBy,
+        p.extensionAssessed,
       ],
     );
   }
@@ -257,6 +294,25 @@ export class ProposalRepository {
   /** Serializes bookings per citizen (taken first, so two bookings of one citizen never deadlock). */
   async lockCitizen(m: EntityManager, citizenId: string): Promise<void> {
     await m.query(`SELECT 1 FROM citizen WHERE id = $1 FOR NO KEY UPDATE`, [citizenId]);
+  }
+
+  /** The slot's company and site (what the rules' headcounts are read for). */
+  async placementSite(
+    placementId: string,
+  ): Promise<{ companyId: string; siteId: string | null } | null> {
+    const [row] = await this.dataSource.query<{ companyId: string; siteId: string | null }[]>(
+      `SELECT company_id AS "companyId", site_id AS "siteId" FROM placement WHERE id = $1`,
+      [placementId],
+    );
+    return row ?? null;
+  }
+
+  /** Serializes bookings per site (the reasonableness rule counts a site's supported persons). */
+  async lockSiteOf(m: EntityManager, placementId: string): Promise<void> {
+    await m.query(
+      `SELECT 1 FROM site WHERE id = (SELECT site_id FROM placement WHERE id = $1) FOR NO KEY UPDATE`,
+      [placementId],
+    );
   }
 
   /** The slot's capacity, status and mentor, locked until the transaction ends. */
@@ -493,6 +549,64 @@ export class ProposalRepository {
       [userId],
     );
     return row ?? null;
+  }
+
+  /**
+   * The facts of a planned placement the rules read: the slot's type, company, site and sector;
+   * the citizen's target group at the start and most recent employer; the persons in internship
+   * or wage subsidy at the site in the period (held seats, this proposal left out); and whether
+   * the citizen has paid work at the company in the period.
+   */
+  async placementFacts(
+    planned: PlannedPlacement,
+    m?: EntityManager,
+  ): Promise<PlacementFactsRow | null> {
+    const [row] = await (m ?? this.dataSource.manager).query<PlacementFactsRow[]>(
+      `SELECT pl.type::text AS "placementType", pl.company_id AS "companyId", pl.site_id AS "siteId", co.sector,
+              co.ordinary_employees::float8 AS "registeredEmployees",
+              ${targetGroupOnSql('$1', '$3::date')} AS "targetGroup",
+              ${mostRecentEmployerSql('$1')} AS "mostRecentEmployerCompanyId",
+              (SELECT count(*)::int FROM booking b JOIN placement bp ON bp.id = b.placement_id
+                WHERE b.released_at IS NULL AND bp.site_id = pl.site_id AND bp.type IN ('internship', 'wage_subsidy')
+                  AND b.period && daterange($3::date, $4::date, '[]')
+                  AND b.proposal_id IS DISTINCT FROM $5::uuid) AS "supportedPersons",
+              EXISTS (SELECT 1 FROM citizen_employment e WHERE e.citizen_id = $1 AND e.company_id = pl.company_id
+                        AND e.started_on <= $4::date AND (e.ended_on IS NULL OR e.ended_on >= $3::date)) AS "paidHoursAtSameWorkplace"
+         FROM placement pl JOIN company co ON co.id = pl.company_id
+        WHERE pl.id = $2`,
+      [planned.citizenId, planned.placementId, planned.start, planned.end, planned.proposalId],
+    );
+    return row ?? null;
+  }
+
+  async overrides(proposalId: string, m?: EntityManager): Promise<RuleOverrideRow[]> {
+    return (m ?? this.dataSource.manager).query<RuleOverrideRow[]>(
+      `SELECT o.rule, o.reason, o.overridden_by AS "overriddenBy", u.display_name AS "overriddenByName", o.overridden_at AS "overriddenAt"
+         FROM proposal_rule_override o LEFT JOIN app_user u ON u.id = o.overridden_by
+        WHERE o.proposal_id = $1 ORDER BY o.rule`,
+      [proposalId],
+    );
+  }
+
+  /** Records (or replaces) the reason a warning was gone past. */
+  async upsertOverride(
+    m: EntityManager,
+    o: { proposalId: string; rule: string; reason: string; by: string },
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO proposal_rule_override (proposal_id, rule, reason, overridden_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (proposal_id, rule) DO UPDATE SET reason = EXCLUDED.reason, overridden_by = EXCLUDED.overridden_by,
+         overridden_at = now()`,
+      [o.proposalId, o.rule, o.reason, o.by],
+    );
+  }
+
+  async extensionAssessed(proposalId: string, m?: EntityManager): Promise<boolean> {
+    const [row] = await (m ?? this.dataSource.manager).query<{ assessed: boolean }[]>(
+      `SELECT extension_assessed AS assessed FROM proposal WHERE id = $1`,
+      [proposalId],
+    );
+    return row?.assessed ?? false;
   }
 
   /** For match results: the latest proposal of this citizen for each slot, and how it stands. */

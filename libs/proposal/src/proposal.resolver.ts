@@ -1,5 +1,6 @@
 import {
   CurrentUser,
+  PageArgs,
   Lang,
   type Language,
   type Page,
@@ -16,13 +17,21 @@ import {
   BookProposalInput,
   CompanyProposalsArgs,
   DeclineProposalInput,
+  OverrideRuleWarningInput,
+  ProposalRuleChecksInput,
   ProposalsArgs,
   ProposePlacementInput,
   WithdrawProposalInput,
 } from './dto/proposal.inputs';
-import { ProposalConnection, ProposalEventModel, ProposalModel } from './models/proposal.models';
+import {
+  ProposalConnection,
+  ProposalEventModel,
+  ProposalModel,
+  ProposalRuleCheckModel,
+} from './models/proposal.models';
+import { toRuleCheckModel } from '@jobbro/rules';
 import { EmployerAnswer } from './proposal.enums';
-import { ProposalService, type ProposalView } from './proposal.service';
+import { type ProposalRuleCheck, ProposalService, type ProposalView } from './proposal.service';
 import { eventModel, proposalModel } from './proposal.view';
 
 const ANSWERING = [Role.Citizen, ...STAFF_ROLES];
@@ -137,7 +146,7 @@ export class ProposalResolver {
   @Query(() => ProposalConnection, { description: 'The slots proposed to you.' })
   async myProposals(
     @CurrentUser() user: Principal,
-    @Args() args: CompanyProposalsArgs,
+    @Args() args: PageArgs,
     @Lang() l: Language,
   ): Promise<Page<ProposalModel>> {
     return this.models(await this.service.mine(user, args.first, args.after), l);
@@ -157,6 +166,45 @@ export class ProposalResolver {
       await this.service.forCompany(user, args.companyId, args.statuses, args.first, args.after),
       l,
     );
+  }
+
+  @Roles(...STAFF_ROLES)
+  @Query(() => [ProposalRuleCheckModel], {
+    description:
+      'The rules’ checks of a planned proposal, to show before proposing: blocks refuse, warnings need a reason.',
+  })
+  async proposalRuleChecks(
+    @CurrentUser() user: Principal,
+    @Args('input') input: ProposalRuleChecksInput,
+    @Lang() l: Language,
+  ): Promise<ProposalRuleCheckModel[]> {
+    return (await this.service.previewRuleChecks(user, input)).map((c) => ruleCheckModel(c, l));
+  }
+
+  @Roles(...STAFF_ROLES)
+  @Query(() => [ProposalRuleCheckModel], {
+    description:
+      'The rules’ checks of a proposal at its planned dates, as they stand now, with any overrides.',
+  })
+  async ruleChecks(
+    @CurrentUser() user: Principal,
+    @Args('proposalId', { type: () => ID }, uuidArg) proposalId: string,
+    @Lang() l: Language,
+  ): Promise<ProposalRuleCheckModel[]> {
+    return (await this.service.ruleChecks(user, proposalId)).map((c) => ruleCheckModel(c, l));
+  }
+
+  @Roles(...STAFF_ROLES)
+  @Mutation(() => [ProposalRuleCheckModel], {
+    description:
+      'Go past a warning of the rules with a recorded reason (never a block); booking then proceeds.',
+  })
+  async overrideRuleWarning(
+    @CurrentUser() user: Principal,
+    @Args('input') input: OverrideRuleWarningInput,
+    @Lang() l: Language,
+  ): Promise<ProposalRuleCheckModel[]> {
+    return (await this.service.overrideRuleWarning(user, input)).map((c) => ruleCheckModel(c, l));
   }
 
   @ResolveField(() => [ProposalEventModel], {
@@ -180,3 +228,10 @@ export class ProposalResolver {
     };
   }
 }
+
+const ruleCheckModel = (c: ProposalRuleCheck, l: Language): ProposalRuleCheckModel => ({
+  ...toRuleCheckModel(c, l),
+  overrideReason: c.override?.reason ?? null,
+  overriddenBy: c.override?.byName ?? null,
+  overriddenAt: c.override?.at ?? null,
+});

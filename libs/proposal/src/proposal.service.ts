@@ -14,6 +14,13 @@ import {
   todayInDenmark,
 } from '@jobbro/core';
 import { type MailKind, MailOutbox, type MailParams, publicBaseUrl } from '@jobbro/notifications';
+import {
+  evaluateRules,
+  type HeadcountFacts,
+  type LegalRule,
+  type RuleCheck,
+  RuleCheckService,
+} from '@jobbro/rules';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -33,6 +40,7 @@ import {
   type Contact,
   EMPLOYER_VISIBLE,
   type NewProposalEvent,
+  type PlannedPlacement,
   ProposalRepository,
   type ProposalRow,
   type SharedProfile,
@@ -64,7 +72,21 @@ export interface ProposeCommand {
   start: string;
   end: string;
   weeklyHours?: number | null;
+  extensionAssessed?: boolean | null;
+  /** Warnings the consultant goes past, each with a reason (a block can never be). */
+  ruleOverrides?: { rule: string; reason: string }[] | null;
   idempotencyKey?: string | null;
+}
+
+/** What rule checks need that bookings never change. */
+interface RuleContext {
+  rules: LegalRule[];
+  headcounts: HeadcountFacts;
+}
+
+/** A rule check with the override recorded for it, if any. */
+export interface ProposalRuleCheck extends RuleCheck {
+  override: { reason: string; byName: string | null; at: Date } | null;
 }
 
 export interface CitizenAnswerCommand {
@@ -136,6 +158,7 @@ export class ProposalService {
     private readonly audit: AuditService,
     private readonly mail: MailOutbox,
     private readonly config: AppConfig,
+    private readonly rules: RuleCheckService,
   ) {}
 
   // ---- Commands ---------------------------------------------------------------------------
@@ -175,6 +198,18 @@ export class ProposalService {
       ]);
     const id = randomUUID();
     const weeklyHours = cmd.weeklyHours ?? Number(placement.weeklyHoursMax);
+    // The rules at the planned dates: a block refuses, a warning needs a reason to go past.
+    const overrides = new Map((cmd.ruleOverrides ?? []).map((o) => [o.rule, o.reason.trim()]));
+    const checks = await this.checksFor({
+      citizenId: citizen.id,
+      placementId: placement.id,
+      start: cmd.start,
+      end: cmd.end,
+      weeklyHours,
+      extensionAssessed: cmd.extensionAssessed ?? false,
+      proposalId: null,
+    });
+    enforceRules(checks, overrides);
     const created = await this.repo.transaction(async (m) => {
       const claimed = await this.claim(
         m,
@@ -196,7 +231,15 @@ export class ProposalService {
         weeklyHours,
         answerDueAt: answerDueAt(now, this.config.proposalAnswerDays),
         proposedBy: principal.userId,
+        extensionAssessed: cmd.extensionAssessed ?? false,
       });
+      for (const check of checks.filter((c) => !c.passed && overrides.has(c.rule)))
+        await this.repo.upsertOverride(m, {
+          proposalId: id,
+          rule: check.rule,
+          reason: overrides.get(check.rule) ?? '',
+          by: principal.userId,
+        });
       await this.repo.insertEvent(m, id, {
         ...this.eventBase({ principal, actor: ProposalActor.Consultant }),
         fromStatus: null,
@@ -274,8 +317,19 @@ export class ProposalService {
     principal: Principal,
     cmd: { proposalId: string; idempotencyKey?: string | null },
   ): Promise<ProposalView> {
+    // The rule rows and headcounts first, outside the transaction: a booking's transaction then
+    // holds one connection and reads everything else in it.
+    const before = await this.repo.findById(cmd.proposalId);
+    const context = before ? await this.ruleContext(await this.planned(before)) : undefined;
     return this.transition(principal, cmd.proposalId, 'book', cmd, async (m, row) => {
       await this.repo.lockCitizen(m, row.citizenId);
+      await this.repo.lockSiteOf(m, row.placementId);
+      // The rules again, now that the seat is to be held: under the site's lock, the count of
+      // supported persons there cannot move until this booking commits or rolls back.
+      enforceRules(
+        await this.checksFor(await this.planned(row, m), context, m),
+        new Map((await this.repo.overrides(row.id, m)).map((o) => [o.rule, o.reason])),
+      );
       const slot = await this.repo.lockPlacement(m, row.placementId);
       if (!slot || slot.status !== PlacementStatus.Published)
         throw new ProposalException('PLACEMENT_NOT_OPEN');
@@ -381,6 +435,52 @@ export class ProposalService {
     }
     if (expired) this.logger.log(`expired ${expired} unanswered proposals`);
     return expired;
+  }
+
+  /** Records the reason a consultant goes past a warning of the proposal's rules; never a block. */
+  async overrideRuleWarning(
+    principal: Principal,
+    cmd: { proposalId: string; rule: string; reason: string },
+  ): Promise<ProposalRuleCheck[]> {
+    const row = await this.staffProposal(principal, cmd.proposalId, 'overrideRuleWarning', 'write');
+    const checks = await this.checksFor(await this.planned(row));
+    const check = checks.find((c) => c.rule === cmd.rule);
+    if (check && check.severity === 'block') throw new ProposalException('RULE_NOT_A_WARNING');
+    await this.repo.transaction((m) =>
+      this.repo.upsertOverride(m, {
+        proposalId: row.id,
+        rule: cmd.rule,
+        reason: cmd.reason.trim(),
+        by: principal.userId,
+      }),
+    );
+    return this.withOverrides(row.id, checks);
+  }
+
+  /** The rules' checks of a proposal at its planned dates, as they stand now. */
+  async ruleChecks(principal: Principal, proposalId: string): Promise<ProposalRuleCheck[]> {
+    const row = await this.staffProposal(principal, proposalId, 'ruleChecks', 'read');
+    return this.withOverrides(row.id, await this.checksFor(await this.planned(row)));
+  }
+
+  /** The checks a proposal would meet, before the consultant proposes it. */
+  async previewRuleChecks(
+    principal: Principal,
+    cmd: Omit<ProposeCommand, 'ruleOverrides' | 'idempotencyKey'>,
+  ): Promise<ProposalRuleCheck[]> {
+    if (!isStaff(principal.role) || !principal.jobCentreId) throw forbidden();
+    const placement = await this.placements.placement(principal, cmd.placementId);
+    await this.citizenForStaff(principal, cmd.citizenId, 'proposalRuleChecks', 'read');
+    const checks = await this.checksFor({
+      citizenId: cmd.citizenId,
+      placementId: placement.id,
+      start: cmd.start,
+      end: cmd.end < cmd.start ? cmd.start : cmd.end,
+      weeklyHours: cmd.weeklyHours ?? Number(placement.weeklyHoursMax),
+      extensionAssessed: cmd.extensionAssessed ?? false,
+      proposalId: null,
+    });
+    return checks.map((c) => ({ ...c, override: null }));
   }
 
   // ---- Queries ----------------------------------------------------------------------------
@@ -586,6 +686,102 @@ export class ProposalService {
       );
     });
     return this.viewById(principal, proposalId);
+  }
+
+  /**
+   * What a rule check needs that bookings never change: the rule rows in force at the start and
+   * the recorded headcounts. Read outside any transaction (no citizen data).
+   */
+  private async ruleContext(planned: PlannedPlacement): Promise<RuleContext> {
+    const site = await this.repo.placementSite(planned.placementId);
+    if (!site) throw new ProposalException('PLACEMENT_NOT_OPEN');
+    const [rules, headcounts] = await Promise.all([
+      this.rules.rulesInForce(planned.start),
+      this.rules.headcountFacts(site.companyId, site.siteId, planned.start),
+    ]);
+    return { rules, headcounts };
+  }
+
+  /** Every rule's check of a planned placement, its facts read now (in `m`'s transaction if given). */
+  private async checksFor(
+    planned: PlannedPlacement,
+    context?: RuleContext,
+    m?: EntityManager,
+  ): Promise<RuleCheck[]> {
+    const ctx = context ?? (await this.ruleContext(planned));
+    const facts = await this.repo.placementFacts(planned, m);
+    if (!facts) throw new ProposalException('PLACEMENT_NOT_OPEN');
+    const companyNow = ctx.headcounts.company.fteNow ?? facts.registeredEmployees;
+    return evaluateRules(ctx.rules, {
+      placementType: facts.placementType,
+      start: planned.start,
+      end: planned.end,
+      weeklyHours: planned.weeklyHours,
+      targetGroup: facts.targetGroup,
+      extensionAssessed: planned.extensionAssessed,
+      companyId: facts.companyId,
+      mostRecentEmployerCompanyId: facts.mostRecentEmployerCompanyId,
+      sector: facts.sector,
+      // A site without a recorded headcount is judged by the company's figure (most companies
+      // have one site); the check names the figure it used.
+      site: {
+        ordinaryFte: ctx.headcounts.siteOrdinaryFte ?? companyNow,
+        supportedPersons: facts.supportedPersons,
+      },
+      company: {
+        fteNow: companyNow,
+        fteAverage12Months: ctx.headcounts.company.fteAverage12Months,
+      },
+      paidHoursAtSameWorkplace: facts.paidHoursAtSameWorkplace,
+    });
+  }
+
+  private async planned(row: ProposalRow, m?: EntityManager): Promise<PlannedPlacement> {
+    return {
+      citizenId: row.citizenId,
+      placementId: row.placementId,
+      start: row.start,
+      end: row.end,
+      weeklyHours: row.weeklyHours,
+      extensionAssessed: await this.repo.extensionAssessed(row.id, m),
+      proposalId: row.id,
+    };
+  }
+
+  private async withOverrides(
+    proposalId: string,
+    checks: RuleCheck[],
+  ): Promise<ProposalRuleCheck[]> {
+    const overrides = new Map((await this.repo.overrides(proposalId)).map((o) => [o.rule, o]));
+    return checks.map((c) => {
+      const o = overrides.get(c.rule);
+      return {
+        ...c,
+        override: o ? { reason: o.reason, byName: o.overriddenByName, at: o.overriddenAt } : null,
+      };
+    });
+  }
+
+  /** The proposal, if staff of its job centre may do `need` with its citizen; else NOT_FOUND. */
+  private async staffProposal(
+    principal: Principal,
+    proposalId: string,
+    operation: string,
+    need: 'read' | 'write',
+  ): Promise<ProposalRow> {
+    if (!isStaff(principal.role) || !principal.jobCentreId) throw forbidden();
+    const row = await this.repo.findById(proposalId);
+    if (!row || row.jobCentreId !== principal.jobCentreId)
+      throw new ProposalException('PROPOSAL_NOT_FOUND');
+    await this.access.check(
+      principal,
+      await this.citizens.requireCitizen(row.citizenId),
+      operation,
+      need,
+      need === 'read' ? 'read' : 'update',
+      () => new ProposalException('PROPOSAL_NOT_FOUND'),
+    );
+    return row;
   }
 
   /** Who the caller is on this proposal, or the refusal that says no more than they may know. */
@@ -886,4 +1082,29 @@ export class ProposalService {
         return;
     }
   }
+}
+
+/**
+ * What the rules let through: a failed block refuses (naming the rule, its numbers and source);
+ * a failed warning refuses until the consultant gives a reason to go past it.
+ */
+export function enforceRules(
+  checks: readonly RuleCheck[],
+  overrides: ReadonlyMap<string, string>,
+): void {
+  const said = (c: RuleCheck, l: 'da' | 'en') => `${c.message[l]} (${c.source[l]})`;
+  const blocks = checks.filter((c) => !c.passed && c.severity === 'block');
+  if (blocks.length)
+    throw new ProposalException('RULE_BLOCKS', {
+      rulesDa: blocks.map((c) => said(c, 'da')).join(' '),
+      rulesEn: blocks.map((c) => said(c, 'en')).join(' '),
+    });
+  const open = checks.filter(
+    (c) => !c.passed && c.severity === 'warning' && !overrides.get(c.rule),
+  );
+  if (open.length)
+    throw new ProposalException('RULE_WARNING_NOT_OVERRIDDEN', {
+      rulesDa: open.map((c) => said(c, 'da')).join(' '),
+      rulesEn: open.map((c) => said(c, 'en')).join(' '),
+    });
 }

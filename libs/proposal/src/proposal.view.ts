@@ -14,7 +14,10 @@ import { availableProposalActions, type ProposalAction, reasonsFor } from './rul
 
 const LABELS = codeLabels();
 
-const ACTION_NAMES: Record<Exclude<ProposalAction, 'expire' | 'makeObsolete'>, ProposalActionName> = {
+const ACTION_NAMES: Record<
+  Exclude<ProposalAction, 'expire' | 'makeObsolete'>,
+  ProposalActionName
+> = {
   citizenAccept: ProposalActionName.CitizenAccept,
   citizenDecline: ProposalActionName.CitizenDecline,
   employerAccept: ProposalActionName.EmployerAccept,
@@ -50,7 +53,9 @@ export function proposalModel(view: ProposalView, l: Language, now = new Date())
     (a) => a !== 'expire' && a !== 'makeObsolete',
   );
   const closingReasons = [
-    ...new Set(actions.flatMap((a) => (a.endsWith('Decline') || a === 'withdraw' ? reasonsFor(a) : []))),
+    ...new Set(
+      actions.flatMap((a) => (a.endsWith('Decline') || a === 'withdraw' ? reasonsFor(a) : [])),
+    ),
   ];
   return {
     id: row.id,

@@ -831,6 +831,26 @@ export const FIXTURES: Record<string, Fixture> = {
   },
   proposals: { caller: 'consultant', vars: () => ({ filter: { openOnly: true } }) },
   myProposals: { caller: 'citizen', vars: () => ({}) },
+  proposalRuleChecks: {
+    caller: 'consultant',
+    vars: ({ w }) => ({
+      input: { citizenId: w.citizenA, placementId: w.publishedX, start: dayIn(30), end: dayIn(57) },
+    }),
+  },
+  ruleChecks: {
+    caller: 'consultant',
+    vars: async ({ w, ds }) => ({ proposalId: await aProposal(ds, w, 'proposed_to_citizen') }),
+  },
+  overrideRuleWarning: {
+    caller: 'consultant',
+    vars: async ({ w, ds }) => ({
+      input: {
+        proposalId: await aProposal(ds, w, 'accepted_by_employer'),
+        rule: 'PAID_HOURS_BESIDE_INTERNSHIP',
+        reason: 'Forskellige opgaver',
+      },
+    }),
+  },
   proposalsForCompany: { caller: 'companyAdmin', vars: () => ({}) },
   // The dated rules (libs/rules): the rules in force, and the headcounts they read.
   legalRules: { caller: 'consultant', vars: () => ({ at: '2026-12-31' }) },

@@ -77,6 +77,8 @@ export interface World {
   deadLetterB: string;
   /** A pending staff invitation of job centre B (sent by B's consultant): foreign to A. */
   invitationB: string;
+  /** B's citizen proposed for Y's slot, waiting for Y's answer: foreign to A, X and citizen A. */
+  proposalB: string;
 }
 
 const CPR_A = '010185-1234';
@@ -276,6 +278,16 @@ export async function buildWorld(t: TestApp): Promise<World> {
                  now() + interval '7 days')
          RETURNING id`,
         [centreB.id, consultantB.id],
+      )
+    )[0].id,
+    proposalB: (
+      await t.dataSource.query<{ id: string }[]>(
+        `INSERT INTO proposal (job_centre_id, citizen_id, placement_id, company_id, period, weekly_hours, status,
+           answer_due_at, proposed_by)
+         VALUES ($1, $2, $3, $4, daterange(current_date + 30, current_date + 57, '[]'), 20, 'proposed_to_employer',
+                 now() + interval '14 days', $5)
+         RETURNING id`,
+        [centreB.id, b.id, publishedY, companyY.id, consultantB.id],
       )
     )[0].id,
     publishedX,

@@ -1,9 +1,12 @@
 import { GraphQLDate, IsIsoDate, PageArgs, Trim } from '@jobbro/core';
+import { LegalRuleCodeGql, RULE_CODES, type RuleCode } from '@jobbro/rules';
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
+  IsIn,
+  IsNotEmpty,
   IsDate,
   IsEnum,
   IsOptional,
@@ -45,6 +48,12 @@ function IdempotencyKey(): PropertyDecorator {
   };
 }
 
+@InputType({ description: 'A warning the consultant goes past, with the reason (recorded).' })
+export class RuleOverrideInput {
+  @Field(() => LegalRuleCodeGql) @IsIn(RULE_CODES) rule!: RuleCode;
+  @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
+}
+
 @InputType()
 export class ProposePlacementInput {
   @Field(() => ID) @IsUUID() citizenId!: string;
@@ -63,7 +72,44 @@ export class ProposePlacementInput {
   @Min(0.5)
   @Max(48)
   weeklyHours?: number | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'A concrete assessment allows the longer internship for the target group (LAB § 61).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  extensionAssessed?: boolean | null;
+  @Field(() => [RuleOverrideInput], {
+    nullable: true,
+    description:
+      'Reasons to go past the rules’ warnings (see proposalRuleChecks); a block cannot be.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => RuleOverrideInput)
+  ruleOverrides?: RuleOverrideInput[] | null;
   @Field(() => String, IDEMPOTENCY_KEY) @IdempotencyKey() idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'A planned proposal, to see the rules’ checks before proposing it.' })
+export class ProposalRuleChecksInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+  @Field(() => ID) @IsUUID() placementId!: string;
+  @Field(() => GraphQLDate) @IsIsoDate() start!: string;
+  @Field(() => GraphQLDate) @IsIsoDate() end!: string;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0.5) @Max(48) weeklyHours?:
+    number | null;
+  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() extensionAssessed?:
+    boolean | null;
+}
+
+@InputType()
+export class OverrideRuleWarningInput {
+  @Field(() => ID) @IsUUID() proposalId!: string;
+  @Field(() => LegalRuleCodeGql) @IsIn(RULE_CODES) rule!: RuleCode;
+  @Field() @Trim() @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
 }
 
 @InputType({

@@ -1,4 +1,5 @@
 import { AccommodationGql } from '@jobbro/reference';
+import { RuleCheckModel } from '@jobbro/rules';
 import { Connection, GraphQLDate, graphqlEnum, RoleGql } from '@jobbro/core';
 import {
   Field,
@@ -129,3 +130,13 @@ export class ProposalModel {
 
 @ObjectType('ProposalConnection')
 export class ProposalConnection extends Connection(ProposalModel) {}
+
+@ObjectType('ProposalRuleCheck', {
+  description:
+    'A rule’s check of a proposal at its planned dates, with the reason it was gone past if it was.',
+})
+export class ProposalRuleCheckModel extends RuleCheckModel {
+  @Field(() => String, { nullable: true }) overrideReason!: string | null;
+  @Field(() => String, { nullable: true }) overriddenBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) overriddenAt!: Date | null;
+}

@@ -19,6 +19,7 @@ import { DanishEscoLabels1764090000017 } from './1764090000017-danish-esco-label
 import { ProposalsBookings1764090000018 } from './1764090000018-proposals-bookings';
 import { LegalRules1764090000019 } from './1764090000019-legal-rules';
 import { CitizenQualificationsAvailability1764090000020 } from './1764090000020-citizen-qualifications-availability';
+import { ProposalRuleOverrides1764090000021 } from './1764090000021-proposal-rule-overrides';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   ProposalsBookings1764090000018,
   LegalRules1764090000019,
   CitizenQualificationsAvailability1764090000020,
+  ProposalRuleOverrides1764090000021,
 ];
