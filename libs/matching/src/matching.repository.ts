@@ -1,3 +1,4 @@
+import { mostRecentEmployerSql, targetGroupOnSql } from '@jobbro/citizen';
 import { positional, visiblePlacementsSql } from '@jobbro/company';
 import { heldSeatsSql } from '@jobbro/proposal';
 import { Injectable } from '@nestjs/common';
@@ -226,15 +227,11 @@ export class MatchingRepository {
   ): Promise<(MatchCitizen & { id: string })[]> {
     return this.dataSource.query<(MatchCitizen & { id: string })[]>(
       `SELECT c.id, c.latitude, c.longitude,
-              (SELECT t.target_group FROM citizen_target_group t WHERE t.citizen_id = c.id AND t.valid_from <= $1::date
-                 AND (t.valid_to IS NULL OR t.valid_to >= $1::date) ORDER BY t.valid_from DESC LIMIT 1) AS "targetGroup",
+              ${targetGroupOnSql('c.id', '$1::date')} AS "targetGroup",
               coalesce((SELECT n.accommodations::text[] FROM citizen_need n WHERE n.citizen_id = c.id), '{}') AS "accommodationsNeeded",
               coalesce((SELECT array_agg(q.qualification::text ORDER BY q.qualification) FROM citizen_qualification q
                           WHERE q.citizen_id = c.id), '{}') AS qualifications,
-              -- The most recent employment (ongoing first); by CVR when recorded before the company joined.
-              (SELECT coalesce(e.company_id, (SELECT co.id FROM company co WHERE co.cvr = e.cvr)) FROM citizen_employment e
-                WHERE e.citizen_id = c.id ORDER BY e.ended_on DESC NULLS FIRST, e.started_on DESC, e.recorded_at DESC, e.id DESC
-                LIMIT 1) AS "mostRecentEmployerCompanyId",
+              ${mostRecentEmployerSql('c.id')} AS "mostRecentEmployerCompanyId",
               (SELECT json_build_object('weekdays', n.available_days::text[], 'from', to_char(n.available_from, 'HH24:MI'),
                         'until', to_char(n.available_until, 'HH24:MI'))
                  FROM citizen_need n WHERE n.citizen_id = c.id
