@@ -122,6 +122,45 @@ async function load(name: string, makeBody: (i: number) => string, token: string
   };
 }
 
+/**
+ * Closed-loop load of a flow of several requests (CONNECTIONS workers, each starting the next
+ * flow when the last finished): latency is per flow, req/s counts flows.
+ */
+async function loadFlow(name: string, flow: (i: number) => Promise<boolean>): Promise<Stats> {
+  let i = 0;
+  const warmUntil = Date.now() + WARMUP_MS;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < warmUntil) await flow(i++);
+    }),
+  );
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = Date.now() + SECONDS * 1000;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < end) {
+        const t = process.hrtime.bigint();
+        if (!(await flow(i++))) errors++;
+        latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }),
+  );
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number): number =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  return {
+    name,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    rps: latencies.length / elapsed,
+    errors,
+  };
+}
+
 const signIn = async (email: string): Promise<string> =>
   (
     await gql<{ login: { accessToken: string } }>(
@@ -524,6 +563,55 @@ async function main(): Promise<void> {
     for (const [index, [name, makeBody]] of scenarios.entries())
       if (index < 2 || !only || name.includes(only))
         results.push(await load(name, makeBody, token));
+
+    // Booking: a consultant proposes a published partner slot to a citizen and records the
+    // citizen's yes (rule checks, locks, history, mail to the outbox); each flow a new pair.
+    if (!only || 'booking propose+accept'.includes(only)) {
+      await db.query(`DELETE FROM proposal`);
+      const published = (
+        await db.query(
+          `SELECT p.id FROM placement p JOIN partnership s ON s.company_id = p.company_id AND s.job_centre_id = $1
+            WHERE p.status = 'published' AND s.status = 'active' ORDER BY p.id LIMIT 200`,
+          [centre.id],
+        )
+      ).rows.map((r: { id: string }) => r.id);
+      const start = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+      const end = new Date(Date.now() + 57 * 86400000).toISOString().slice(0, 10);
+      const run = async (query: string, variables: Record<string, unknown>) => {
+        const res = await post(body(query, variables), token);
+        return res.status === 200 && !res.text.includes('"errors"')
+          ? (JSON.parse(res.text) as { data: Record<string, { id: string }> }).data
+          : null;
+      };
+      results.push(
+        await loadFlow('booking propose+accept', async (i) => {
+          const proposed = await run(
+            'mutation($input: ProposePlacementInput!) { proposePlacement(input: $input) { id } }',
+            {
+              input: {
+                citizenId: citizens[i % citizens.length],
+                placementId: published[Math.floor(i / citizens.length) % published.length],
+                start,
+                end,
+                weeklyHours: 20,
+              },
+            },
+          );
+          if (!proposed) return false;
+          const accepted = await run(
+            'mutation($input: AcceptProposalInput!) { acceptProposal(input: $input) { id } }',
+            {
+              input: {
+                proposalId: proposed.proposePlacement.id,
+                shareScopes: ['FIRST_NAME'],
+                onBehalf: { channel: 'MEETING', answeredAt: new Date().toISOString() },
+              },
+            },
+          );
+          return accepted !== null;
+        }),
+      );
+    }
 
     const [floor, dataFloor] = results;
     console.log(
