@@ -279,7 +279,7 @@ describe('Proposals in the browser', () => {
       .click();
     await staff.getByRole('heading', { level: 1, name: 'Forslag' }).waitFor();
     const row = staff.getByRole('row').filter({ hasText: RESTAURANT });
-    await row.getByRole('link', { name: 'Ahmad Karimi' }).waitFor();
+    await row.getByRole('link', { name: 'Ahmad Karimi', exact: true }).waitFor();
     await row.getByText('Godkendt af virksomheden').waitFor();
     await row.getByRole('cell', { name: 'I dag' }).waitFor();
     await checkAccessibility(staff, 'forslag');

@@ -23,6 +23,9 @@ import { AnswerProposalDocument, CompanyProposalDocument, CompanyProposalsDocume
 import {
   focusLater,
   formatHours,
+  MoreButton,
+  PAGE_SIZE,
+  usePagedProposals,
   newIdempotencyKey,
   noteSchema,
   ProposalHistory,
@@ -38,55 +41,55 @@ type Candidate = CompanyProposalQuery['proposal'];
 export function CandidatesPage() {
   const { t } = useTranslation('proposals');
   const period = usePeriod();
-  const proposals = useQuery({
-    queryKey: ['proposals', 'company'],
-    queryFn: () => request(CompanyProposalsDocument),
-  });
+  const { query, nodes } = usePagedProposals(
+    ['proposals', 'company', 'list'],
+    (after) => request(CompanyProposalsDocument, { first: PAGE_SIZE, after }),
+    (page) => page.proposalsForCompany,
+  );
   return (
     <>
       <PageTitle>{t('employer.title')}</PageTitle>
       <p className="font-lead">{t('employer.intro')}</p>
-      <QueryState
-        query={proposals}
-        isEmpty={(d) => d.proposalsForCompany.edges.length === 0}
-        empty={t('employer.empty')}
-      >
-        {(d) => (
-          <div className="table--responsive-scroll">
-            <table className="table">
-              <caption className="sr-only">{t('employer.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('employer.candidate')}</th>
-                  <th scope="col">{t('common.slotLabel')}</th>
-                  <th scope="col">{t('common.periodLabel')}</th>
-                  <th scope="col" className="align-text-right">
-                    {t('common.hoursLabel')}
-                  </th>
-                  <th scope="col">{t('common.statusLabel')}</th>
-                  <th scope="col">{t('common.dueLabel')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.proposalsForCompany.edges.map(({ node: p }) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/virksomhed/forslag/${p.id}`}>
-                        {p.sharedProfile?.firstName ?? t('employer.anonymous')}
-                      </Link>
-                    </td>
-                    <td>{p.placement.title}</td>
-                    <td>{period(p.start, p.end)}</td>
-                    <td className="align-text-right">{formatHours(p.weeklyHours)}</td>
-                    <td>
-                      <ProposalStatusTag status={p.status} label={p.statusLabel} />
-                    </td>
-                    <td>{p.answerDueAt ? formatDate(p.answerDueAt) : '–'}</td>
+      <QueryState query={query} isEmpty={() => nodes.length === 0} empty={t('employer.empty')}>
+        {() => (
+          <>
+            <div className="table--responsive-scroll">
+              <table className="table">
+                <caption className="sr-only">{t('employer.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('employer.candidate')}</th>
+                    <th scope="col">{t('common.slotLabel')}</th>
+                    <th scope="col">{t('common.periodLabel')}</th>
+                    <th scope="col" className="align-text-right">
+                      {t('common.hoursLabel')}
+                    </th>
+                    <th scope="col">{t('common.statusLabel')}</th>
+                    <th scope="col">{t('common.dueLabel')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {nodes.map((p) => (
+                    <tr key={p.id}>
+                      <td>
+                        <Link to={`/virksomhed/forslag/${p.id}`}>
+                          {p.sharedProfile?.firstName ?? t('employer.anonymous')}
+                        </Link>
+                      </td>
+                      <td>{p.placement.title}</td>
+                      <td>{period(p.start, p.end)}</td>
+                      <td className="align-text-right">{formatHours(p.weeklyHours)}</td>
+                      <td>
+                        <ProposalStatusTag status={p.status} label={p.statusLabel} />
+                      </td>
+                      <td>{p.answerDueAt ? formatDate(p.answerDueAt) : '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <MoreButton query={query} label={t('employer.more')} />
+          </>
         )}
       </QueryState>
     </>

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -20,6 +19,9 @@ import { AcceptProposalDocument, DeclineProposalDocument, MyProposalsDocument } 
 import {
   focusLater,
   formatHours,
+  MoreButton,
+  PAGE_SIZE,
+  usePagedProposals,
   newIdempotencyKey,
   noteSchema,
   ProposalHistory,
@@ -40,10 +42,11 @@ interface Answer {
  */
 export function MyProposalsPage() {
   const { t } = useTranslation('proposals');
-  const proposals = useQuery({
-    queryKey: ['proposals', 'mine'],
-    queryFn: () => request(MyProposalsDocument),
-  });
+  const { query, nodes } = usePagedProposals(
+    ['proposals', 'mine'],
+    (after) => request(MyProposalsDocument, { first: PAGE_SIZE, after }),
+    (page) => page.myProposals,
+  );
   // One answer form at a time: its fields' ids are the error summary's link targets.
   const [open, setOpen] = useState<Answer | null>(null);
   return (
@@ -51,22 +54,21 @@ export function MyProposalsPage() {
       <div className="col-12 col-lg-8">
         <PageTitle>{t('citizen.title')}</PageTitle>
         <p className="font-lead">{t('citizen.intro')}</p>
-        <QueryState
-          query={proposals}
-          isEmpty={(d) => d.myProposals.edges.length === 0}
-          empty={t('citizen.empty')}
-        >
-          {(d) => (
-            <ul className="nobullet-list mt-6">
-              {d.myProposals.edges.map(({ node }) => (
-                <MyProposal
-                  key={node.id}
-                  proposal={node}
-                  answer={open?.id === node.id ? open.kind : null}
-                  setAnswer={(kind) => setOpen(kind ? { id: node.id, kind } : null)}
-                />
-              ))}
-            </ul>
+        <QueryState query={query} isEmpty={() => nodes.length === 0} empty={t('citizen.empty')}>
+          {() => (
+            <>
+              <ul className="nobullet-list mt-6">
+                {nodes.map((node) => (
+                  <MyProposal
+                    key={node.id}
+                    proposal={node}
+                    answer={open?.id === node.id ? open.kind : null}
+                    setAnswer={(kind) => setOpen(kind ? { id: node.id, kind } : null)}
+                  />
+                ))}
+              </ul>
+              <MoreButton query={query} label={t('citizen.more')} />
+            </>
           )}
         </QueryState>
       </div>
@@ -94,6 +96,8 @@ function MyProposal({
     p.status === 'DECLINED_BY_EMPLOYER' && (closing?.reasonLabel || closing?.note)
       ? closing
       : undefined;
+  // What they chose to share, once they said yes (their yes is the step to the company).
+  const saidYes = p.history.some((e) => e.toStatus === 'PROPOSED_TO_EMPLOYER');
   const done = () => {
     setAnswer(null);
     focusLater(heading.current);
@@ -128,16 +132,19 @@ function MyProposal({
             {employerWords.note && <p className="mt-0 mb-0">“{employerWords.note}”</p>}
           </div>
         )}
-        {!canAccept && p.shareScopes.length > 0 && (
-          <>
-            <p className="mt-0 mb-0">{t('citizen.youShare')}</p>
-            <ul>
-              {p.shareScopes.map((s) => (
-                <li key={s}>{t(`citizenScope.${s}`)}</li>
-              ))}
-            </ul>
-          </>
-        )}
+        {saidYes &&
+          (p.shareScopes.length > 0 ? (
+            <>
+              <p className="mt-0 mb-0">{t('citizen.youShare')}</p>
+              <ul>
+                {p.shareScopes.map((s) => (
+                  <li key={s}>{t(`citizenScope.${s}`)}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{t('citizen.youShareNothing')}</p>
+          ))}
         <h3 className="h5">{t('citizen.history')}</h3>
         <ProposalHistory
           events={p.history}

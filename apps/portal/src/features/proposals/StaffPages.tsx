@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,35 +6,33 @@ import { request } from '@/api/client';
 import { ErrorMessage, Loading, PageTitle, QueryState } from '@/components';
 import { formatDate } from '@/i18n/format';
 import { CitizenProposalsDocument, OpenProposalsDocument, StaffProposalDocument } from './api';
-import { ProposalStatusTag, usePeriod } from './shared';
+import { MoreButton, PAGE_SIZE, ProposalStatusTag, usePagedProposals, usePeriod } from './shared';
 import { StaffProposalBody, type StaffProposalData } from './StaffProposal';
-
-const PAGE_SIZE = 50;
 
 /** The "Forslag" tab of a citizen's page: every proposal to them, newest first. */
 export function CitizenProposalsTab({ citizenId }: { citizenId: string }) {
   const { t } = useTranslation('proposals');
-  const proposals = useQuery({
-    queryKey: ['proposals', 'citizen', citizenId],
-    queryFn: () => request(CitizenProposalsDocument, { citizenId }),
-  });
+  const { query, nodes } = usePagedProposals(
+    ['proposals', 'citizen', citizenId],
+    (after) => request(CitizenProposalsDocument, { citizenId, first: PAGE_SIZE, after }),
+    (page) => page.proposals,
+  );
   return (
     <>
       <h2>{t('staff.tabHeading')}</h2>
       <p>{t('staff.tabIntro')}</p>
-      <QueryState
-        query={proposals}
-        isEmpty={(d) => d.proposals.edges.length === 0}
-        empty={t('staff.tabEmpty')}
-      >
-        {(d) => (
-          <ul className="nobullet-list">
-            {d.proposals.edges.map(({ node }) => (
-              <li key={node.id}>
-                <ProposalCard proposal={node} />
-              </li>
-            ))}
-          </ul>
+      <QueryState query={query} isEmpty={() => nodes.length === 0} empty={t('staff.tabEmpty')}>
+        {() => (
+          <>
+            <ul className="nobullet-list">
+              {nodes.map((node) => (
+                <li key={node.id}>
+                  <ProposalCard proposal={node} />
+                </li>
+              ))}
+            </ul>
+            <MoreButton query={query} label={t('staff.more')} />
+          </>
         )}
       </QueryState>
     </>
@@ -61,20 +59,16 @@ function ProposalCard({ proposal: p }: { proposal: StaffProposalData }) {
 export function ProposalsPage() {
   const { t } = useTranslation('proposals');
   const period = usePeriod();
-  const proposals = useInfiniteQuery({
-    queryKey: ['proposals', 'open'],
-    queryFn: ({ pageParam }) =>
-      request(OpenProposalsDocument, { first: PAGE_SIZE, after: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) =>
-      last.proposals.pageInfo.hasNextPage
-        ? (last.proposals.pageInfo.endCursor ?? undefined)
-        : undefined,
-  });
-  const rows = (proposals.data?.pages ?? [])
-    .flatMap((page) => page.proposals.edges.map((e) => e.node))
-    .sort((a, b) => b.ageDays - a.ageDays);
-  const total = proposals.data?.pages[0]?.proposals.totalCount ?? 0;
+  const {
+    query: proposals,
+    nodes,
+    total,
+  } = usePagedProposals(
+    ['proposals', 'open'],
+    (after) => request(OpenProposalsDocument, { first: PAGE_SIZE, after }),
+    (page) => page.proposals,
+  );
+  const rows = [...nodes].sort((a, b) => b.ageDays - a.ageDays);
   return (
     <>
       <PageTitle>{t('staff.listTitle')}</PageTitle>
@@ -145,18 +139,7 @@ export function ProposalsPage() {
               </tbody>
             </table>
           </div>
-          {proposals.hasNextPage && (
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={proposals.isFetchingNextPage}
-              onClick={() => void proposals.fetchNextPage()}
-            >
-              {proposals.isFetchingNextPage
-                ? t('state.loading', { ns: 'common' })
-                : t('staff.more')}
-            </button>
-          )}
+          <MoreButton query={proposals} label={t('staff.more')} />
         </>
       )}
     </>

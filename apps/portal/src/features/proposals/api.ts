@@ -39,9 +39,13 @@ export const StaffProposalFields = graphql(`
 `);
 
 export const CitizenProposalsDocument = graphql(`
-  query ProposalsOfCitizen($citizenId: ID!) {
-    proposals(filter: { citizenId: $citizenId }, first: 100) {
+  query ProposalsOfCitizen($citizenId: ID!, $first: Int!, $after: String) {
+    proposals(filter: { citizenId: $citizenId }, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           ...StaffProposalFields
@@ -110,9 +114,13 @@ export const ProposeSlotDocument = graphql(`
 `);
 
 export const MyProposalsDocument = graphql(`
-  query MyProposals {
-    myProposals(first: 100) {
+  query MyProposals($first: Int!, $after: String) {
+    myProposals(first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -144,9 +152,13 @@ export const MyProposalsDocument = graphql(`
 `);
 
 export const CompanyProposalsDocument = graphql(`
-  query CompanyProposals {
-    proposalsForCompany(first: 100) {
+  query CompanyProposals($first: Int!, $after: String) {
+    proposalsForCompany(first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id

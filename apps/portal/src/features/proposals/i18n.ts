@@ -176,6 +176,7 @@ const da = {
     sendNo: 'Send mit nej',
     sentNo: 'Dit nej er sendt. Din jobkonsulent kan se det.',
     cancel: 'Fortryd',
+    more: 'Vis flere forslag',
     employerSaid: 'Virksomheden har skrevet',
     youShare: 'Du deler:',
     youShareNothing: 'Du deler ikke noget med virksomheden.',
@@ -211,6 +212,7 @@ const da = {
     intro:
       'Borgere, som jobcentret har foreslået til jeres praktikpladser, og som selv har sagt ja. I ser kun det, borgeren har valgt at dele.',
     empty: 'Der er ingen kandidater til jeres pladser lige nu.',
+    more: 'Vis flere kandidater',
     caption: 'Kandidater til jeres praktikpladser',
     candidate: 'Kandidat',
     anonymous: 'Kandidat (navn ikke delt)',
@@ -435,6 +437,7 @@ const en: Texts = {
     sendNo: 'Send my no',
     sentNo: 'Your no is sent. Your job consultant can see it.',
     cancel: 'Cancel',
+    more: 'Show more proposals',
     employerSaid: 'The company wrote',
     youShare: 'You share:',
     youShareNothing: 'You share nothing with the company.',
@@ -468,6 +471,7 @@ const en: Texts = {
     intro:
       'Citizens the job centre proposed for your placements who said yes themselves. You see only what the citizen chose to share.',
     empty: 'There are no candidates for your placements right now.',
+    more: 'Show more candidates',
     caption: 'Candidates for your placements',
     candidate: 'Candidate',
     anonymous: 'Candidate (name not shared)',

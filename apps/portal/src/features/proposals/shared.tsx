@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Tag } from '@/components';
@@ -91,6 +91,62 @@ export function useRefreshProposals(): () => Promise<void> {
       queryClient.invalidateQueries({ queryKey: ['matching', 'forCitizen'] }),
     ]);
   };
+}
+
+/**
+ * The API prices a page by its size (each field times `first`), so proposal lists come in pages of
+ * this many, with "show more".
+ */
+export const PAGE_SIZE = 20;
+
+interface Connection<N> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  edges: { node: N }[];
+}
+
+/** A proposal list page by page: the query, every node so far and the total. */
+export function usePagedProposals<T, N>(
+  queryKey: readonly unknown[],
+  fetchPage: (after: string | undefined) => Promise<T>,
+  connection: (page: T) => Connection<N>,
+) {
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) => fetchPage(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => {
+      const info = connection(last).pageInfo;
+      return info.hasNextPage ? (info.endCursor ?? undefined) : undefined;
+    },
+  });
+  const nodes = (query.data?.pages ?? []).flatMap((page) =>
+    connection(page).edges.map((e) => e.node),
+  );
+  const first = query.data?.pages[0];
+  return { query, nodes, total: first ? connection(first).totalCount : 0 };
+}
+
+/** "Show more" under a list that has more pages. */
+export function MoreButton({
+  query,
+  label,
+}: {
+  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  label: string;
+}) {
+  const { t } = useTranslation();
+  if (!query.hasNextPage) return null;
+  return (
+    <button
+      type="button"
+      className="button button-secondary"
+      disabled={query.isFetchingNextPage}
+      onClick={() => void query.fetchNextPage()}
+    >
+      {query.isFetchingNextPage ? t('state.loading') : label}
+    </button>
+  );
 }
 
 /** "2026-12-03" in the browser's time zone (Danish time here). */
