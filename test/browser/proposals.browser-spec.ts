@@ -191,7 +191,11 @@ describe('Proposals in the browser', () => {
     expect(await dialog.getByLabel('Sidste dag').getAttribute('aria-invalid')).toBe('true');
     await dialog.getByLabel('Sidste dag').fill(end);
     await checkAccessibility(staff, 'foreslå en plads');
+    // The whole page behind the dialog's backdrop: a viewport as tall as the page.
+    const height = await staff.evaluate<number>('document.documentElement.scrollHeight');
+    await staff.setViewportSize({ width: 1280, height });
     await screenshot(staff, 'proposals-consultant-match');
+    await staff.setViewportSize({ width: 1280, height: 900 });
 
     await dialog.getByRole('button', { name: 'Send forslaget' }).click();
     await staff
@@ -306,7 +310,7 @@ describe('Proposals in the browser', () => {
     await staff.getByText('Booket', { exact: true }).waitFor();
     await history.getByText('Jobkonsulenten bookede pladsen.').waitFor();
     // Focus is on the page's heading, not lost with the button that is gone.
-    expect(await staff.evaluate<string>('document.activeElement?.tagName ?? ""')).toBe('H1');
+    await staff.waitForFunction('document.activeElement?.tagName === "H1"');
 
     // The citizen's page has a "Forslag" tab with the booking.
     await staff.getByRole('link', { name: 'Gå til Ahmad Karimi' }).click();

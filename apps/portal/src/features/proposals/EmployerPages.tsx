@@ -125,7 +125,7 @@ export function CandidatePage() {
   const canDecline = p.availableActions.includes('EMPLOYER_DECLINE');
   const close = (done: boolean) => {
     setDialog(null);
-    if (done) focusLater(document.querySelector<HTMLElement>('main h1'));
+    if (done) focusLater(() => document.querySelector<HTMLElement>('main h1'));
   };
   return (
     <>

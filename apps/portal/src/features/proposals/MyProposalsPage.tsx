@@ -100,7 +100,7 @@ function MyProposal({
   const saidYes = p.history.some((e) => e.toStatus === 'PROPOSED_TO_EMPLOYER');
   const done = () => {
     setAnswer(null);
-    focusLater(heading.current);
+    focusLater(() => heading.current);
   };
   return (
     <li className="card mb-5">

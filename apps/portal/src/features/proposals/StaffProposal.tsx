@@ -69,7 +69,7 @@ export function StaffProposalBody({
   const actions = STAFF_ACTIONS.filter((a) => p.availableActions.includes(a as ProposalAction));
   const close = (done: boolean) => {
     setDialog(null);
-    if (done) focusLater(focusAfter());
+    if (done) focusLater(focusAfter);
   };
   return (
     <>

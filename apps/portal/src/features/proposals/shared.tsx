@@ -50,7 +50,7 @@ export interface HistoryEvent {
 export function ProposalHistory({ events, label }: { events: HistoryEvent[]; label: string }) {
   const { t } = useTranslation('proposals');
   return (
-    <ol className="proposal-history" aria-label={label}>
+    <ol className="proposal-history nobullet-list" aria-label={label}>
       {events.map((e, i) => (
         <li key={`${e.at}-${i}`}>
           <time dateTime={e.at} className="proposal-history-time">
@@ -164,7 +164,10 @@ export function addDays(iso: string, days: number): string {
 /** A note of at most 1000 characters (the API's limit), empty allowed. */
 export const noteSchema = (message: string) => z.string().trim().max(1000, message);
 
-/** Sets focus on an element after the current render (a dialog closing returns focus first). */
-export function focusLater(element: HTMLElement | null | undefined): void {
-  requestAnimationFrame(() => element?.focus());
+/**
+ * Sets focus on an element once the page has settled: after the render and after a closing
+ * dialog has returned focus to its opener (which the action may have removed).
+ */
+export function focusLater(element: () => HTMLElement | null | undefined): void {
+  setTimeout(() => requestAnimationFrame(() => element()?.focus()), 0);
 }
