@@ -564,21 +564,25 @@ async function main(): Promise<void> {
       if (index < 2 || !only || name.includes(only))
         results.push(await load(name, makeBody, token));
 
-    // Booking: a consultant proposes a published partner slot to a citizen and records the
+    // Booking: a consultant proposes a published partner internship to a citizen and records the
     // citizen's yes (rule checks, locks, history, mail to the outbox); each flow a new pair.
+    // (Internships: a wage subsidy without a recorded headcount history meets a rule warning.)
     if (!only || 'booking propose+accept'.includes(only)) {
       await db.query(`DELETE FROM proposal`);
       const published = (
         await db.query(
           `SELECT p.id FROM placement p JOIN partnership s ON s.company_id = p.company_id AND s.job_centre_id = $1
-            WHERE p.status = 'published' AND s.status = 'active' ORDER BY p.id LIMIT 200`,
+            WHERE p.status = 'published' AND p.type = 'internship' AND s.status = 'active' ORDER BY p.id LIMIT 200`,
           [centre.id],
         )
       ).rows.map((r: { id: string }) => r.id);
       const start = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
       const end = new Date(Date.now() + 57 * 86400000).toISOString().slice(0, 10);
+      let firstError: string | undefined;
       const run = async (query: string, variables: Record<string, unknown>) => {
         const res = await post(body(query, variables), token);
+        if (res.status !== 200 || res.text.includes('"errors"'))
+          firstError ??= res.text.slice(0, 300);
         return res.status === 200 && !res.text.includes('"errors"')
           ? (JSON.parse(res.text) as { data: Record<string, { id: string }> }).data
           : null;
@@ -594,6 +598,10 @@ async function main(): Promise<void> {
                 start,
                 end,
                 weeklyHours: 20,
+                // Job-ready citizens have no employment recorded in the bench data: a warning.
+                ruleOverrides: [
+                  { rule: 'NOT_LAST_EMPLOYER', reason: 'Ingen tidligere ansættelse' },
+                ],
               },
             },
           );
@@ -611,6 +619,7 @@ async function main(): Promise<void> {
           return accepted !== null;
         }),
       );
+      if (firstError) console.log(`booking: the first refusal was ${firstError}`);
     }
 
     const [floor, dataFloor] = results;
