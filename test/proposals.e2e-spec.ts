@@ -19,7 +19,7 @@ import {
 } from '@jobbro/testing';
 
 const FIELDS = `id status statusLabel start end weeklyHours ageDays answerDueAt closingReason closingReasonLabel
-  availableActions closingReasons shareScopes placement { id title companyName }
+  availableActions closingReasons declineReasons { code label } withdrawReasons { code label } shareScopes placement { id title companyName }
   citizen { id firstName lastName }
   sharedProfile { firstName goalInOwnWords accommodations accommodationLabels availability { hoursNow hoursLater earliestStart } }
   history { toStatus actor actorRole onBehalf channel reason reasonLabel note text }`;
@@ -267,6 +267,13 @@ describe('proposals', () => {
     expect(JSON.stringify(seen)).not.toContain('Testesen');
     expect(JSON.stringify(seen)).not.toContain('Dårlig ryg');
     expect(seen.availableActions).toEqual(['EMPLOYER_ACCEPT', 'EMPLOYER_DECLINE']);
+    expect(
+      (seen as unknown as { declineReasons: { code: string; label: string }[] }).declineReasons,
+    ).toContainEqual({
+      code: 'NO_CAPACITY',
+      label: 'Ingen plads lige nu',
+    });
+    expect((seen as unknown as { withdrawReasons: unknown[] }).withdrawReasons).toEqual([]);
     await deliver();
     const admins = await smtp.waitFor(2);
     expect(admins.map((m) => m.parsed.subject)).toContain('En kandidat til Køkkenhjælper');
@@ -344,6 +351,8 @@ describe('proposals', () => {
     const birgit = await new Api(t.http).signIn(login.email, login.password);
     const shown = ok(await proposalOf(birgit, (await run(true)).id)).proposal as Proposal;
     expect(shown.status).toBe('DECLINED_BY_EMPLOYER');
+    // Allowed by the employer: the citizen reads the reason on the proposal itself too.
+    expect(shown.closingReason).toBe('NO_CAPACITY');
     expect(shown.history.at(-1)).toMatchObject({
       reason: 'NO_CAPACITY',
       text: 'Virksomheden sagde nej: ingen plads lige nu.',

@@ -20,6 +20,8 @@ export interface ProposalRow {
   shareScopes: string[];
   sharedProfile: SharedProfile | null;
   closingReason: string | null;
+  /** Whether the citizen may read the reason of the last step (an employer's no may be private). */
+  closingReasonVisible: boolean;
   proposedBy: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -82,7 +84,9 @@ export interface Contact {
 const COLUMNS = `p.id, p.job_centre_id AS "jobCentreId", p.citizen_id AS "citizenId", p.placement_id AS "placementId",
   p.company_id AS "companyId", to_char(lower(p.period), 'YYYY-MM-DD') AS start, to_char(upper(p.period) - 1, 'YYYY-MM-DD') AS "end",
   p.weekly_hours::float8 AS "weeklyHours", p.status, p.answer_due_at AS "answerDueAt", p.share_scopes::text[] AS "shareScopes",
-  p.shared_profile AS "sharedProfile", p.closing_reason AS "closingReason", p.proposed_by AS "proposedBy",
+  p.shared_profile AS "sharedProfile", p.closing_reason AS "closingReason",
+  coalesce((SELECT e.reason_visible_to_citizen FROM proposal_event e WHERE e.proposal_id = p.id ORDER BY e.id DESC LIMIT 1), true)
+    AS "closingReasonVisible", p.proposed_by AS "proposedBy",
   p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.version, pl.title AS "placementTitle", pl.type::text AS "placementType",
   co.name AS "companyName"`;
 const FROM = `proposal p JOIN placement pl ON pl.id = p.placement_id JOIN company co ON co.id = p.company_id`;

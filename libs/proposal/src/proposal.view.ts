@@ -45,10 +45,12 @@ function sharedProfile(p: SharedProfile | null, l: Language): SharedProfileModel
 export function proposalModel(view: ProposalView, l: Language, now = new Date()): ProposalModel {
   const { row, viewer } = view;
   // The employer never learns why a citizen said no; the citizen reads an employer's reason only
-  // where the employer allowed it (the history carries that choice, the list shows no reason).
+  // where the employer allowed it.
   const reasonHidden =
     (viewer === 'employer' && row.status === ProposalStatus.DeclinedByCitizen) ||
-    (viewer === 'citizen' && row.status === ProposalStatus.DeclinedByEmployer);
+    (viewer === 'citizen' &&
+      row.status === ProposalStatus.DeclinedByEmployer &&
+      !row.closingReasonVisible);
   const actions = availableProposalActions(row.status, view.actor).filter(
     (a) => a !== 'expire' && a !== 'makeObsolete',
   );
@@ -87,6 +89,14 @@ export function proposalModel(view: ProposalView, l: Language, now = new Date())
     closingReasonLabel: reasonHidden ? null : reasonLabel(row.closingReason, l),
     availableActions: actions.map((a) => ACTION_NAMES[a]),
     closingReasons,
+    declineReasons: actions
+      .filter((a) => a === 'citizenDecline' || a === 'employerDecline')
+      .flatMap((a) => reasonsFor(a))
+      .map((code) => ({ code, label: PROPOSAL_REASON_LABELS[code][l] })),
+    withdrawReasons: actions
+      .filter((a) => a === 'withdraw')
+      .flatMap((a) => reasonsFor(a))
+      .map((code) => ({ code, label: PROPOSAL_REASON_LABELS[code][l] })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     viewer,

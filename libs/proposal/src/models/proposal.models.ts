@@ -93,6 +93,14 @@ export class ProposalEventModel {
   text!: string;
 }
 
+@ObjectType('ProposalReasonOption', {
+  description: 'A coded reason with its label in the reader’s language.',
+})
+export class ProposalReasonOptionModel {
+  @Field(() => ProposalReasonGql) code!: string;
+  @Field() label!: string;
+}
+
 @ObjectType('Proposal', {
   description:
     'A slot proposed to a citizen for a period: to the citizen, then the employer, then booked. Each viewer sees their part: the employer only what the citizen shared.',
@@ -122,6 +130,16 @@ export class ProposalModel {
     description: 'The reasons the caller may give to decline or withdraw.',
   })
   closingReasons!: string[];
+  @Field(() => [ProposalReasonOptionModel], {
+    description:
+      'The reasons the caller may give to decline (empty when they may not decline now).',
+  })
+  declineReasons!: ProposalReasonOptionModel[];
+  @Field(() => [ProposalReasonOptionModel], {
+    description:
+      'The reasons the caller may give to withdraw (empty when they may not withdraw now).',
+  })
+  withdrawReasons!: ProposalReasonOptionModel[];
   @Field(() => GraphQLISODateTime) createdAt!: Date;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
   /** Internal: for the history resolver. */
