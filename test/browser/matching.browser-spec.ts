@@ -171,7 +171,7 @@ describe('Matching, search and partnerships in the browser', () => {
     ]);
     // Every hard filter with pass or fail; the failed one says so.
     const rows = panel.getByRole('table').first().locator('tbody tr');
-    expect(await rows.count()).toBe(8);
+    expect(await rows.count()).toBe(9);
     const accommodationRow = rows.filter({
       has: page.getByRole('rowheader', { name: 'Skånehensyn' }),
     });
