@@ -102,6 +102,30 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Mutation.cancelMeeting': 20,
   'Mutation.inviteCitizen': 20,
   'Mutation.setMyContactPreference': 20,
+  // Citizen work profile: one audited write each.
+  'Mutation.recordQualification': 20,
+  'Mutation.removeQualification': 20,
+  'Mutation.setAvailability': 20,
+  'Mutation.recordEmployment': 20,
+  // The dated rules: the rows in force (a small table), a headcount written.
+  'Query.legalRules': 5,
+  'Mutation.recordHeadcount': 20,
+  // Proposals: a transition locks and writes history and mail; propose and book also read the
+  // rules' facts (book under the slot's, site's and mentor's locks). A page of proposals is one
+  // query (each proposal's history one more, at the default cost of a field).
+  'Query.proposal': 10,
+  'Query.proposals': 20,
+  'Query.myProposals': 20,
+  'Query.proposalsForCompany': 20,
+  'Query.proposalRuleChecks': 20,
+  'Query.ruleChecks': 20,
+  'Mutation.proposePlacement': 30,
+  'Mutation.acceptProposal': 20,
+  'Mutation.declineProposal': 20,
+  'Mutation.answerProposal': 20,
+  'Mutation.bookProposal': 30,
+  'Mutation.withdrawProposal': 20,
+  'Mutation.overrideRuleWarning': 20,
   // A lookup of the citizen's planned meetings with their participants.
   'Citizen.scheduledMeetings': 5,
   // A user's job centre, batched per request (one query for a page of users).
