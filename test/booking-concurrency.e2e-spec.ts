@@ -146,8 +146,8 @@ describe('booking under concurrency', () => {
           results.push({
             ...next,
             ok: !error,
-            code: error?.extensions.code as string | undefined,
-            reason: error?.extensions.reason as string | undefined,
+            code: error?.extensions.code,
+            reason: error?.extensions.reason,
           });
         }
       }),

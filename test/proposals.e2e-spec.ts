@@ -277,7 +277,7 @@ describe('proposals', () => {
     await deliver();
     const admins = await smtp.waitFor(2);
     expect(admins.map((m) => m.parsed.subject)).toContain('En kandidat til Køkkenhjælper');
-    expect(auditRows(t.dataSource, citizenId)).resolves.toContainEqual(
+    await expect(auditRows(t.dataSource, citizenId)).resolves.toContainEqual(
       expect.objectContaining({ operation: 'proposalsForCompany', allowed: true }),
     );
 

@@ -331,7 +331,7 @@ export class ProposalService {
         new Map((await this.repo.overrides(row.id, m)).map((o) => [o.rule, o.reason])),
       );
       const slot = await this.repo.lockPlacement(m, row.placementId);
-      if (!slot || slot.status !== PlacementStatus.Published)
+      if (!slot || slot.status !== (PlacementStatus.Published as string))
         throw new ProposalException('PLACEMENT_NOT_OPEN');
       const mentor = slot.mentorId ? await this.repo.lockMentor(m, slot.mentorId) : null;
       if (await this.repo.citizenBookedOverlapping(m, row.citizenId, row.start, row.end))
@@ -1004,7 +1004,9 @@ export class ProposalService {
     const shown = rows.slice(0, first);
     await this.auditRead(principal, [...new Set(shown.map((r) => r.citizenId))], operation);
     const names =
-      viewer === 'staff' ? await this.repo.citizenNames(shown.map((r) => r.citizenId)) : new Map();
+      viewer === 'staff'
+        ? await this.repo.citizenNames(shown.map((r) => r.citizenId))
+        : new Map<string, { firstName: string; lastName: string }>();
     const actor =
       viewer === 'staff'
         ? ProposalActor.Consultant
@@ -1078,7 +1080,9 @@ export class ProposalService {
           await send('proposal-update', admin, update(admin, `/virksomhed/forslag/${row.id}`));
         return;
       }
-      default:
+      // The consultant withdrew it or the system closed it: nobody waits for news of that here.
+      case ProposalStatus.Withdrawn:
+      case ProposalStatus.Obsolete:
         return;
     }
   }

@@ -7,7 +7,7 @@ import {
   type SharedProfileModel,
 } from './models/proposal.models';
 import { PROPOSAL_REASON_LABELS, PROPOSAL_STATUS_LABELS } from './proposal-labels';
-import { ProposalActor, type ProposalReason, ProposalStatus } from './proposal.enums';
+import { type ProposalActor, type ProposalReason, ProposalStatus } from './proposal.enums';
 import type { ProposalEventRow, SharedProfile } from './proposal.repository';
 import type { ProposalView } from './proposal.service';
 import { availableProposalActions, type ProposalAction, reasonsFor } from './rules/proposal-rules';
@@ -146,7 +146,9 @@ function sentence(e: ProposalEventRow, l: Language): string {
         ? ` (registreret af jobkonsulenten; svaret blev givet ${CHANNEL_WORDS[e.channel].da})`
         : ` (recorded by the job consultant; the answer was given ${CHANNEL_WORDS[e.channel].en})`;
   const reason =
-    e.toStatus === 'expired' || e.toStatus === 'obsolete' ? null : reasonLabel(e.reason, l);
+    e.toStatus === ProposalStatus.Expired || e.toStatus === ProposalStatus.Obsolete
+      ? null
+      : reasonLabel(e.reason, l);
   if (reason) text += `: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
   return `${text}.`;
 }

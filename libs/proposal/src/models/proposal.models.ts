@@ -1,15 +1,7 @@
 import { AccommodationGql } from '@jobbro/reference';
 import { RuleCheckModel } from '@jobbro/rules';
 import { Connection, GraphQLDate, graphqlEnum, RoleGql } from '@jobbro/core';
-import {
-  Field,
-  Float,
-  GraphQLISODateTime,
-  ID,
-  Int,
-  ObjectType,
-  registerEnumType,
-} from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   AnswerChannelGql,
   ProposalActorGql,
