@@ -16,6 +16,8 @@ export default tseslint.config(
       'apps/portal/src/gql/**',
       'eslint.config.mjs',
       'jest.config.js',
+      'jest.mutation.config.js',
+      'stryker.config.mjs',
     ],
   },
   eslint.configs.recommended,

@@ -218,7 +218,7 @@ describe('legal rules and headcounts', () => {
       ['another company’s site', { siteId: '' }, 'BAD_USER_INPUT', 'SITE_NOT_FOUND'],
     ])('refuses %s', async (_case, over, code, reason) => {
       const before = await countRows(t.dataSource, 'company_headcount');
-      const input = { companyId: x.id, asOf: '2026-01-01', ordinaryFte: 3, ...over };
+      const input: Vars = { companyId: x.id, asOf: '2026-01-01', ordinaryFte: 3, ...over };
       if ('siteId' in over) input.siteId = y.siteId;
       const e = failure(await recordHeadcount(adminX, input));
       expect(e.extensions.code).toBe(code);

@@ -176,6 +176,13 @@ describe('evaluateRules', () => {
     },
   );
 
+  it('decides the rules that do not depend on the target group when it is unknown', () => {
+    const checks = byRule(evaluateRules(BOTH_PERIODS, facts({ targetGroup: null })));
+    expect(checks.internship_weekly_hours).toMatchObject({ passed: true, severity: 'block' });
+    expect(checks.reasonableness_ratio).toMatchObject({ passed: true, severity: 'block' });
+    expect(checks.internship_duration.numbers.missing).toBe('targetGroup');
+  });
+
   it('names both unknown facts in the message', () => {
     const check = byRule(
       evaluateRules(
@@ -183,6 +190,9 @@ describe('evaluateRules', () => {
         facts({ placementType: 'wage_subsidy', targetGroup: null, sector: null }),
       ),
     ).wage_subsidy_duration;
+    expect(check.message.da).toBe(
+      'Løntilskuddets varighed: reglen afhænger af borgerens målgruppe og virksomhedens sektor (privat eller offentlig), som ikke er registreret. Registrér borgerens målgruppe og virksomhedens sektor (privat eller offentlig), så reglen kan kontrolleres.',
+    );
     expect(check.message.en).toBe(
       "Wage-subsidy duration: the rule depends on the citizen's target group and the company's sector (private or public), which is not recorded. Record the citizen's target group and the company's sector (private or public) so the rule can be checked.",
     );

@@ -49,6 +49,12 @@ describe('net job creation (merbeskæftigelse)', () => {
     expect(checkNetJobCreation(rule, wageSubsidy(null, 10)).message.en).toContain(
       '(FTE, the whole CVR number) are not recorded, so',
     );
+    expect(checkNetJobCreation(rule, wageSubsidy(10, null)).message.da).toContain(
+      'er ikke registreret for hele perioden på 12 måneder før start,',
+    );
+    expect(checkNetJobCreation(rule, wageSubsidy(null, null)).message.da).toContain(
+      '(årsværk, hele CVR-nummeret) er ikke registreret, så',
+    );
   });
 
   it('describes the row', () => {

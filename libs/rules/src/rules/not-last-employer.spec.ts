@@ -47,6 +47,8 @@ describe('not the most recent employer (BEK § 61)', () => {
       facts({ targetGroup: 'dagpenge', mostRecentEmployerCompanyId: 'company-y' }),
     );
     expect(other).toMatchObject({ passed: true, severity: 'block' });
+    expect(other.message.en).toBe('The company is not the citizen’s most recent employer.');
+    expect(blocked.numbers).toEqual({ targetGroup: 'dagpenge', targetGroups: JOB_READY.join(',') });
   });
 
   it('passes a group the rule does not cover, saying so', () => {

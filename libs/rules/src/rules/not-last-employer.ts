@@ -17,11 +17,10 @@ export function isLastEmployerBlocked(
   facts: LastEmployerFacts,
   targetGroups: readonly string[],
 ): boolean {
+  // A null group is in no list, and a null employer is no company: both answer false.
   return (
     facts.placementType === 'internship' &&
-    facts.targetGroup !== null &&
-    targetGroups.includes(facts.targetGroup) &&
-    facts.mostRecentEmployerCompanyId !== null &&
+    (targetGroups as readonly (string | null)[]).includes(facts.targetGroup) &&
     facts.mostRecentEmployerCompanyId === facts.companyId
   );
 }

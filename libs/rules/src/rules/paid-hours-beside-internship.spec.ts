@@ -21,5 +21,8 @@ describe('paid hours beside an internship', () => {
     expect(check.message.da).toContain('forskellige opgaver');
     expect(check.message.en).toContain('work agreement');
     expect(paidHoursBesideInternship.describe(rule).en).toContain('different tasks');
+    expect(checkPaidHoursBesideInternship(rule, facts()).message.da).toBe(
+      'Borgeren har ingen ordinære timer på samme arbejdsplads ved siden af praktikken.',
+    );
   });
 });

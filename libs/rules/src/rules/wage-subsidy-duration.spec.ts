@@ -56,7 +56,13 @@ describe('wage-subsidy duration (LAB § 68)', () => {
     expect(check.message.da).toBe(
       'Løntilskuddet slutter 1. maj 2026, men må højst vare 4 måneder for borgerens målgruppe hos en offentlig arbejdsgiver: sidste dag kan højst være 30. april 2026.',
     );
-    expect(check.numbers).toMatchObject({ latestEnd: '2026-04-30', sector: 'public' });
+    expect(check.numbers).toEqual({
+      months: 4,
+      latestEnd: '2026-04-30',
+      end: '2026-05-01',
+      sector: 'public',
+      targetGroup: 'kontanthjaelp_aktivitetsparat',
+    });
     const ok = checkWageSubsidyDuration(
       general,
       facts({ placementType: 'wage_subsidy', start: '2026-01-01', end: '2026-03-31' }),
@@ -70,6 +76,12 @@ describe('wage-subsidy duration (LAB § 68)', () => {
     expect(wageSubsidyDuration.describe(privateSix).da).toBe(
       'Løntilskud højst 6 måneder hos en privat arbejdsgiver.',
     );
-    expect(wageSubsidyDuration.describe(general).en).toBe('Wage subsidy at most 12 months.');
+    expect(wageSubsidyDuration.describe(general)).toEqual({
+      da: 'Løntilskud højst 12 måneder.',
+      en: 'Wage subsidy at most 12 months.',
+    });
+    expect(wageSubsidyDuration.describe(publicFour).en).toBe(
+      'Wage subsidy at most 4 months at a public employer.',
+    );
   });
 });

@@ -1,0 +1,65 @@
+import { RuleCheckService } from './rule-check.service';
+import { RulesException } from './rules.exception';
+import type { RulesRepository } from './rules.repository';
+import { facts, seededRules } from './testing/rule-fixtures';
+
+/** A mock that fails the test on any call nobody stubbed. */
+function strict<T extends object>(stubs: Record<string, unknown>): T {
+  return new Proxy(stubs, {
+    get(target, prop) {
+      if (prop in target) return target[prop as string];
+      if (prop === 'then') return undefined;
+      throw new Error(`unstubbed call: ${String(prop)}`);
+    },
+  }) as T;
+}
+
+describe('RuleCheckService', () => {
+  it('checks the facts against the rows in force at the start', async () => {
+    const inForce = jest.fn().mockResolvedValue(seededRules());
+    const service = new RuleCheckService(strict<RulesRepository>({ inForce }));
+    const checks = await service.check(facts({ targetGroup: 'dagpenge', end: '2026-03-30' }));
+    expect(inForce).toHaveBeenCalledWith('2026-03-02');
+    expect(checks[0]).toMatchObject({ rule: 'internship_duration', passed: false });
+  });
+
+  it.each([
+    ['ends before it starts', { start: '2026-03-02', end: '2026-03-01' }],
+    ['is no date', { start: '2026-13-01' }],
+  ])('refuses a period that %s before reading anything', async (_case, over) => {
+    const service = new RuleCheckService(strict<RulesRepository>({}));
+    await expect(service.check(facts(over))).rejects.toEqual(
+      new RulesException('RULE_FACTS_INVALID'),
+    );
+  });
+
+  it('reads the site, the company now and its year for the headcount facts', async () => {
+    const headcountAt = jest.fn((_c: string, site: string | null) =>
+      Promise.resolve(site ? 6 : 40),
+    );
+    const fteAverage12Months = jest.fn().mockResolvedValue(null);
+    const service = new RuleCheckService(
+      strict<RulesRepository>({ headcountAt, fteAverage12Months }),
+    );
+    expect(await service.headcountFacts('c', 's', '2026-03-02')).toEqual({
+      siteOrdinaryFte: 6,
+      company: { fteNow: 40, fteAverage12Months: null },
+    });
+    expect(headcountAt).toHaveBeenCalledWith('c', 's', '2026-03-02');
+    expect(headcountAt).toHaveBeenCalledWith('c', null, '2026-03-02');
+    expect(fteAverage12Months).toHaveBeenCalledWith('c', '2026-03-02');
+    // Without a site there is no site figure to read.
+    expect((await service.headcountFacts('c', null, '2026-03-02')).siteOrdinaryFte).toBeNull();
+  });
+
+  it('gives the job-ready groups of the rule in force, for matching', async () => {
+    const service = new RuleCheckService(
+      strict<RulesRepository>({ inForce: jest.fn().mockResolvedValue(seededRules()) }),
+    );
+    expect(await service.lastEmployerGroups('2026-03-02')).toEqual([
+      'dagpenge',
+      'kontanthjaelp_jobparat',
+      'uddannelseshjaelp_uddannelsesparat',
+    ]);
+  });
+});
