@@ -112,6 +112,7 @@ export interface PlacementFactsRow {
   registeredEmployees: number;
   targetGroup: string | null;
   mostRecentEmployerCompanyId: string | null;
+  employmentRecorded: boolean;
   supportedPersons: number;
   paidHoursAtSameWorkplace: boolean;
 }
@@ -570,6 +571,7 @@ export class ProposalRepository {
               co.ordinary_employees::float8 AS "registeredEmployees",
               ${targetGroupOnSql('$1', '$3::date')} AS "targetGroup",
               ${mostRecentEmployerSql('$1')} AS "mostRecentEmployerCompanyId",
+              EXISTS (SELECT 1 FROM citizen_employment e WHERE e.citizen_id = $1) AS "employmentRecorded",
               (SELECT count(*)::int FROM booking b JOIN placement bp ON bp.id = b.placement_id
                 WHERE b.released_at IS NULL AND bp.site_id = pl.site_id AND bp.type IN ('internship', 'wage_subsidy')
                   AND b.period && daterange($3::date, $4::date, '[]')

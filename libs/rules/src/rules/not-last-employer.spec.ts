@@ -60,6 +60,19 @@ describe('not the most recent employer (BEK § 61)', () => {
     expect(check.message.en).toContain('not among them');
   });
 
+  it('passes when the most recent employment is recorded at an employer outside Jobbro', () => {
+    const check = checkNotLastEmployer(
+      rule,
+      facts({
+        targetGroup: 'dagpenge',
+        mostRecentEmployerCompanyId: null,
+        employmentRecorded: true,
+      }),
+    );
+    expect(check).toMatchObject({ passed: true });
+    expect(check.numbers.missing).toBeUndefined();
+  });
+
   it.each([
     [
       'the target group',

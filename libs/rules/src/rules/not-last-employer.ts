@@ -50,7 +50,7 @@ export function checkNotLastEmployer(rule: LegalRule, facts: RuleFacts): RuleChe
       numbers,
     );
   }
-  if (facts.mostRecentEmployerCompanyId === null) {
+  if (facts.mostRecentEmployerCompanyId === null && !facts.employmentRecorded) {
     return undecided(
       rule,
       ['mostRecentEmployerCompanyId'],

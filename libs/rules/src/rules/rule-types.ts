@@ -46,6 +46,11 @@ export interface RuleFacts {
   extensionAssessed: boolean; // a concrete assessment allows the longer internship
   companyId: string;
   mostRecentEmployerCompanyId: string | null;
+  /**
+   * Whether any employment of the citizen is recorded: a most recent employer outside Jobbro (a
+   * named employer, no company here) is known and is not this company.
+   */
+  employmentRecorded: boolean;
   sector: 'private' | 'public' | null;
   site: { ordinaryFte: number | null; supportedPersons: number }; // persons in internship+wage subsidy at the site overlapping the period, NOT counting this one
   company: { fteNow: number | null; fteAverage12Months: number | null };
