@@ -12,7 +12,9 @@ export class ProposalRuleOverrides1764090000021 implements MigrationInterface {
   name = 'ProposalRuleOverrides1764090000021';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE proposal ADD COLUMN extension_assessed boolean NOT NULL DEFAULT false`);
+    await q.query(
+      `ALTER TABLE proposal ADD COLUMN extension_assessed boolean NOT NULL DEFAULT false`,
+    );
     await q.query(`
       CREATE TABLE proposal_rule_override (
         proposal_id uuid NOT NULL REFERENCES proposal (id) ON DELETE CASCADE,
