@@ -26,6 +26,16 @@ import type { Locator, Page } from 'playwright-core';
 const day = (days: number): string =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
+/** Closes the confirmations still showing, so a screenshot shows the page itself. */
+async function dismissToasts(page: Page): Promise<void> {
+  const close = page.locator('.toast-container .toast-close');
+  while ((await close.count()) > 0)
+    await close
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
+}
+
 /** The job centre's side of a citizen's case, in the browser: caseload, citizen page, plan, meetings. */
 describe('The consultant’s citizen pages in a browser', () => {
   let portal: Portal;
@@ -198,7 +208,31 @@ describe('The consultant’s citizen pages in a browser', () => {
     await list.getByText('Ingen borgere passer til søgningen.').waitFor();
     await checkAccessibility(page, 'borgere (ingen fundet)');
     await page.getByLabel('Status').selectOption('');
+    // By target group, and by time in the current group (both created today).
+    await page.getByLabel('Navn').fill('');
+    await page.getByLabel('Målgruppe', { exact: true }).selectOption('kontanthjaelp_jobparat');
     await page.getByRole('button', { name: 'Vis borgere' }).click();
+    await list.getByText('1 borger', { exact: true }).waitFor();
+    await list.getByRole('link', { name: 'Birgitte Holm' }).waitFor();
+    expect(await list.getByRole('link', { name: 'Ahmad Karimi' }).count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('group')).toBe('kontanthjaelp_jobparat');
+    const months = page.getByLabel(/I målgruppen i mere end/);
+    await months.fill('tolv');
+    await page.getByRole('button', { name: 'Vis borgere' }).click();
+    await page
+      .locator('.form-error-message')
+      .filter({ hasText: 'Skriv et helt antal måneder, fx 12' })
+      .waitFor();
+    expect(await months.getAttribute('aria-invalid')).toBe('true');
+    await months.fill('12');
+    await page.getByRole('button', { name: 'Vis borgere' }).click();
+    await list.getByText('Ingen borgere passer til søgningen.').waitFor();
+    expect(new URL(page.url()).searchParams.get('months')).toBe('12');
+    await checkAccessibility(page, 'borgere (målgruppe og tid i målgruppen)');
+    await months.fill('');
+    await page.getByLabel('Målgruppe', { exact: true }).selectOption('');
+    await page.getByRole('button', { name: 'Vis borgere' }).click();
+    await list.getByText('2 borgere').waitFor();
 
     await list.getByRole('link', { name: 'Ahmad Karimi' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ahmad Karimi' }).waitFor();
@@ -260,6 +294,90 @@ describe('The consultant’s citizen pages in a browser', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Hent planen som PDF' }).click();
     expect((await download).suggestedFilename()).toBe('handleplan-ahmad-karimi.pdf');
+    expectNoConsoleErrors(page);
+  });
+
+  it('a consultant records a qualification, working times and employments on the work profile', async () => {
+    const page = await browser.newPage();
+    await signIn(page, portal.baseUrl, consultantUser.email, consultantUser.password);
+    await openCitizen(page, 'Arbejdsprofil');
+    const panel = page.locator('[role="tabpanel"]:not([hidden])');
+    await panel.getByRole('heading', { level: 2, name: 'Arbejdsprofil' }).waitFor();
+    await panel.getByText('Ingen kvalifikationer registreret.').waitFor();
+    await checkAccessibility(page, 'borger: arbejdsprofil');
+
+    // A qualification from the requirement catalogue: a missing choice is said at the field.
+    const qualifications = panel.getByRole('region', { name: 'Kvalifikationer' });
+    await qualifications.getByRole('button', { name: 'Registrer kvalifikation' }).click();
+    await qualifications
+      .getByRole('alert')
+      .getByRole('link', { name: 'Vælg en kvalifikation' })
+      .waitFor();
+    const select = qualifications.getByLabel('Kvalifikation', { exact: true });
+    expect(await select.getAttribute('aria-invalid')).toBe('true');
+    await select.selectOption('DRIVING_LICENCE_B');
+    const licence = (await select.locator('option[value="DRIVING_LICENCE_B"]').textContent())!;
+    await qualifications.getByLabel('Note').fill('Set kørekortet på mødet');
+    await qualifications.getByRole('button', { name: 'Registrer kvalifikation' }).click();
+    await page.locator('.toast').filter({ hasText: 'Kvalifikationen er registreret.' }).waitFor();
+    const row = qualifications.locator('tbody tr').filter({ hasText: licence });
+    await row.getByText('Mette Sørensen').waitFor();
+    await row.getByText('Set kørekortet på mødet').waitFor();
+
+    // Working times: the end before the start is refused at the field.
+    const availability = panel.getByRole('region', { name: 'Arbejdstider' });
+    await availability.getByText('Ikke registreret').waitFor();
+    await availability.getByRole('button', { name: 'Ret arbejdstider' }).click();
+    for (const d of ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag'])
+      await availability.getByRole('checkbox', { name: d }).check();
+    await availability.getByLabel('Fra kl.').fill('08:00');
+    const until = availability.getByLabel('Til kl.');
+    await until.fill('07:30');
+    await availability.getByRole('button', { name: 'Gem arbejdstider' }).click();
+    await availability
+      .locator('.form-error-message')
+      .filter({ hasText: 'Sluttidspunktet skal være efter starttidspunktet' })
+      .waitFor();
+    expect(await until.getAttribute('aria-invalid')).toBe('true');
+    await checkAccessibility(page, 'borger: arbejdstider med fejl');
+    await until.fill('15:00');
+    await availability.getByRole('button', { name: 'Gem arbejdstider' }).click();
+    await page.locator('.toast').filter({ hasText: 'Arbejdstiderne er gemt.' }).waitFor();
+    await availability
+      .getByText('Mandag, Tirsdag, Onsdag, Torsdag, Fredag · kl. 08:00–15:00')
+      .waitFor();
+
+    // Employments: a named employer (the CVR number checked), then a partner company, ongoing.
+    const employments = panel.getByRole('region', { name: 'Ansættelser' });
+    await employments.getByRole('button', { name: 'Registrer ansættelse' }).click();
+    const problems = employments.getByRole('alert');
+    await problems.getByRole('link', { name: 'Skriv arbejdsgiverens navn' }).waitFor();
+    await problems.getByRole('link', { name: 'Vælg den første dag' }).waitFor();
+    await employments.getByLabel('Arbejdsgiverens navn').fill('Café Nørrebro');
+    await employments.getByLabel(/^CVR-nummer/).fill('1234');
+    await employments.getByLabel('Fra', { exact: true }).fill('2024-03-01');
+    await employments.getByLabel(/^Til/).fill('2025-10-31');
+    await employments.getByRole('button', { name: 'Registrer ansættelse' }).click();
+    await problems.getByRole('link', { name: 'Et CVR-nummer har 8 cifre' }).waitFor();
+    await employments.getByLabel(/^CVR-nummer/).fill('');
+    await employments.getByRole('button', { name: 'Registrer ansættelse' }).click();
+    await page.locator('.toast').filter({ hasText: 'Ansættelsen er registreret.' }).waitFor();
+    await employments.locator('tbody tr').filter({ hasText: 'Café Nørrebro' }).waitFor();
+
+    await employments.getByRole('radio', { name: 'En af jobcentrets partnervirksomheder' }).check();
+    const company = employments.getByLabel('Partnervirksomhed', { exact: true });
+    await company.locator('option').nth(1).waitFor({ state: 'attached' });
+    await company.selectOption({ index: 1 });
+    const companyName = (await company.locator('option').nth(1).textContent())!;
+    await employments.getByLabel('Fra', { exact: true }).fill('2025-11-01');
+    await employments.getByRole('button', { name: 'Registrer ansættelse' }).click();
+    const current = employments.locator('tbody tr').filter({ hasText: companyName });
+    await current.getByText('Stadig ansat').waitFor();
+    // The most recent first.
+    expect(await employments.locator('tbody tr').first().textContent()).toContain(companyName);
+    await checkAccessibility(page, 'borger: arbejdsprofil udfyldt');
+    await dismissToasts(page);
+    await screenshot(page, 'consultant-work-profile');
     expectNoConsoleErrors(page);
   });
 

@@ -136,6 +136,18 @@ describe('The employer’s pages in a browser', () => {
     await page.getByLabel('Arbejdsopgaver').fill('Skrælle grøntsager\nTage opvask');
     await page.getByLabel('Timer om ugen, mindst').fill('10');
     await page.getByLabel('Timer om ugen, højst').fill('20');
+    // Working times: the days the work needs and its hours (matching keeps them as a filter).
+    const days = page.getByRole('group', { name: 'Hvilke dage skal der arbejdes?' });
+    await days.getByRole('checkbox', { name: 'Mandag' }).check();
+    await days.getByRole('checkbox', { name: 'Onsdag' }).check();
+    await page.getByLabel('Fra kl.').fill('07:00');
+    await page.getByLabel('Til kl.').fill('06:00');
+    await page.getByRole('button', { name: 'Gem praktikpladsen' }).click();
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: 'Sluttidspunktet skal være efter starttidspunktet' })
+      .waitFor();
+    await page.getByLabel('Til kl.').fill('13:00');
     await page.getByLabel('Varighed i uger').fill('8');
     await page.getByRole('checkbox', { name: 'Skriftlige instruktioner' }).check();
     await page.getByLabel('Arbejdssted').selectOption({ label: 'Hovedkontor, Testvej 1, 2300' });
@@ -167,6 +179,10 @@ describe('The employer’s pages in a browser', () => {
     await search.press('Enter');
     await other.getByRole('link', { name: 'Køkkenhjælper i kantinen' }).waitFor();
     await checkAccessibility(other, 'consultant search with the employer’s slot');
+    // The slot's page shows its working times beside the hours.
+    await other.getByRole('link', { name: 'Køkkenhjælper i kantinen' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Køkkenhjælper i kantinen' }).waitFor();
+    await other.getByText('Mandag, Onsdag · kl. 07:00–13:00').waitFor();
     expectNoConsoleErrors(other);
   });
 

@@ -48,6 +48,9 @@ describe('Proposals in the browser', () => {
   let citizenPage: Page;
   let employerPage: Page;
   let citizenId = '';
+  let companyId = '';
+  let consultantApi: Api;
+  let publishExtra: (title: string) => Promise<string>;
 
   const RESTAURANT = 'Kok i restaurantkøkken';
   const CANTEEN = 'Køkkenhjælper i kantine';
@@ -65,6 +68,7 @@ describe('Proposals in the browser', () => {
       .build(ds);
     employer = await aUser().named('Erik Arbejdsgiver').withRole(Role.CompanyAdmin).build(ds);
     const company = await aCompany(ds, employer.id);
+    companyId = company.id;
     await aPartnership(ds, company.id, centre.id, 'active');
     const asEmployer = await new Api(http).signIn(employer.email, employer.password);
     const cook = await occupationByLabel(ds, 'cook');
@@ -78,7 +82,16 @@ describe('Proposals in the browser', () => {
         capacity: 2,
       });
 
+    publishExtra = (title) =>
+      asEmployer.publishSlot(company, {
+        title,
+        occupationId: cook.id,
+        tasks: ['Opvask', 'Rengøring af køkkenet'],
+        weeklyHoursMin: 8,
+      });
+
     const api = await new Api(http).signIn(consultant.email, consultant.password);
+    consultantApi = api;
     citizenId = (
       ok(
         await api.createCitizen({
@@ -310,7 +323,9 @@ describe('Proposals in the browser', () => {
     await staff.getByText('Booket', { exact: true }).waitFor();
     await history.getByText('Jobkonsulenten bookede pladsen.').waitFor();
     // Focus is on the page's heading, not lost with the button that is gone.
-    await staff.waitForFunction('document.activeElement?.tagName === "H1"');
+    const focused = () => staff.evaluate<string>('document.activeElement?.tagName ?? ""');
+    for (let i = 0; i < 50 && (await focused()) !== 'H1'; i++) await staff.waitForTimeout(100);
+    expect(await focused()).toBe('H1');
 
     // The citizen's page has a "Forslag" tab with the booking.
     await staff.getByRole('link', { name: 'Gå til Ahmad Karimi' }).click();
@@ -376,6 +391,119 @@ describe('Proposals in the browser', () => {
     // The consultant's match list tells how it ended.
     const entry = await matchEntry(CANTEEN);
     await entry.getByText('Foreslået før: afslået af virksomheden – Ingen plads lige nu').waitFor();
+    expectNoConsoleErrors(staff);
+  });
+  it('the rules before proposing: a block stops it, a warning needs a reason, and a reason can be given later', async () => {
+    // A proposal made before the citizen's job at the company is known: no warning then.
+    const DISHES = 'Opvasker i køkkenet';
+    const dishesId = await publishExtra(DISHES);
+    const earlier = ok(
+      await consultantApi.run(
+        `mutation($input: ProposePlacementInput!) { proposePlacement(input: $input) { id } }`,
+        {
+          input: { citizenId, placementId: dishesId, start: '2027-07-05', end: '2027-10-03' },
+        },
+      ),
+    ).proposePlacement as { id: string };
+    // The citizen has paid hours at the same company: "paid hours beside an internship" warns.
+    ok(
+      await consultantApi.run(
+        `mutation($input: RecordEmploymentInput!) { recordEmployment(input: $input) { id } }`,
+        { input: { citizenId, companyId, startedOn: '2025-01-01' } },
+      ),
+    );
+
+    const entry = await matchEntry(CANTEEN);
+    await entry.getByRole('button', { name: `Foreslå ${CANTEEN}` }).click();
+    const dialog = staff.getByRole('dialog', { name: `Foreslå ${CANTEEN}` });
+    await dialog.getByLabel('Timer om ugen').waitFor();
+    // 21 weeks: longer than the 13 weeks the citizen's target group allows. A block.
+    await dialog.getByLabel('Første dag').fill('2027-07-05');
+    await dialog.getByLabel('Sidste dag').fill('2027-11-28');
+    const rules = dialog.getByRole('region', { name: 'Reglerne' });
+    const failed = rules.getByRole('list', { name: `Regler, der ikke er overholdt: ${CANTEEN}` });
+    const block = failed
+      .getByRole('listitem')
+      .filter({ hasText: 'Praktikkens varighed: blokerer' });
+    await block.waitFor();
+    expect(await block.getAttribute('class')).toContain('alert-error');
+    await block.getByText(/^Kilde: .*LAB § 61/).waitFor();
+    const submit = dialog.getByRole('button', { name: 'Send forslaget' });
+    expect(await submit.isDisabled()).toBe(true);
+    await dialog.getByText('Du kan ikke sende forslaget, fordi en regel blokerer.').waitFor();
+    expect(await submit.getAttribute('aria-describedby')).toBe('propose-blocked');
+    await checkAccessibility(staff, 'foreslå: en regel blokerer');
+
+    // After a concrete assessment the longer limit applies: the block is gone.
+    await dialog
+      .getByRole('checkbox', {
+        name: 'Der er foretaget en konkret vurdering, der tillader forlængelse',
+      })
+      .check();
+    await block.waitFor({ state: 'detached' });
+    await rules.getByText(/regler er overholdt/).waitFor();
+    expect(await submit.isDisabled()).toBe(false);
+
+    // The warning needs a reason: asked for next to it and in the summary.
+    const warning = failed
+      .getByRole('listitem')
+      .filter({ hasText: 'Ordinære timer ved siden af praktik' });
+    expect(await warning.getAttribute('class')).toContain('alert-warning');
+    await submit.click();
+    await dialog
+      .getByRole('alert')
+      .getByRole('link', { name: 'Skriv en begrundelse for at gå videre' })
+      .waitFor();
+    const reason = warning.getByLabel('Begrundelse for at gå videre');
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('Praktikken er i opvasken, de lønnede timer er i serveringen.');
+    await checkAccessibility(staff, 'foreslå: en advarsel med begrundelse');
+    const pageHeight = await staff.evaluate<number>('document.documentElement.scrollHeight');
+    await staff.setViewportSize({ width: 1280, height: pageHeight });
+    await screenshot(staff, 'proposals-rule-checks');
+    await staff.setViewportSize({ width: 1280, height: 900 });
+    await submit.click();
+    await staff
+      .locator('.toast')
+      .filter({ hasText: `${CANTEEN} er foreslået til Ahmad Karimi.` })
+      .waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The proposal's page shows the checks with the reason, who gave it and when.
+    await entry.getByRole('link', { name: /^Se forslaget fra / }).click();
+    await staff.getByRole('heading', { level: 1, name: `${CANTEEN} til Ahmad Karimi` }).waitFor();
+    const given = staff
+      .getByRole('listitem')
+      .filter({ hasText: 'Ordinære timer ved siden af praktik: advarsel, begrundet' });
+    await given
+      .getByText('“Praktikken er i opvasken, de lønnede timer er i serveringen.”', { exact: false })
+      .waitFor();
+    await given.getByText(/^Karin Konsulent, /).waitFor();
+    await checkAccessibility(staff, 'et forslag med reglerne');
+
+    // The earlier proposal now warns too; the consultant gives a reason on its page.
+    await staff.goto(`${portal.baseUrl}/forslag/${earlier.id}`);
+    await staff.getByRole('heading', { level: 1, name: `${DISHES} til Ahmad Karimi` }).waitFor();
+    await staff
+      .getByRole('button', {
+        name: 'Gå videre med en begrundelse: Ordinære timer ved siden af praktik',
+      })
+      .click();
+    await staff.getByRole('button', { name: 'Gem begrundelsen' }).click();
+    await staff
+      .getByRole('alert')
+      .getByRole('link', { name: 'Skriv en begrundelse for at gå videre' })
+      .waitFor();
+    await staff.getByLabel('Begrundelse for at gå videre').fill('Opgaverne er adskilt i aftalen.');
+    await checkAccessibility(staff, 'gå videre med en begrundelse');
+    await staff.getByRole('button', { name: 'Gem begrundelsen' }).click();
+    await staff.locator('.toast').filter({ hasText: 'Begrundelsen er gemt.' }).waitFor();
+    await staff
+      .getByText('Begrundelse for at gå videre: “Opgaverne er adskilt i aftalen.”')
+      .waitFor();
+    expect(await staff.getByRole('button', { name: /^Gå videre med en begrundelse/ }).count()).toBe(
+      0,
+    );
     expectNoConsoleErrors(staff);
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '@/components';
 import type { CitizenFilter, CitizenStatus } from '@/gql/graphql';
 import { formatDate } from '@/i18n/format';
-import { CaseloadDocument, FollowUpsDueDocument } from './api';
+import { CaseloadDocument, FollowUpsDueDocument, TargetGroupsDocument } from './api';
 import { StatusTag } from './StatusTag';
 
 const PAGE_SIZE = 25;
@@ -37,12 +37,16 @@ function useFilters() {
       ? (params.get('status') as CitizenStatus)
       : undefined,
     mine: mineParam === null ? mineDefault : mineParam === '1',
+    targetGroup: params.get('group') ?? '',
+    months: /^\d{1,3}$/.test(params.get('months') ?? '') ? params.get('months')! : '',
   };
   const apply = (next: typeof filters) => {
     const p = new URLSearchParams();
     if (next.search.trim()) p.set('q', next.search.trim());
     if (next.status) p.set('status', next.status);
     if (next.mine !== mineDefault) p.set('mine', next.mine ? '1' : '0');
+    if (next.targetGroup) p.set('group', next.targetGroup);
+    if (next.months.trim()) p.set('months', next.months.trim());
     setParams(p);
   };
   return { filters, apply };
@@ -83,7 +87,19 @@ function Caseload() {
     ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.mine ? { assignedToMe: true } : {}),
+    ...(filters.targetGroup ? { targetGroup: filters.targetGroup } : {}),
+    ...(filters.months ? { inCurrentGroupForMoreThanMonths: Number(filters.months) } : {}),
   };
+  const targetGroups = useQuery({
+    queryKey: ['consultant', 'targetGroups'],
+    queryFn: () => request(TargetGroupsDocument),
+    staleTime: 60 * 60_000,
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  const groupOptions = (targetGroups.data?.targetGroups ?? [])
+    .filter((g) => g.validFrom <= today && (!g.validTo || g.validTo >= today))
+    .map((g) => ({ value: g.code, label: g.label }));
+  const [monthsError, setMonthsError] = useState<string>();
   const citizens = useInfiniteQuery({
     queryKey: ['consultant', 'caseload', filter],
     queryFn: ({ pageParam }) =>
@@ -101,6 +117,12 @@ function Caseload() {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    if (draft.months.trim() && !/^\d{1,3}$/.test(draft.months.trim())) {
+      setMonthsError(t('caseload.monthsInvalid'));
+      document.getElementById('caseload-months')?.focus();
+      return;
+    }
+    setMonthsError(undefined);
     apply(draft);
   };
 
@@ -180,6 +202,30 @@ function Caseload() {
                     status: (e.target.value || undefined) as CitizenStatus | undefined,
                   })
                 }
+              />
+            </div>
+            <div className="mr-6">
+              <Select
+                label={t('caseload.targetGroup')}
+                id="caseload-group"
+                value={draft.targetGroup}
+                placeholder={t('caseload.anyTargetGroup')}
+                options={groupOptions}
+                onChange={(e) => setDraft({ ...draft, targetGroup: e.target.value })}
+              />
+            </div>
+            <div className="mr-6">
+              <TextField
+                label={t('caseload.months')}
+                hint={t('caseload.monthsHint')}
+                id="caseload-months"
+                inputMode="numeric"
+                width="xs"
+                optional
+                value={draft.months}
+                error={monthsError}
+                maxLength={3}
+                onChange={(e) => setDraft({ ...draft, months: e.target.value })}
               />
             </div>
           </div>

@@ -18,6 +18,7 @@ import {
 } from './CitizenSections';
 import { MeetingsTab } from './MeetingsTab';
 import { PlanTab } from './PlanTab';
+import { WorkProfileTab } from './WorkProfileTab';
 import './consultant.css';
 
 export type CitizenData = ConsultantCitizenQuery['citizen'];
@@ -95,6 +96,17 @@ export function CitizenPage() {
                 citizen={c}
                 catalogue={catalogues.data?.accommodationCatalogue}
                 sensitive={onTeam ? sensitive : undefined}
+              />
+            ),
+          },
+          {
+            key: 'workProfile',
+            label: t('citizen.tab.workProfile'),
+            content: (
+              <WorkProfileTab
+                citizen={c}
+                canEdit={canEdit}
+                catalogue={catalogues.data?.requirementCatalogue}
               />
             ),
           },

@@ -82,6 +82,28 @@ export const CitizenDocument = graphql(`
       }
       needs {
         accommodations
+        availability {
+          weekdays
+          from
+          until
+        }
+      }
+      qualifications {
+        qualification
+        label
+        confirmedOn
+        confirmedBy
+        note
+      }
+      employments {
+        id
+        companyId
+        employerName
+        cvr
+        startedOn
+        endedOn
+        recordedBy
+        recordedAt
       }
       assessments {
         id
@@ -187,6 +209,10 @@ export const CataloguesDocument = graphql(`
       kind
       scaleMax
     }
+    requirementCatalogue {
+      code
+      label
+    }
   }
 `);
 
@@ -228,6 +254,64 @@ export const CancelMeetingDocument = graphql(`
     cancelMeeting(input: $input) {
       id
       cancelled
+    }
+  }
+`);
+
+/** The companies the job centre works with, to name one as an employer. */
+export const PartnerCompaniesDocument = graphql(`
+  query ConsultantPartnerCompanies {
+    jobCentrePartnerships {
+      id
+      status
+      company {
+        id
+        name
+        cvr
+      }
+    }
+  }
+`);
+
+export const TargetGroupsDocument = graphql(`
+  query ConsultantTargetGroups {
+    targetGroups {
+      code
+      label
+      validFrom
+      validTo
+    }
+  }
+`);
+
+export const RecordQualificationDocument = graphql(`
+  mutation ConsultantRecordQualification($input: RecordQualificationInput!) {
+    recordQualification(input: $input) {
+      qualification
+    }
+  }
+`);
+
+export const RemoveQualificationDocument = graphql(`
+  mutation ConsultantRemoveQualification($input: RemoveQualificationInput!) {
+    removeQualification(input: $input)
+  }
+`);
+
+export const SetAvailabilityDocument = graphql(`
+  mutation ConsultantSetAvailability($input: SetAvailabilityInput!) {
+    setAvailability(input: $input) {
+      weekdays
+      from
+      until
+    }
+  }
+`);
+
+export const RecordEmploymentDocument = graphql(`
+  mutation ConsultantRecordEmployment($input: RecordEmploymentInput!) {
+    recordEmployment(input: $input) {
+      id
     }
   }
 `);

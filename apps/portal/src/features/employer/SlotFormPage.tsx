@@ -21,6 +21,12 @@ import {
   useToast,
 } from '@/components';
 import { fieldId, useApiForm } from '@/forms/useApiForm';
+import {
+  toWorkingTimesInput,
+  workingTimesDefaults,
+  workingTimesSchema,
+  WorkingTimesFields,
+} from '@/forms/workingTimes';
 import type {
   Accommodation,
   EmployerCataloguesQuery,
@@ -146,6 +152,7 @@ function SlotForm({
           weeklyHoursMin: numberInRange(tc, t, 0.5, 48),
           weeklyHoursMax: numberInRange(tc, t, 0.5, 48),
           scheduleNotes: z.string().max(1000, tc('form.tooLong', { max: 1000 })),
+          workingTimes: workingTimesSchema(tc),
           startEarliest: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, t('form.startRequired')),
           startLatest: z
             .string()
@@ -221,6 +228,7 @@ function SlotForm({
       weeklyHoursMin: numberText(slot?.weeklyHoursMin),
       weeklyHoursMax: numberText(slot?.weeklyHoursMax),
       scheduleNotes: slot?.scheduleNotes ?? '',
+      workingTimes: workingTimesDefaults(slot?.workingTimes),
       startEarliest: slot?.startEarliest ?? isoDateIn(14),
       startLatest: slot?.startLatest ?? '',
       durationWeeks: numberText(slot?.durationWeeks),
@@ -247,6 +255,7 @@ function SlotForm({
         weeklyHoursMin: v.weeklyHoursMin,
         weeklyHoursMax: v.weeklyHoursMax,
         scheduleNotes: v.scheduleNotes.trim() || null,
+        workingTimes: toWorkingTimesInput(v.workingTimes),
         startEarliest: v.startEarliest,
         startLatest: v.startLatest || null,
         durationWeeks: v.durationWeeks,
@@ -377,6 +386,12 @@ function SlotForm({
             inputMode="decimal"
             width="xs"
             {...form.field('weeklyHoursMax')}
+          />
+          <WorkingTimesFields
+            form={form}
+            name="workingTimes"
+            legend={t('form.workingTimesLegend')}
+            hint={t('form.workingTimesHint')}
           />
           <TextArea
             label={t('form.scheduleNotes')}

@@ -235,6 +235,11 @@ export const SlotDocument = graphql(`
       weeklyHoursMin
       weeklyHoursMax
       scheduleNotes
+      workingTimes {
+        weekdays
+        from
+        until
+      }
       startEarliest
       startLatest
       durationWeeks

@@ -66,7 +66,10 @@ const da = {
     weeklyHoursMin: 'Timer om ugen, mindst',
     weeklyHoursMax: 'Timer om ugen, højst',
     hoursHint: 'Mellem 0,5 og 48 timer',
-    scheduleNotes: 'Arbejdstider',
+    scheduleNotes: 'Noter om arbejdstiderne',
+    workingTimesLegend: 'Hvilke dage skal der arbejdes?',
+    workingTimesHint:
+      'Vælg alle de dage, arbejdet kræver, og tidsrummet. Borgere, der ikke kan arbejde dem, vises ikke i matchningen. Lad det stå tomt, hvis det ikke er fast.',
     scheduleNotesHint: 'Fx "Hverdage kl. 8–12"',
     startEarliest: 'Tidligste start',
     startLatest: 'Seneste start',
@@ -292,7 +295,10 @@ export const employer: { da: EmployerTexts; en: EmployerTexts } = {
       weeklyHoursMin: 'Hours per week, at least',
       weeklyHoursMax: 'Hours per week, at most',
       hoursHint: 'Between 0.5 and 48 hours',
-      scheduleNotes: 'Working hours',
+      scheduleNotes: 'Notes on the working hours',
+      workingTimesLegend: 'Which days is the work?',
+      workingTimesHint:
+        'Choose every day the work needs, and the hours. Citizens who cannot work them are left out of matching. Leave it empty if it is not fixed.',
       scheduleNotesHint: 'E.g. "Weekdays 8–12"',
       startEarliest: 'Earliest start',
       startLatest: 'Latest start',

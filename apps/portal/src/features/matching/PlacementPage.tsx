@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { request } from '@/api/client';
 import { PageTitle, QueryState, Tag } from '@/components';
+import { useFormatWorkingTimes } from '@/forms/workingTimes';
 import { graphql } from '@/gql';
 import { formatDate, formatNumber } from '@/i18n/format';
 import { FactorTable, Score, useCatalogues, useHoursText, useMunicipalityName } from './shared';
@@ -21,6 +22,11 @@ const PlacementDocument = graphql(`
       weeklyHoursMin
       weeklyHoursMax
       scheduleNotes
+      workingTimes {
+        weekdays
+        from
+        until
+      }
       startEarliest
       startLatest
       durationWeeks
@@ -87,6 +93,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 export function PlacementPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('matching');
+  const formatWorkingTimes = useFormatWorkingTimes();
   const catalogues = useCatalogues();
   const municipality = useMunicipalityName();
   const hoursText = useHoursText();
@@ -131,6 +138,9 @@ export function PlacementPage() {
                   <Fact term={t('slot.hours')}>
                     {hoursText(p.weeklyHoursMin, p.weeklyHoursMax)}
                   </Fact>
+                  {p.workingTimes && (
+                    <Fact term={t('slot.workingTimes')}>{formatWorkingTimes(p.workingTimes)}</Fact>
+                  )}
                   {p.scheduleNotes && <Fact term={t('slot.schedule')}>{p.scheduleNotes}</Fact>}
                   <Fact term={t('slot.start')}>
                     {p.startLatest

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { request } from '@/api/client';
 import { useAuth } from '@/auth/AuthProvider';
 import { PageTitle, QueryState, Tag } from '@/components';
+import { useFormatWorkingTimes } from '@/forms/workingTimes';
 import type { MentorSlotsQuery, PlacementStatus } from '@/gql/graphql';
 import { formatDate, formatNumber } from '@/i18n/format';
 import { MentorSlotsDocument } from './api';
@@ -28,6 +29,7 @@ function namedOn(slot: Slot, email: string): boolean {
 /** `/mentor`: read only, with status and period. */
 export function MentorSlotsPage() {
   const { t } = useTranslation('mentor');
+  const formatWorkingTimes = useFormatWorkingTimes();
   const { user } = useAuth();
   const query = useQuery({
     queryKey: ['mentor', 'slots'],
@@ -97,6 +99,9 @@ export function MentorSlotsPage() {
                       </td>
                       <td>
                         <span className="d-block">{hours(s)}</span>
+                        {s.workingTimes && (
+                          <span className="d-block">{formatWorkingTimes(s.workingTimes)}</span>
+                        )}
                         {s.scheduleNotes && <span className="d-block">{s.scheduleNotes}</span>}
                       </td>
                       <td>

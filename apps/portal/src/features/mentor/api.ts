@@ -19,6 +19,11 @@ export const MentorSlotsDocument = graphql(`
           weeklyHoursMin
           weeklyHoursMax
           scheduleNotes
+          workingTimes {
+            weekdays
+            from
+            until
+          }
           tasks
           occupation {
             id

@@ -28,10 +28,10 @@ import {
   usePagedProposals,
   newIdempotencyKey,
   noteSchema,
+  reasonOptions,
   ProposalHistory,
   ProposalStatusTag,
   usePeriod,
-  useReasonOptions,
   useRefreshProposals,
 } from './shared';
 
@@ -279,7 +279,6 @@ function AnswerForm({
   const { t: tc } = useTranslation();
   const toast = useToast();
   const refresh = useRefreshProposals();
-  const reasonOptions = useReasonOptions();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const schema = useMemo(
     () =>
@@ -298,7 +297,7 @@ function AnswerForm({
         input: {
           proposalId: proposal.id,
           answer: accept ? 'ACCEPT' : 'DECLINE',
-          reason: accept ? null : (v.reason as Candidate['closingReasons'][number]),
+          reason: accept ? null : (v.reason as Candidate['declineReasons'][number]['code']),
           note: v.note.trim() || null,
           reasonVisibleToCitizen: accept ? null : v.reasonVisibleToCitizen,
           idempotencyKey,
@@ -317,7 +316,7 @@ function AnswerForm({
         <Select
           label={t('common.reasonLabel')}
           placeholder={t('common.choose')}
-          options={reasonOptions(proposal.closingReasons)}
+          options={reasonOptions(proposal.declineReasons)}
           {...form.field('reason')}
         />
       )}

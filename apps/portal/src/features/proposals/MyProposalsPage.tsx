@@ -281,7 +281,7 @@ function NoForm({
       await request(DeclineProposalDocument, {
         input: {
           proposalId: proposal.id,
-          reason: v.reason as Proposal['closingReasons'][number],
+          reason: v.reason as Proposal['declineReasons'][number]['code'],
           note: v.note.trim() || null,
         },
       });
@@ -303,8 +303,8 @@ function NoForm({
           id={fieldId('reason')}
           error={form.formState.errors.reason?.message}
         >
-          {proposal.closingReasons.map((r) => (
-            <Radio key={r} value={r} label={t(`reason.${r}`)} {...form.register('reason')} />
+          {proposal.declineReasons.map((r) => (
+            <Radio key={r.code} value={r.code} label={r.label} {...form.register('reason')} />
           ))}
         </ChoiceGroup>
         <TextArea

@@ -18,7 +18,12 @@ import {
   useToast,
 } from '@/components';
 import { fieldId, useApiForm } from '@/forms/useApiForm';
-import type { ProposalAction, StaffProposalFieldsFragment } from '@/gql/graphql';
+import type {
+  ProposalAction,
+  ProposalReason,
+  ProposalStatus,
+  StaffProposalFieldsFragment,
+} from '@/gql/graphql';
 import { formatDateTime } from '@/i18n/format';
 import {
   AcceptProposalDocument,
@@ -33,15 +38,25 @@ import {
   isoDate,
   newIdempotencyKey,
   noteSchema,
+  reasonOptions,
   ProposalHistory,
   ProposalStatusTag,
   SHARE_SCOPES,
   usePeriod,
-  useReasonOptions,
   useRefreshProposals,
 } from './shared';
+import { ProposalRuleChecks } from './RuleChecks';
 
 export type StaffProposalData = StaffProposalFieldsFragment;
+
+/** Closed proposals: their rules no longer matter. */
+const CLOSED: readonly ProposalStatus[] = [
+  'DECLINED_BY_CITIZEN',
+  'DECLINED_BY_EMPLOYER',
+  'WITHDRAWN',
+  'EXPIRED',
+  'OBSOLETE',
+];
 
 /** The actions a consultant may be offered, in the order they are shown. */
 const STAFF_ACTIONS = ['BOOK', 'CITIZEN_ACCEPT', 'CITIZEN_DECLINE', 'WITHDRAW'] as const;
@@ -105,6 +120,16 @@ export function StaffProposalBody({
           </>
         )}
       </dl>
+      {!CLOSED.includes(p.status) && (
+        <>
+          <Heading className={headingClass}>{t('rules.heading')}</Heading>
+          <ProposalRuleChecks
+            proposalId={p.id}
+            title={p.placement.title}
+            canOverride={p.status !== 'BOOKED'}
+          />
+        </>
+      )}
       <Heading className={headingClass}>{t('common.history')}</Heading>
       <ProposalHistory
         events={p.history}
@@ -330,7 +355,6 @@ function ReasonForm({
   const { t } = useTranslation('proposals');
   const toast = useToast();
   const refresh = useRefreshProposals();
-  const reasonOptions = useReasonOptions();
   const schema = useMemo(() => {
     const base = z.object({
       reason: z.string().min(1, t('common.reasonRequired')),
@@ -350,7 +374,7 @@ function ReasonForm({
     defaultValues: { reason: '', note: '', answeredDate: now.date, answeredTime: now.time },
     fieldMap: ON_BEHALF_FIELDS,
     onSubmit: async (v) => {
-      const reason = v.reason as StaffProposalData['closingReasons'][number];
+      const reason = v.reason as ProposalReason;
       const note = v.note.trim() || null;
       if (kind === 'decline') {
         await request(DeclineProposalDocument, {
@@ -381,7 +405,9 @@ function ReasonForm({
       <Select
         label={t('common.reasonLabel')}
         placeholder={t('common.choose')}
-        options={reasonOptions(proposal.closingReasons)}
+        options={reasonOptions(
+          kind === 'decline' ? proposal.declineReasons : proposal.withdrawReasons,
+        )}
         {...form.field('reason')}
       />
       <TextArea
@@ -427,6 +453,8 @@ function BookForm({
   const book = useMutation({
     mutationFn: () =>
       request(BookProposalDocument, { input: { proposalId: proposal.id, idempotencyKey } }),
+    // A refusal by the rules: the checks on the page are read again.
+    onError: () => void refresh(),
     onSuccess: async () => {
       await refresh();
       toast(t('staff.booked'));

@@ -17,7 +17,14 @@ export const StaffProposalFields = graphql(`
     answerDueAt
     closingReasonLabel
     availableActions
-    closingReasons
+    declineReasons {
+      code
+      label
+    }
+    withdrawReasons {
+      code
+      label
+    }
     shareScopes
     citizen {
       id
@@ -130,7 +137,10 @@ export const MyProposalsDocument = graphql(`
           weeklyHours
           answerDueAt
           availableActions
-          closingReasons
+          declineReasons {
+            code
+            label
+          }
           shareScopes
           placement {
             id
@@ -193,7 +203,10 @@ export const CompanyProposalDocument = graphql(`
       weeklyHours
       answerDueAt
       availableActions
-      closingReasons
+      declineReasons {
+        code
+        label
+      }
       closingReasonLabel
       placement {
         id
@@ -270,6 +283,45 @@ export const WithdrawProposalDocument = graphql(`
     withdrawProposal(input: $input) {
       id
       status
+    }
+  }
+`);
+
+export const RuleCheckFields = graphql(`
+  fragment RuleCheckFields on ProposalRuleCheck {
+    rule
+    severity
+    passed
+    message
+    source
+    validFrom
+    validTo
+    overrideReason
+    overriddenBy
+    overriddenAt
+  }
+`);
+
+export const PlannedRuleChecksDocument = graphql(`
+  query PlannedRuleChecks($input: ProposalRuleChecksInput!) {
+    proposalRuleChecks(input: $input) {
+      ...RuleCheckFields
+    }
+  }
+`);
+
+export const ProposalRuleChecksDocument = graphql(`
+  query ProposalRuleChecks($proposalId: ID!) {
+    ruleChecks(proposalId: $proposalId) {
+      ...RuleCheckFields
+    }
+  }
+`);
+
+export const OverrideRuleWarningDocument = graphql(`
+  mutation OverrideRuleWarning($input: OverrideRuleWarningInput!) {
+    overrideRuleWarning(input: $input) {
+      ...RuleCheckFields
     }
   }
 `);

@@ -73,13 +73,11 @@ export function usePeriod(): (start: string, end: string) => string {
 
 export const formatHours = (hours: number): string => formatNumber(hours, 1);
 
-/** The reasons the API offers, as options in the reader's language. */
-export function useReasonOptions(): (reasons: readonly ProposalReason[]) => {
-  value: string;
-  label: string;
-}[] {
-  const { t } = useTranslation('proposals');
-  return (reasons) => reasons.map((r) => ({ value: r, label: t(`reason.${r}`) }));
+/** The coded reasons the API offers for an action, with its labels, as select options. */
+export function reasonOptions(
+  reasons: readonly { code: ProposalReason; label: string }[],
+): { value: string; label: string }[] {
+  return reasons.map((r) => ({ value: r.code, label: r.label }));
 }
 
 /** After a change: every proposal list and the match lists (free seats, earlier proposals). */
