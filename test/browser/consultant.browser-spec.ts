@@ -295,7 +295,7 @@ describe('The consultant’s citizen pages in a browser', () => {
     await page.getByRole('button', { name: 'Hent planen som PDF' }).click();
     expect((await download).suggestedFilename()).toBe('handleplan-ahmad-karimi.pdf');
     expectNoConsoleErrors(page);
-  });
+  }, 120_000);
 
   it('a consultant records a qualification, working times and employments on the work profile', async () => {
     const page = await browser.newPage();
