@@ -24,7 +24,8 @@ import {
  * the failed proposals, their history and the bookings table carry nothing of the failures.
  */
 const ATTEMPTS = 1600;
-const CONCURRENCY = 16;
+// Below the pool of 20 connections with room: each booking also reads outside its transaction.
+const CONCURRENCY = 10;
 const SLOT_BOUND = 24;
 const MENTOR_BOUND = 8;
 
