@@ -320,24 +320,37 @@ export class ProposalRepository {
     );
   }
 
-  /** The slot's capacity, status and mentor, locked until the transaction ends. */
-  async lockPlacement(
+  /**
+   * The slot's capacity, status and mentor, and the mentor's capacity; with `lock`, both rows are
+   * locked until the transaction ends (the slot first, then its mentor).
+   */
+  async seatLimits(
     m: EntityManager,
     placementId: string,
-  ): Promise<{ capacity: number; status: string; mentorId: string | null } | null> {
-    const [row] = await m.query<{ capacity: number; status: string; mentorId: string | null }[]>(
-      `SELECT capacity, status::text AS status, mentor_id AS "mentorId" FROM placement WHERE id = $1 FOR NO KEY UPDATE`,
+    lock: boolean,
+  ): Promise<{
+    capacity: number;
+    status: string;
+    mentorId: string | null;
+    mentorCapacity: number | null;
+  } | null> {
+    const forUpdate = lock ? 'FOR NO KEY UPDATE' : '';
+    const [slot] = await m.query<{ capacity: number; status: string; mentorId: string | null }[]>(
+      `SELECT capacity, status::text AS status, mentor_id AS "mentorId" FROM placement WHERE id = $1 ${forUpdate}`,
       [placementId],
     );
-    return row ?? null;
-  }
-
-  async lockMentor(m: EntityManager, mentorId: string): Promise<{ capacity: number } | null> {
-    const [row] = await m.query<{ capacity: number }[]>(
-      `SELECT capacity FROM mentor WHERE id = $1 FOR NO KEY UPDATE`,
-      [mentorId],
-    );
-    return row ?? null;
+    if (!slot) return null;
+    const [mentor] = slot.mentorId
+      ? await m.query<{ capacity: number }[]>(
+          `SELECT capacity FROM mentor WHERE id = $1 ${forUpdate}`,
+          [slot.mentorId],
+        )
+      : [];
+    return {
+      ...slot,
+      mentorId: mentor ? slot.mentorId : null,
+      mentorCapacity: mentor?.capacity ?? null,
+    };
   }
 
   /** Seat numbers held by active bookings that overlap the period, for the slot or the mentor. */

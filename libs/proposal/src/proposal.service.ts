@@ -322,6 +322,10 @@ export class ProposalService {
     const before = await this.repo.findById(cmd.proposalId);
     const context = before ? await this.ruleContext(await this.planned(before)) : undefined;
     return this.transition(principal, cmd.proposalId, 'book', cmd, async (m, row) => {
+      // A full slot or mentor refuses at once, before any lock: seats are only freed by a
+      // release, and a refusal read before one commits is a valid order of the two. So the many
+      // refusals of a popular slot never queue behind the site's lock.
+      await this.freeSeats(m, row, false);
       await this.repo.lockCitizen(m, row.citizenId);
       await this.repo.lockSiteOf(m, row.placementId);
       // The rules again, now that the seat is to be held: under the site's lock, the count of
@@ -330,30 +334,11 @@ export class ProposalService {
         await this.checksFor(await this.planned(row, m), context, m),
         new Map((await this.repo.overrides(row.id, m)).map((o) => [o.rule, o.reason])),
       );
-      const slot = await this.repo.lockPlacement(m, row.placementId);
-      if (!slot || slot.status !== (PlacementStatus.Published as string))
-        throw new ProposalException('PLACEMENT_NOT_OPEN');
-      const mentor = slot.mentorId ? await this.repo.lockMentor(m, slot.mentorId) : null;
-      if (await this.repo.citizenBookedOverlapping(m, row.citizenId, row.start, row.end))
-        throw new ProposalException('CITIZEN_ALREADY_BOOKED');
-      const seat = freeSeat(
-        slot.capacity,
-        await this.repo.takenSeats(m, { placementId: row.placementId }, row.start, row.end),
-      );
-      if (seat === null) throw new ProposalException('NO_FREE_SEAT', { capacity: slot.capacity });
-      let mentorSeat: number | null = null;
-      if (slot.mentorId && mentor) {
-        mentorSeat = freeSeat(
-          mentor.capacity,
-          await this.repo.takenSeats(m, { mentorId: slot.mentorId }, row.start, row.end),
-        );
-        if (mentorSeat === null)
-          throw new ProposalException('NO_FREE_MENTOR_SEAT', { capacity: mentor.capacity });
-      }
+      const { seat, mentorSeat, mentorId } = await this.freeSeats(m, row, true);
       await this.repo.insertBooking(m, {
         proposalId: row.id,
         placementId: row.placementId,
-        mentorId: mentor ? slot.mentorId : null,
+        mentorId,
         citizenId: row.citizenId,
         start: row.start,
         end: row.end,
@@ -387,6 +372,37 @@ export class ProposalService {
         },
       };
     });
+  }
+
+  /**
+   * The seat numbers a booking of the proposal would take in its slot and with the slot's mentor,
+   * or a CONFLICT naming what is full. With `lock`, read under the slot's and mentor's row locks
+   * (the booking's own check); without, a refusal before any lock is taken.
+   */
+  private async freeSeats(
+    m: EntityManager,
+    row: ProposalRow,
+    lock: boolean,
+  ): Promise<{ seat: number; mentorSeat: number | null; mentorId: string | null }> {
+    const limits = await this.repo.seatLimits(m, row.placementId, lock);
+    if (!limits || limits.status !== (PlacementStatus.Published as string))
+      throw new ProposalException('PLACEMENT_NOT_OPEN');
+    if (lock && (await this.repo.citizenBookedOverlapping(m, row.citizenId, row.start, row.end)))
+      throw new ProposalException('CITIZEN_ALREADY_BOOKED');
+    const seat = freeSeat(
+      limits.capacity,
+      await this.repo.takenSeats(m, { placementId: row.placementId }, row.start, row.end),
+    );
+    if (seat === null) throw new ProposalException('NO_FREE_SEAT', { capacity: limits.capacity });
+    if (!limits.mentorId || limits.mentorCapacity === null)
+      return { seat, mentorSeat: null, mentorId: null };
+    const mentorSeat = freeSeat(
+      limits.mentorCapacity,
+      await this.repo.takenSeats(m, { mentorId: limits.mentorId }, row.start, row.end),
+    );
+    if (mentorSeat === null)
+      throw new ProposalException('NO_FREE_MENTOR_SEAT', { capacity: limits.mentorCapacity });
+    return { seat, mentorSeat, mentorId: limits.mentorId };
   }
 
   /** Closes proposals nobody answered in time ("no answer"); run by the worker. */
