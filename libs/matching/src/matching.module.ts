@@ -3,6 +3,7 @@ import { CitizenModule } from '@jobbro/citizen';
 import { CompanyModule } from '@jobbro/company';
 import { ProposalModule } from '@jobbro/proposal';
 import { ReferenceModule } from '@jobbro/reference';
+import { RulesModule } from '@jobbro/rules';
 import { Module } from '@nestjs/common';
 import { CandidateIndex } from './candidates/candidate-index';
 import { MatchingRepository } from './matching.repository';
@@ -30,6 +31,7 @@ import { SearchService } from './search/search.service';
     CompanyModule,
     ProposalModule,
     ReferenceModule,
+    RulesModule,
     SearchIndexModule,
   ],
   providers: [

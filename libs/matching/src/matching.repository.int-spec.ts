@@ -10,6 +10,10 @@ import { CONTENT_WORDS_VERSION, contentWords } from '@jobbro/core';
 import { DEFAULT_WEIGHTS, scoreFactors, totalScore } from './rules/scoring';
 import { seededRandom } from '../../testing/src/random';
 import { aValidCvr } from '../../testing/src/builders';
+import { seededRuleHistory } from '@jobbro/rules/testing/rule-fixtures';
+
+/** The not-the-last-employer rows the migrations seed, for both periods. */
+const RULES = seededRuleHistory();
 
 /** The catalogues' labels; target groups read as words here (their table is in the database). */
 const LABELS = codeLabels();
@@ -243,7 +247,7 @@ describe('reverse matching candidates from PostgreSQL', () => {
 
   const best = (citizens: (MatchCitizen & { id: string })[], p: MatchPlacement, first: number) =>
     citizens
-      .filter((c) => passesAll(hardFilters(c, p, TODAY, LABELS)))
+      .filter((c) => passesAll(hardFilters(c, p, TODAY, RULES, LABELS)))
       .map((c) => ({ id: c.id, score: totalScore(scoreFactors(c, p, TODAY)) }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
       .slice(0, first);
@@ -254,12 +258,14 @@ describe('reverse matching candidates from PostgreSQL', () => {
     for (let i = 0; i < 25; i++) {
       const p = slot(i);
       for (const first of [1, 5, 20]) {
-        shortlisted += (await repo.citizenShortlist(centre, p, TODAY, first, DEFAULT_WEIGHTS))
-          .length;
+        shortlisted += (
+          await repo.citizenShortlist(centre, p, TODAY, RULES, first, DEFAULT_WEIGHTS)
+        ).length;
         const { candidates } = await repo.citizenCandidates(
           centre,
           p,
           TODAY,
+          RULES,
           first,
           DEFAULT_WEIGHTS,
         );
@@ -276,7 +282,8 @@ describe('reverse matching candidates from PostgreSQL', () => {
     for (let i = 200; i < 240; i++) {
       const p = slot(i);
       for (const c of everyone)
-        for (const f of hardFilters(c, p, TODAY, LABELS)) if (!f.passed) failing.add(f.filter);
+        for (const f of hardFilters(c, p, TODAY, RULES, LABELS))
+          if (!f.passed) failing.add(f.filter);
     }
     expect([...failing]).toEqual(
       expect.arrayContaining(['requirements', 'availability', 'notLastEmployer', 'typeAllowed']),
@@ -293,6 +300,7 @@ describe('reverse matching candidates from PostgreSQL', () => {
           centre,
           p,
           TODAY,
+          RULES,
           first,
           DEFAULT_WEIGHTS,
         );

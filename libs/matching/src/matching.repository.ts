@@ -1,3 +1,4 @@
+import { type LegalRule, lastEmployerGroupRows } from '@jobbro/rules';
 import { mostRecentEmployerSql, targetGroupOnSql } from '@jobbro/citizen';
 import { positional, visiblePlacementsSql } from '@jobbro/company';
 import { heldSeatsSql } from '@jobbro/proposal';
@@ -11,7 +12,7 @@ import {
   placementText,
   type Weights,
 } from './rules/scoring';
-import { JOB_READY_GROUPS, TYPE_RULES } from './rules/type-rules';
+import { TYPE_RULES } from './rules/type-rules';
 
 const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.type, p.status, p.title, p.description, p.tasks, p.isco_code AS "iscoCode",
   coalesce(o.labels_da[1], o.label) AS "occupationLabel", p.capacity, ${heldSeatsSql('p')} AS occupied,
@@ -67,6 +68,7 @@ export class MatchingRepository {
     jobCentreId: string,
     p: MatchPlacement,
     today: string,
+    rules: readonly LegalRule[],
     first: number,
     weights: Weights,
   ): Promise<string[]> {
@@ -81,7 +83,9 @@ export class MatchingRepository {
     const scored: { id: string; low: number; high: number }[] = [];
     let kth = -Infinity;
     for (const [i, level] of ISCO_LEVEL_VALUES.entries()) {
-      scored.push(...(await this.partialScores(jobCentreId, p, today, weights, slotPart, level)));
+      scored.push(
+        ...(await this.partialScores(jobCentreId, p, today, rules, weights, slotPart, level)),
+      );
       if (scored.length >= first) kth = scored.map((x) => x.low).sort((x, y) => y - x)[first - 1];
       const next = ISCO_LEVEL_VALUES[i + 1];
       if (next && kth > next.value * weights.occupation + slotPart + restAtMost + slack) break;
@@ -98,12 +102,14 @@ export class MatchingRepository {
     jobCentreId: string,
     p: MatchPlacement,
     today: string,
+    legalRules: readonly LegalRule[],
     weights: Weights,
     slotPart: number,
     level: { digits: number; value: number },
   ): Promise<{ id: string; low: number; high: number }[]> {
     // The dated type rules as rows, in order: the first in force for a group decides, as in typeRuleFor.
     const rules = TYPE_RULES;
+    const lastEmployer = lastEmployerGroupRows(legalRules);
     return this.dataSource.query<{ id: string; low: number; high: number }[]>(
       `WITH c AS (
          SELECT m.citizen_id AS id, m.hours_now, m.hours_later, m.max_commute_km,
@@ -154,8 +160,12 @@ export class MatchingRepository {
           AND ($26::text[] IS NULL OR available_days IS NULL OR $26::text[] <@ available_days)
           AND ($27::time IS NULL OR available_from IS NULL OR $27::time >= available_from)
           AND ($28::time IS NULL OR available_until IS NULL OR $28::time <= available_until)
-          -- not an internship at the most recent employer for the job-ready (hardFilters' notLastEmployer)
-          AND NOT ($29::boolean AND coalesce(target_group = ANY($30::text[]), false)
+          -- not an internship at the most recent employer for a group the rule names at the start
+          -- (isLastEmployerBlocked with lastEmployerGroups, as hardFilters' notLastEmployer)
+          AND NOT ($29::boolean
+                   AND EXISTS (SELECT 1 FROM unnest($30::text[], $32::date[], $33::date[]) AS r(target_group, valid_from, valid_to)
+                                WHERE r.target_group = c.target_group AND r.valid_from <= greatest($9::date, start)
+                                  AND (r.valid_to IS NULL OR r.valid_to >= greatest($9::date, start)))
                    AND (coalesce(last_employer_company_id = $31::uuid, false)
                         OR coalesce(last_employer_cvr = (SELECT cvr FROM company WHERE id = $31::uuid), false)))`,
       [
@@ -188,8 +198,10 @@ export class MatchingRepository {
         p.workingTimes?.from ?? null,
         p.workingTimes?.until ?? null,
         p.type === 'internship',
-        JOB_READY_GROUPS,
+        lastEmployer.map((g) => g.targetGroup),
         p.companyId,
+        lastEmployer.map((g) => g.validFrom),
+        lastEmployer.map((g) => g.validTo),
       ],
     );
   }
@@ -199,10 +211,11 @@ export class MatchingRepository {
     jobCentreId: string,
     p: MatchPlacement,
     today: string,
+    rules: readonly LegalRule[],
     first: number,
     weights: Weights,
   ): Promise<{ considered: string[]; candidates: (MatchCitizen & { id: string })[] }> {
-    const ids = await this.citizenShortlist(jobCentreId, p, today, first, weights);
+    const ids = await this.citizenShortlist(jobCentreId, p, today, rules, first, weights);
     // Every citizen whose data is read into this process is named in the audit.
     // The profile is kept in step by triggers; the citizen rows themselves decide who is shown.
     const candidates = ids.length

@@ -2,6 +2,7 @@ import { AuditService } from '@jobbro/auth';
 import { CitizenAccess, CitizenService } from '@jobbro/citizen';
 import { CompanyException, PlacementService } from '@jobbro/company';
 import { ProposalService } from '@jobbro/proposal';
+import { RuleCheckService } from '@jobbro/rules';
 import { forbidden, isStaff, type Language, type Principal, todayInDenmark } from '@jobbro/core';
 import { TargetGroupCatalogue } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
@@ -58,6 +59,7 @@ export class MatchingService {
     private readonly placements: PlacementService,
     private readonly targetGroups: TargetGroupCatalogue,
     private readonly proposals: ProposalService,
+    private readonly rules: RuleCheckService,
   ) {}
 
   async matchPlacementsForCitizen(
@@ -71,13 +73,14 @@ export class MatchingService {
     const visibility = await this.placements.visibility(principal);
     if (visibility.kind !== 'jobCentre') throw forbidden();
     const { jobCentreId } = visibility;
-    const [citizen, snapshot] = await Promise.all([
+    const [citizen, snapshot, rules] = await Promise.all([
       this.readableCitizen(principal, citizenId, 'matchPlacementsForCitizen'),
       this.index.snapshot(jobCentreId),
+      this.rules.matchingRules(),
     ]);
     const today = todayInDenmark();
     // A few spare, in case a slot changed between the version check and the fresh read below.
-    const ranked = rankCandidates(snapshot, citizen, today, first + SPARE, filter);
+    const ranked = rankCandidates(snapshot, citizen, today, rules, first + SPARE, filter);
     if (ranked.length === 0) return [];
     // The shortlist as it is now, through the explainable rules: what is shown is never stale.
     const fresh = await this.repo.partnerSlotsByIds(
@@ -85,7 +88,7 @@ export class MatchingService {
       ranked.map((x) => x.id),
     );
     const shown = fresh
-      .filter((p) => matchesFilter(p, filter) && passesHardFilters(citizen, p, today))
+      .filter((p) => matchesFilter(p, filter) && passesHardFilters(citizen, p, today, rules))
       .map((p) => {
         const factors = scoreFactors(citizen, p, today);
         return {
@@ -119,15 +122,17 @@ export class MatchingService {
     // No citizen can fit a paused, closed or full slot: read nobody's data for it.
     if (!slotAvailable(placement)) return [];
     const today = todayInDenmark();
+    const rules = await this.rules.matchingRules();
     const { considered, candidates } = await this.repo.citizenCandidates(
       principal.jobCentreId,
       placement,
       today,
+      rules,
       first,
       DEFAULT_WEIGHTS,
     );
     const scored = candidates
-      .filter((c) => passesHardFilters(c, placement, today))
+      .filter((c) => passesHardFilters(c, placement, today, rules))
       .map((c) => {
         const factors = scoreFactors(c, placement, today);
         return { id: c.id, score: totalScore(factors), factors };
@@ -162,7 +167,13 @@ export class MatchingService {
     const placement = await this.visibleSlot(principal, placementId);
     const citizen = await this.readableCitizen(principal, citizenId, 'explainMatch');
     const today = todayInDenmark();
-    const filters = hardFilters(citizen, placement, today, await this.targetGroups.labels());
+    const filters = hardFilters(
+      citizen,
+      placement,
+      today,
+      await this.rules.matchingRules(),
+      await this.targetGroups.labels(),
+    );
     const factors = scoreFactors(citizen, placement, today);
     return {
       citizenId,

@@ -52,14 +52,11 @@ describe('RuleCheckService', () => {
     expect((await service.headcountFacts('c', null, '2026-03-02')).siteOrdinaryFte).toBeNull();
   });
 
-  it('gives the job-ready groups of the rule in force, for matching', async () => {
-    const service = new RuleCheckService(
-      strict<RulesRepository>({ inForce: jest.fn().mockResolvedValue(seededRules()) }),
-    );
-    expect(await service.lastEmployerGroups('2026-03-02')).toEqual([
-      'dagpenge',
-      'kontanthjaelp_jobparat',
-      'uddannelseshjaelp_uddannelsesparat',
-    ]);
+  it('gives matching the not-the-last-employer rows of every date', async () => {
+    const rows = seededRules();
+    const ofCode = jest.fn().mockResolvedValue(rows);
+    const service = new RuleCheckService(strict<RulesRepository>({ ofCode }));
+    expect(await service.matchingRules()).toBe(rows);
+    expect(ofCode).toHaveBeenCalledWith('not_last_employer');
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { evaluateRules, lastEmployerGroups } from './rules/evaluate';
+import { evaluateRules } from './rules/evaluate';
 import { dayNumber } from './rules/rule-support';
 import type { LegalRule, RuleCheck, RuleFacts } from './rules/rule-types';
 import { RulesException } from './rules.exception';
@@ -48,9 +48,12 @@ export class RuleCheckService {
     return { siteOrdinaryFte: site, company: { fteNow: now, fteAverage12Months: average } };
   }
 
-  /** The target groups that may not intern at their most recent employer on the date. */
-  async lastEmployerGroups(on: string): Promise<string[]> {
-    return lastEmployerGroups(await this.rules.inForce(on), on);
+  /**
+   * What matching reads of the rules, for any date: the not-the-last-employer rows (matching asks
+   * `isLastEmployerBlocked` with `lastEmployerGroups` of them at each planned start).
+   */
+  matchingRules(): Promise<LegalRule[]> {
+    return this.rules.ofCode('not_last_employer');
   }
 
   /** Every rule row in force on the date. */

@@ -4,7 +4,7 @@ import { dataSourceOptions } from '../../core/src/database/data-source-options';
 import { evaluateRules } from './rules/evaluate';
 import type { LegalRule } from './rules/rule-types';
 import { RulesRepository } from './rules.repository';
-import { facts, seededRules } from './testing/rule-fixtures';
+import { facts, seededRuleHistory, seededRules } from './testing/rule-fixtures';
 
 const scopeOf = (r: LegalRule) => ({
   code: r.code,
@@ -54,6 +54,17 @@ describe('RulesRepository and the legal_rule / company_headcount tables', () => 
     expect(await repo.inForce('2019-12-31')).toEqual([]);
     expect(await repo.rulesFor(['2026-12-31', '2027-01-01'])).toHaveLength(32);
     expect(await repo.rulesFor([])).toEqual([]);
+  });
+
+  it('gives every row of one rule, of both periods, as the fixture matching is tested with', async () => {
+    const rows = await repo.ofCode('not_last_employer');
+    expect(rows.map((r) => [r.validFrom, r.validTo])).toEqual([
+      ['2020-01-01', '2026-12-31'],
+      ['2027-01-01', null],
+    ]);
+    expect(sorted(rows.map(scopeOf))).toEqual(
+      sorted(seededRuleHistory().filter((r) => r.code === 'not_last_employer').map(scopeOf)),
+    );
   });
 
   it('decides a boundary from the database rows as from the fixture', async () => {

@@ -62,6 +62,15 @@ export class RulesRepository {
     return rows.map(toRule);
   }
 
+  /** Every row of the rule, whatever its dates. */
+  async ofCode(code: RuleCode): Promise<LegalRule[]> {
+    const rows = await this.dataSource.query<RuleRow[]>(
+      `SELECT ${RULE_COLUMNS} FROM legal_rule WHERE code = $1 ${RULE_ORDER}`,
+      [code],
+    );
+    return rows.map(toRule);
+  }
+
   /** Every rule row in force on any of the dates (a proposal's start, a booking's, …). */
   async rulesFor(dates: readonly string[]): Promise<LegalRule[]> {
     if (dates.length === 0) return [];

@@ -16,6 +16,10 @@ import {
   updateSnapshot,
 } from './candidate-snapshot';
 import { seededRandom } from '../../../testing/src/random';
+import { seededRuleHistory } from '@jobbro/rules/testing/rule-fixtures';
+
+/** The not-the-last-employer rows the migrations seed, for both periods. */
+const RULES = seededRuleHistory();
 
 /** The catalogues' labels; target groups read as words here (their table is in the database). */
 const LABELS = codeLabels();
@@ -122,7 +126,7 @@ function bruteForce(
   filter?: CandidateFilter,
 ): { id: string; score: number }[] {
   return placements
-    .filter((p) => matchesFilter(p, filter) && passesAll(hardFilters(c, p, TODAY, LABELS)))
+    .filter((p) => matchesFilter(p, filter) && passesAll(hardFilters(c, p, TODAY, RULES, LABELS)))
     .map((p) => ({ id: p.id, score: totalScore(scoreFactors(c, p, TODAY)) }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
     .slice(0, first);
@@ -134,7 +138,9 @@ describe('in-memory candidate ranking gives exactly what the explainable rules g
     const snapshot = buildSnapshot(1n, placements);
     for (const c of citizens) {
       for (const first of [1, 7, 20, 500])
-        expect(rankCandidates(snapshot, c, TODAY, first)).toEqual(bruteForce(placements, c, first));
+        expect(rankCandidates(snapshot, c, TODAY, RULES, first)).toEqual(
+          bruteForce(placements, c, first),
+        );
     }
   });
 
@@ -158,7 +164,7 @@ describe('in-memory candidate ranking gives exactly what the explainable rules g
     );
     expect(updated.version).toBe(2n);
     for (const c of citizens)
-      expect(rankCandidates(updated, c, TODAY, 15)).toEqual(bruteForce(now, c, 15));
+      expect(rankCandidates(updated, c, TODAY, RULES, 15)).toEqual(bruteForce(now, c, 15));
   });
 
   it('a consultant filter narrows both alike', () => {
@@ -172,7 +178,7 @@ describe('in-memory candidate ranking gives exactly what the explainable rules g
     ];
     for (const filter of filters)
       for (const c of citizens)
-        expect(rankCandidates(snapshot, c, TODAY, 10, filter)).toEqual(
+        expect(rankCandidates(snapshot, c, TODAY, RULES, 10, filter)).toEqual(
           bruteForce(placements, c, 10, filter),
         );
   });
@@ -181,7 +187,9 @@ describe('in-memory candidate ranking gives exactly what the explainable rules g
     const { placements, citizens } = world(11);
     for (const c of citizens)
       for (const p of placements) {
-        expect(passesHardFilters(c, p, TODAY)).toBe(passesAll(hardFilters(c, p, TODAY, LABELS)));
+        expect(passesHardFilters(c, p, TODAY, RULES)).toBe(
+          passesAll(hardFilters(c, p, TODAY, RULES, LABELS)),
+        );
         const relevance = goalRelevance(c.goal?.ownWords ?? '', placementText(p)).value;
         expect(quickScore(c, p, TODAY, relevance)).toBe(totalScore(scoreFactors(c, p, TODAY)));
       }
@@ -224,7 +232,7 @@ describe('in-memory candidate ranking gives exactly what the explainable rules g
       longitude: kitchen.longitude,
       mostRecentEmployerCompanyId: null,
     };
-    const ranked = rankCandidates(buildSnapshot(1n, [other, kitchen]), citizen, TODAY, 2);
+    const ranked = rankCandidates(buildSnapshot(1n, [other, kitchen]), citizen, TODAY, RULES, 2);
     expect(ranked.map((x) => x.id)).toEqual(['kitchen', 'other']);
     expect(ranked[0].score).toBeGreaterThan(ranked[1].score);
   });

@@ -1,3 +1,4 @@
+import type { LegalRule } from '@jobbro/rules';
 import { contentWords } from '@jobbro/core';
 import { passesHardFilters } from '../rules/hard-filters';
 import type { PlacementSearchQuery } from '../search/placement-search.port';
@@ -202,6 +203,7 @@ export function rankCandidates(
   s: CandidateSnapshot,
   citizen: MatchCitizen,
   today: string,
+  rules: readonly LegalRule[],
   first: number,
   filter?: CandidateFilter,
   weights: Weights = DEFAULT_WEIGHTS,
@@ -282,7 +284,7 @@ export function rankCandidates(
         weights.distance;
       if (bound < skipBelow) continue;
       const p = s.placements[i];
-      if (!matchesFilter(p, filter) || !passesHardFilters(citizen, p, today)) continue;
+      if (!matchesFilter(p, filter) || !passesHardFilters(citizen, p, today, rules)) continue;
       offer({ id: p.id, score: quickScore(citizen, p, today, relevance, weights) });
       if (heap.length === first)
         skipBelow = ((10 * heap[0].score - 0.5) * totalWeight) / 1000 - 1e-9;

@@ -2,6 +2,10 @@ import { codeLabels, Weekday, type WorkingTimes } from '@jobbro/reference';
 import { availabilityFit } from './availability';
 import { hardFilters, passesHardFilters } from './hard-filters';
 import type { MatchCitizen, MatchPlacement } from './match-types';
+import { seededRuleHistory } from '@jobbro/rules/testing/rule-fixtures';
+
+/** The not-the-last-employer rows the migrations seed, for both periods. */
+const RULES = seededRuleHistory();
 
 const { Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday } = Weekday;
 const WEEKDAYS_ONLY = [Monday, Tuesday, Wednesday, Thursday, Friday];
@@ -104,7 +108,7 @@ const citizen = (availability: WorkingTimes | null): MatchCitizen => ({
 });
 
 const availabilityOf = (c: MatchCitizen, p: MatchPlacement) =>
-  hardFilters(c, p, '2026-11-25', codeLabels()).find((f) => f.filter === 'availability');
+  hardFilters(c, p, '2026-11-25', RULES, codeLabels()).find((f) => f.filter === 'availability');
 
 describe('the availability hard filter', () => {
   it.each([
@@ -160,7 +164,7 @@ describe('the availability hard filter', () => {
     const c = citizen(available);
     const p = slot(working);
     expect(availabilityOf(c, p)).toEqual({ filter: 'availability', passed, reason: { da, en } });
-    expect(passesHardFilters(c, p, '2026-11-25')).toBe(passed);
+    expect(passesHardFilters(c, p, '2026-11-25', RULES)).toBe(passed);
   });
 
   it('joins a day and an hour problem in one reason', () => {
@@ -176,6 +180,6 @@ describe('the availability hard filter', () => {
   it('passes slots and citizens from before working times existed (no field at all)', () => {
     const { workingTimes: _w, ...old } = slot(null);
     const { availability: _a, ...oldCitizen } = citizen(null);
-    expect(passesHardFilters(oldCitizen, old, '2026-11-25')).toBe(true);
+    expect(passesHardFilters(oldCitizen, old, '2026-11-25', RULES)).toBe(true);
   });
 });

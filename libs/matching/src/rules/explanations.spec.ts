@@ -11,6 +11,10 @@ import { hardFilters } from './hard-filters';
 import type { MatchCitizen, MatchPlacement } from './match-types';
 import { scoreFactors } from './scoring';
 import { TYPE_RULES } from './type-rules';
+import { seededRuleHistory } from '@jobbro/rules/testing/rule-fixtures';
+
+/** The not-the-last-employer rows the migrations seed, for both periods. */
+const RULES = seededRuleHistory();
 
 const TODAY = '2026-11-25';
 
@@ -165,7 +169,7 @@ describe('hard-filter reasons name codes by their catalogue labels', () => {
       'Wage subsidy is not allowed for the target group Sickness benefit (LAB § 42)',
     ],
   ])('%s', (_, c, p, filter, da, en) => {
-    const result = hardFilters(citizen(c), placement(p), TODAY, strictLabels).find(
+    const result = hardFilters(citizen(c), placement(p), TODAY, RULES, strictLabels).find(
       (x) => x.filter === filter,
     );
     expect(result?.passed).toBe(false);
@@ -181,6 +185,7 @@ describe('hard-filter reasons name codes by their catalogue labels', () => {
       citizen({ targetGroup: 'new_group' }),
       placement({ type: 'flex_job' }),
       TODAY,
+      RULES,
       codeLabels(),
     ).find((x) => x.filter === 'typeAllowed')?.reason;
     expect(reason).toEqual({
@@ -249,7 +254,7 @@ describe('no code in any explanation', () => {
     for (const c of citizens) {
       for (const p of placements) {
         const reasons = [
-          ...hardFilters(c, p, TODAY, strictLabels).map((x) => {
+          ...hardFilters(c, p, TODAY, RULES, strictLabels).map((x) => {
             if (!x.passed && ['accommodations', 'requirements', 'typeAllowed'].includes(x.filter))
               failedWithCode++;
             return x.reason;

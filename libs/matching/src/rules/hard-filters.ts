@@ -1,8 +1,9 @@
+import { isLastEmployerBlocked, type LegalRule, lastEmployerGroups } from '@jobbro/rules';
 import { labelList, type LabelLookup, weekdayList } from '@jobbro/reference';
 import { availabilityCompared, availabilityFit } from './availability';
 import { distanceKm, unknownDistance } from './geo';
 import type { HardFilterResult, MatchCitizen, MatchPlacement } from './match-types';
-import { JOB_READY_GROUPS, typeRuleFor } from './type-rules';
+import { typeRuleFor } from './type-rules';
 
 const r = (filter: string, passed: boolean, da: string, en: string): HardFilterResult => ({
   filter,
@@ -19,7 +20,7 @@ export const slotAvailable = (p: MatchPlacement): boolean =>
   p.status === 'published' && p.capacity - p.occupied > 0;
 
 /** The facts the hard filters decide on, and each filter's verdict; no text is built here. */
-function judge(c: MatchCitizen, p: MatchPlacement, today: string) {
+function judge(c: MatchCitizen, p: MatchPlacement, today: string, rules: readonly LegalRule[]) {
   const free = p.capacity - p.occupied;
   const start =
     c.goal?.earliestStart && c.goal.earliestStart > today ? c.goal.earliestStart : today;
@@ -35,11 +36,16 @@ function judge(c: MatchCitizen, p: MatchPlacement, today: string) {
   const unmet = p.requirements.length
     ? p.requirements.filter((q) => !c.qualifications.includes(q))
     : NONE;
-  const lastEmployer =
-    p.type === 'internship' &&
-    c.mostRecentEmployerCompanyId === p.companyId &&
-    c.targetGroup !== null &&
-    JOB_READY_GROUPS.includes(c.targetGroup);
+  // The rules' own predicate, with the groups of the rule row in force at the planned start.
+  const lastEmployer = isLastEmployerBlocked(
+    {
+      placementType: p.type,
+      targetGroup: c.targetGroup,
+      companyId: p.companyId,
+      mostRecentEmployerCompanyId: c.mostRecentEmployerCompanyId,
+    },
+    lastEmployerGroups(rules, startOn),
+  );
   const typeAllowed = c.targetGroup === null ? true : (rule?.allowed.includes(p.type) ?? false);
   const times = availabilityFit(c.availability, p.workingTimes);
   return {
@@ -63,8 +69,13 @@ function judge(c: MatchCitizen, p: MatchPlacement, today: string) {
 }
 
 /** Whether every hard filter passes: the same rules as `hardFilters`, without the reasons. */
-export function passesHardFilters(c: MatchCitizen, p: MatchPlacement, today: string): boolean {
-  const j = judge(c, p, today);
+export function passesHardFilters(
+  c: MatchCitizen,
+  p: MatchPlacement,
+  today: string,
+  rules: readonly LegalRule[],
+): boolean {
+  const j = judge(c, p, today, rules);
   return (
     j.available &&
     j.startWindow &&
@@ -87,9 +98,10 @@ export function hardFilters(
   c: MatchCitizen,
   p: MatchPlacement,
   today: string,
+  rules: readonly LegalRule[],
   labels: LabelLookup,
 ): HardFilterResult[] {
-  const j = judge(c, p, today);
+  const j = judge(c, p, today, rules);
   const { free, start, rule, km, maxKm, hoursNow, missing, unmet, lastEmployer, times } = j;
   const type = labels('placementType', p.type);
   const group = c.targetGroup === null ? null : labels('targetGroup', c.targetGroup);

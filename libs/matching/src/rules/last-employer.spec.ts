@@ -1,7 +1,10 @@
 import { codeLabels } from '@jobbro/reference';
 import { hardFilters, passesHardFilters } from './hard-filters';
 import type { MatchCitizen, MatchPlacement } from './match-types';
-import { JOB_READY_GROUPS } from './type-rules';
+import { aRule, seededRuleHistory } from '@jobbro/rules/testing/rule-fixtures';
+
+/** The not-the-last-employer rows the migrations seed, for both periods. */
+const RULES = seededRuleHistory();
 
 /**
  * BEK § 61: a job-ready citizen may not do an internship (virksomhedspraktik) at their most recent
@@ -51,7 +54,7 @@ const citizen = (
 });
 
 const notLastEmployer = (c: MatchCitizen, p: MatchPlacement) =>
-  hardFilters(c, p, TODAY, codeLabels()).find((f) => f.filter === 'notLastEmployer');
+  hardFilters(c, p, TODAY, RULES, codeLabels()).find((f) => f.filter === 'notLastEmployer');
 
 describe('not an internship at the most recent employer (BEK § 61)', () => {
   it.each([
@@ -132,7 +135,7 @@ describe('not an internship at the most recent employer (BEK § 61)', () => {
     const c = citizen(group, employer);
     const p = slot(type, company);
     expect(notLastEmployer(c, p)?.passed).toBe(passes);
-    expect(passesHardFilters(c, p, TODAY)).toBe(passes);
+    expect(passesHardFilters(c, p, TODAY, RULES)).toBe(passes);
   });
 
   it('names the rule and its source when it blocks', () => {
@@ -142,11 +145,23 @@ describe('not an internship at the most recent employer (BEK § 61)', () => {
     });
   });
 
-  it('the job-ready groups are exactly the three of BEK § 61', () => {
-    expect([...JOB_READY_GROUPS].sort()).toEqual([
-      'dagpenge',
-      'kontanthjaelp_jobparat',
-      'uddannelseshjaelp_uddannelsesparat',
-    ]);
+  it('reads the groups from the rule rows in force at the start: a new row is a data change', () => {
+    // A successor from 1 January 2027 that no longer names job-ready cash benefit.
+    const rows = [
+      aRule('not_last_employer', { targetGroups: ['dagpenge', 'kontanthjaelp_jobparat'] })
+        .valid('2020-01-01', '2026-12-31')
+        .build(),
+      aRule('not_last_employer', { targetGroups: ['dagpenge'] })
+        .valid('2027-01-01', null)
+        .build(),
+    ];
+    const starting = (startEarliest: string) => ({ ...slot('internship'), startEarliest });
+    const passes = (group: string, start: string) =>
+      passesHardFilters(citizen(group), starting(start), TODAY, rows);
+    expect(passes('kontanthjaelp_jobparat', '2026-12-31')).toBe(false);
+    expect(passes('kontanthjaelp_jobparat', '2027-01-01')).toBe(true);
+    expect(passes('dagpenge', '2027-01-01')).toBe(false);
+    // No row in force, no block.
+    expect(passesHardFilters(citizen('dagpenge'), slot('internship'), TODAY, [])).toBe(true);
   });
 });

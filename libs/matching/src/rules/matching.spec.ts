@@ -11,6 +11,10 @@ import {
   totalScore,
 } from './scoring';
 import { typeRuleFor } from './type-rules';
+import { seededRuleHistory } from '@jobbro/rules/testing/rule-fixtures';
+
+/** The not-the-last-employer rows the migrations seed, for both periods. */
+const RULES = seededRuleHistory();
 
 /** The catalogues' labels; target groups read as words here (their table is in the database). */
 const LABELS = codeLabels();
@@ -67,7 +71,7 @@ const NO_SITE = { latitude: null, longitude: null } satisfies Partial<MatchPlace
 const NO_HOME = { latitude: null, longitude: null } satisfies Partial<MatchCitizen>;
 
 const failed = (c: MatchCitizen, p: MatchPlacement): string[] =>
-  hardFilters(c, p, TODAY, LABELS)
+  hardFilters(c, p, TODAY, RULES, LABELS)
     .filter((x) => !x.passed)
     .map((x) => x.filter);
 const score = (c: MatchCitizen, p: MatchPlacement): number => totalScore(scoreFactors(c, p, TODAY));
@@ -88,14 +92,14 @@ describe('the seeds’ story: a trained chef with a back problem', () => {
   });
 
   it('ranks a restaurant kitchen that offers "no heavy lifting" above a farm job', () => {
-    expect(passesAll(hardFilters(chef(), restaurant, TODAY, LABELS))).toBe(true);
-    expect(passesAll(hardFilters(chef(), farm, TODAY, LABELS))).toBe(true);
+    expect(passesAll(hardFilters(chef(), restaurant, TODAY, RULES, LABELS))).toBe(true);
+    expect(passesAll(hardFilters(chef(), farm, TODAY, RULES, LABELS))).toBe(true);
     expect(score(chef(), restaurant)).toBeGreaterThan(score(chef(), farm));
   });
 
   it('is never matched to a kitchen that cannot offer it, and can see why', () => {
     const heavyKitchen = placement({ ...restaurant, accommodations: ['fixed_routines'] });
-    const results = hardFilters(chef(), heavyKitchen, TODAY, LABELS);
+    const results = hardFilters(chef(), heavyKitchen, TODAY, RULES, LABELS);
     expect(passesAll(results)).toBe(false);
     expect(results.find((x) => x.filter === 'accommodations')?.reason.da).toBe(
       'Kan ikke tilbyde: Ingen tunge løft',
@@ -274,13 +278,16 @@ describe('no site means no distance, never a distance to 0,0', () => {
     (_, citizen, slot, da, en) => {
       const c = chef(citizen);
       const p = placement(slot);
-      const commute = hardFilters(c, p, TODAY, LABELS).find((x) => x.filter === 'commute')!;
+      const commute = hardFilters(c, p, TODAY, RULES, LABELS).find((x) => x.filter === 'commute')!;
       const distance = scoreFactors(c, p, TODAY).find((x) => x.factor === 'distance')!;
       expect(commute.reason.da).toMatch(da);
       expect(commute.reason.en).toMatch(en);
       expect(distance.reason.da).toMatch(da);
       expect(distance.value).toBe(0);
-      const text = JSON.stringify([hardFilters(c, p, TODAY, LABELS), scoreFactors(c, p, TODAY)]);
+      const text = JSON.stringify([
+        hardFilters(c, p, TODAY, RULES, LABELS),
+        scoreFactors(c, p, TODAY),
+      ]);
       expect(text).not.toMatch(/\d+ km (fra|from)/);
       // The fast score agrees with the explained one.
       const words = goalRelevance(

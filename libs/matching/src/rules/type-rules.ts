@@ -71,10 +71,3 @@ export function typeRuleFor(
     ) ?? null
   );
 }
-
-/** Groups that may not do an internship with their most recent employer (BEK § 61). */
-export const JOB_READY_GROUPS = [
-  'dagpenge',
-  'kontanthjaelp_jobparat',
-  'uddannelseshjaelp_uddannelsesparat',
-];

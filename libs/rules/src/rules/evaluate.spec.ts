@@ -1,8 +1,9 @@
-import { aRule, facts, seededRules } from '../testing/rule-fixtures';
+import { aRule, facts, seededRuleHistory, seededRules } from '../testing/rule-fixtures';
 import {
   describeRule,
   evaluateRules,
   inForceOn,
+  lastEmployerGroupRows,
   lastEmployerGroups,
   RULE_DEFINITIONS,
   ruleInForce,
@@ -10,7 +11,7 @@ import {
 import { isLastEmployerBlocked } from './not-last-employer';
 import { RULE_CODES, type RuleCheck, type RuleFacts } from './rule-types';
 
-const BOTH_PERIODS = [...seededRules(), ...seededRules('2027-01-01', null)];
+const BOTH_PERIODS = seededRuleHistory();
 const byRule = (checks: RuleCheck[]) => Object.fromEntries(checks.map((c) => [c.rule, c]));
 
 describe('evaluateRules', () => {
@@ -283,6 +284,27 @@ describe('lastEmployerGroups', () => {
     };
     expect(isLastEmployerBlocked(f, groups)).toBe(true);
     expect(lastEmployerGroups(seededRules(), '2027-01-01')).toEqual([]);
+  });
+
+  it('changes with the rows on the day one ends and its successor starts (a data change)', () => {
+    const rows = [
+      aRule('not_last_employer', { targetGroups: ['dagpenge', 'kontanthjaelp_jobparat'] })
+        .valid('2020-01-01', '2026-12-31')
+        .build(),
+      aRule('not_last_employer', { targetGroups: ['dagpenge'] })
+        .valid('2027-01-01', null)
+        .build(),
+      aRule('internship_weekly_hours', { maxHours: 37 }).build(),
+    ];
+    expect(lastEmployerGroups(rows, '2019-12-31')).toEqual([]);
+    expect(lastEmployerGroups(rows, '2020-01-01')).toEqual(['dagpenge', 'kontanthjaelp_jobparat']);
+    expect(lastEmployerGroups(rows, '2026-12-31')).toEqual(['dagpenge', 'kontanthjaelp_jobparat']);
+    expect(lastEmployerGroups(rows, '2027-01-01')).toEqual(['dagpenge']);
+    expect(lastEmployerGroupRows(rows)).toEqual([
+      { targetGroup: 'dagpenge', validFrom: '2020-01-01', validTo: '2026-12-31' },
+      { targetGroup: 'kontanthjaelp_jobparat', validFrom: '2020-01-01', validTo: '2026-12-31' },
+      { targetGroup: 'dagpenge', validFrom: '2027-01-01', validTo: null },
+    ]);
   });
 });
 

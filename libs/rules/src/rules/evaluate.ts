@@ -29,7 +29,7 @@ export function ruleDefinition(code: RuleCode): RuleDefinition {
 }
 
 /** Whether the row is in force on the date (YYYY-MM-DD), both ends included. */
-export const inForceOn = (rule: LegalRule, on: string): boolean =>
+export const inForceOn = (rule: Pick<LegalRule, 'validFrom' | 'validTo'>, on: string): boolean =>
   rule.validFrom <= on && (rule.validTo === null || rule.validTo >= on);
 
 /** The row that applies, or why none does. */
@@ -129,13 +129,38 @@ export function evaluateRules(rules: readonly LegalRule[], facts: RuleFacts): Ru
   });
 }
 
+/** One target group of a not-the-last-employer row, with the row's dates. */
+export interface LastEmployerGroupRow {
+  targetGroup: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/**
+ * The not-the-last-employer rows (others are skipped) as one row per target group and dates: what
+ * `lastEmployerGroups` reads, and what SQL (matching's shortlist) is given as arrays.
+ */
+export function lastEmployerGroupRows(rules: readonly LegalRule[]): LastEmployerGroupRow[] {
+  return rules
+    .filter((r) => r.code === 'not_last_employer')
+    .flatMap((r) =>
+      stringListParam(r, 'targetGroups').map((targetGroup) => ({
+        targetGroup,
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+      })),
+    );
+}
+
 /**
  * The target groups that may not intern at their most recent employer on the date, from the rule
- * in force (empty when none is): the list `isLastEmployerBlocked` takes.
+ * in force then (empty when none is; the rows never overlap, `legal_rule_no_overlap`): the list
+ * `isLastEmployerBlocked` takes.
  */
 export function lastEmployerGroups(rules: readonly LegalRule[], on: string): string[] {
-  const rule = rules.find((r) => r.code === 'not_last_employer' && inForceOn(r, on));
-  return rule ? stringListParam(rule, 'targetGroups') : [];
+  return lastEmployerGroupRows(rules)
+    .filter((g) => inForceOn(g, on))
+    .map((g) => g.targetGroup);
 }
 
 /** A row in words: the rule's name and its numbers, for the list of rules in force. */

@@ -79,6 +79,12 @@ export function seededRules(
   return rows.map((r) => r.valid(validFrom, validTo).build());
 }
 
+/** The seeded rows of 2020-2026 and their successors from 1 January 2027 (as the migrations hold). */
+export const seededRuleHistory = (): LegalRule[] => [
+  ...seededRules(),
+  ...seededRules('2027-01-01', null),
+];
+
 /** Facts of an internship that passes every seeded rule; override what a case is about. */
 export function facts(over: Partial<RuleFacts> = {}): RuleFacts {
   return {
