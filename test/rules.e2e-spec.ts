@@ -148,7 +148,7 @@ describe('legal rules and headcounts', () => {
         extensionAssessed: false,
         companyId: x.id,
         mostRecentEmployerCompanyId: null,
-        employmentRecorded: false,
+        employmentHistoryKnown: false,
         sector: null,
         site: { ordinaryFte: headcount.siteOrdinaryFte, supportedPersons: 1 },
         company: headcount.company,

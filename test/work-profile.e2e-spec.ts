@@ -440,4 +440,276 @@ describe('a citizen’s qualifications, availability and recent employers', () =
       expect(slot.workingTimes).toEqual({ weekdays: ['SATURDAY'], from: '10:00', until: '14:00' });
     });
   });
+
+  describe('correcting employments, and “no employment”', () => {
+    let maja: string;
+    let slot: string;
+    const NO_EMPLOYMENT = `noEmployment { confirmedOn confirmedBy }`;
+    const run = (api: Api, op: string, type: string, input: Record<string, unknown>, sel = '') =>
+      api.run(`mutation($input: ${type}!) { ${op}(input: $input) ${sel} }`, { input });
+    const history = async () =>
+      ok(
+        await consultant.run(
+          `query($id: ID!) { citizen(id: $id) { employments { ${EMPLOYMENT} updatedBy } ${NO_EMPLOYMENT} } }`,
+          { id: maja },
+        ),
+      ).citizen as { employments: Record<string, unknown>[]; noEmployment: unknown };
+    /** The not-the-last-employer check of an internship at the company for Maja. */
+    const lastEmployerCheck = async () =>
+      (
+        ok(
+          await consultant.run(
+            `query($input: ProposalRuleChecksInput!) { proposalRuleChecks(input: $input) { rule passed message } }`,
+            {
+              input: {
+                citizenId: maja,
+                placementId: slot,
+                start: '2027-02-01',
+                end: '2027-02-26',
+                weeklyHours: 20,
+              },
+            },
+          ),
+        ).proposalRuleChecks as { rule: string; passed: boolean; message: string }[]
+      ).find((c) => c.rule === 'NOT_LAST_EMPLOYER');
+    const matchesSlot = async () =>
+      (
+        ok(await consultant.matchPlacementsForCitizen(maja)).matchPlacementsForCitizen as {
+          placementId: string;
+        }[]
+      ).some((m) => m.placementId === slot);
+
+    beforeAll(async () => {
+      maja = ok(
+        await consultant.createCitizen({
+          firstName: 'Maja',
+          lastName: 'Berg',
+          postalCode: '2300',
+          targetGroup: 'dagpenge',
+        }),
+      ).createCitizen.id as string;
+      const cook = await occupationByLabel(t.dataSource, 'cook');
+      slot = await employer.publishSlot(company, {
+        title: 'Praktik som kok',
+        occupationId: cook.id,
+      });
+      ok(
+        await consultant.run(
+          `mutation($input: AddJobGoalInput!) { addJobGoal(input: $input) { id } }`,
+          { input: { citizenId: maja, occupationIds: [cook.id], ownWords: 'Kok' } },
+        ),
+      );
+    });
+
+    it('decides the rule once “no employment” is recorded, and an employment later takes it back', async () => {
+      expect(await lastEmployerCheck()).toMatchObject({ passed: false });
+      const none = ok(
+        await run(
+          consultant,
+          'recordNoEmployment',
+          'RecordNoEmploymentInput',
+          {
+            citizenId: maja,
+            confirmedOn: '2026-11-30',
+          },
+          '{ confirmedOn confirmedBy }',
+        ),
+      ).recordNoEmployment;
+      expect(none).toEqual({ confirmedOn: '2026-11-30', confirmedBy: consultantName });
+      expect((await history()).noEmployment).toEqual(none);
+      expect(await lastEmployerCheck()).toMatchObject({ passed: true });
+      expect(await matchesSlot()).toBe(true);
+
+      // The company was her last employer after all: the mark goes, the rule blocks, matching agrees.
+      const job = ok(
+        await recordEmployment(consultant, {
+          citizenId: maja,
+          companyId: company.id,
+          startedOn: '2025-01-01',
+          endedOn: '2026-06-30',
+        }),
+      ).recordEmployment as { id: string };
+      expect((await history()).noEmployment).toBeNull();
+      expect(await lastEmployerCheck()).toMatchObject({ passed: false });
+      expect(await matchesSlot()).toBe(false);
+      const refusal = await refused(
+        t,
+        'citizen_no_employment',
+        () =>
+          run(
+            consultant,
+            'recordNoEmployment',
+            'RecordNoEmploymentInput',
+            { citizenId: maja },
+            '{ confirmedOn }',
+          ),
+        'BAD_USER_INPUT',
+        'WORK_PROFILE_INVALID',
+      );
+      expect(refusal.fields).toEqual([
+        expect.objectContaining({ field: 'citizenId', constraint: 'employmentRecorded' }),
+      ]);
+
+      // Corrected: it was another employer, outside Jobbro.
+      const corrected = ok(
+        await run(
+          consultant,
+          'updateEmployment',
+          'UpdateEmploymentInput',
+          {
+            id: job.id,
+            employerName: 'Kroen i Byen',
+            startedOn: '2025-01-01',
+            endedOn: '2026-06-30',
+          },
+          `{ ${EMPLOYMENT} updatedBy }`,
+        ),
+      ).updateEmployment;
+      expect(corrected).toMatchObject({
+        id: job.id,
+        companyId: null,
+        employerName: 'Kroen i Byen',
+        updatedBy: consultantName,
+      });
+      expect(await lastEmployerCheck()).toMatchObject({ passed: true });
+      expect(await matchesSlot()).toBe(true);
+      expect(await auditRows(t.dataSource, maja)).toEqual(
+        expect.arrayContaining(
+          ['recordNoEmployment', 'recordEmployment', 'updateEmployment'].map((operation) =>
+            expect.objectContaining({ operation, allowed: true }),
+          ),
+        ),
+      );
+
+      // Removed; a second removal finds nothing, as for any unknown id.
+      expect(
+        ok(await run(consultant, 'removeEmployment', 'RemoveEmploymentInput', { id: job.id }))
+          .removeEmployment,
+      ).toBe(true);
+      expect((await history()).employments).toEqual([]);
+      await refused(
+        t,
+        'citizen_employment',
+        () => run(consultant, 'removeEmployment', 'RemoveEmploymentInput', { id: job.id }),
+        'NOT_FOUND',
+        'EMPLOYMENT_NOT_FOUND',
+      );
+      // "No employment" can be recorded again, and taken back.
+      ok(
+        await run(
+          consultant,
+          'recordNoEmployment',
+          'RecordNoEmploymentInput',
+          { citizenId: maja },
+          '{ confirmedOn }',
+        ),
+      );
+      expect(
+        ok(
+          await run(consultant, 'removeNoEmployment', 'RemoveNoEmploymentInput', {
+            citizenId: maja,
+          }),
+        ).removeNoEmployment,
+      ).toBe(true);
+      expect(
+        ok(
+          await run(consultant, 'removeNoEmployment', 'RemoveNoEmploymentInput', {
+            citizenId: maja,
+          }),
+        ).removeNoEmployment,
+      ).toBe(false);
+      expect((await history()).noEmployment).toBeNull();
+    });
+
+    it('answers another job centre as for an unknown id, and refuses bad corrections without writing', async () => {
+      const job = ok(
+        await recordEmployment(consultant, {
+          citizenId: maja,
+          employerName: 'Tankstationen',
+          startedOn: '2020-01-01',
+        }),
+      ).recordEmployment as { id: string };
+      const fields = { employerName: 'X', startedOn: '2020-01-01' };
+      const hidden = failure(
+        await run(
+          elsewhere,
+          'updateEmployment',
+          'UpdateEmploymentInput',
+          { id: job.id, ...fields },
+          '{ id }',
+        ),
+      );
+      const unknown = failure(
+        await run(
+          consultant,
+          'updateEmployment',
+          'UpdateEmploymentInput',
+          { id: '00000000-0000-4000-8000-000000000000', ...fields },
+          '{ id }',
+        ),
+      );
+      expect(hidden.extensions.reason).toBe('EMPLOYMENT_NOT_FOUND');
+      expect({ message: hidden.message, code: hidden.extensions.code }).toEqual({
+        message: unknown.message,
+        code: unknown.extensions.code,
+      });
+      expect(
+        failure(await run(elsewhere, 'removeEmployment', 'RemoveEmploymentInput', { id: job.id }))
+          .extensions.reason,
+      ).toBe('EMPLOYMENT_NOT_FOUND');
+      expect(
+        failure(
+          await run(
+            elsewhere,
+            'recordNoEmployment',
+            'RecordNoEmploymentInput',
+            { citizenId: maja },
+            '{ confirmedOn }',
+          ),
+        ).extensions.reason,
+      ).toBe('CITIZEN_NOT_FOUND');
+      const bad = await refused(
+        t,
+        'citizen_employment',
+        () =>
+          run(
+            consultant,
+            'updateEmployment',
+            'UpdateEmploymentInput',
+            {
+              id: job.id,
+              employerName: 'Tankstationen',
+              startedOn: '2020-01-01',
+              endedOn: '2019-01-01',
+            },
+            '{ id }',
+          ),
+        'BAD_USER_INPUT',
+        'WORK_PROFILE_INVALID',
+      );
+      expect(bad.fields).toEqual([expect.objectContaining({ field: 'endedOn' })]);
+      expect((await history()).employments).toEqual([
+        expect.objectContaining({
+          id: job.id,
+          employerName: 'Tankstationen',
+          endedOn: null,
+          updatedBy: null,
+        }),
+      ]);
+      await refused(
+        t,
+        'citizen_no_employment',
+        () =>
+          run(
+            consultant,
+            'recordNoEmployment',
+            'RecordNoEmploymentInput',
+            { citizenId: maja, confirmedOn: '2099-01-01' },
+            '{ confirmedOn }',
+          ),
+        'BAD_USER_INPUT',
+        'WORK_PROFILE_INVALID',
+      );
+    });
+  });
 });

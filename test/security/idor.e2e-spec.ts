@@ -205,6 +205,17 @@ export const ID_CASES: Record<string, Entry> = {
     { caller: 'citizen', what: 'another citizen', foreign: (w) => w.citizenB },
   ],
   'recordEmployment.input.citizenId': citizenB,
+  'updateEmployment.input.id': [
+    { caller: 'consultant', what: "B's citizen's employment", foreign: (w) => w.employmentB },
+  ],
+  'updateEmployment.input.companyId': [
+    { caller: 'consultant', what: 'company Y (partner of B)', foreign: (w) => w.companyY.id },
+  ],
+  'removeEmployment.input.id': [
+    { caller: 'consultant', what: "B's citizen's employment", foreign: (w) => w.employmentB },
+  ],
+  'recordNoEmployment.input.citizenId': citizenB,
+  'removeNoEmployment.input.citizenId': citizenB,
   'recordEmployment.input.companyId': [
     { caller: 'consultant', what: 'company Y (partner of B)', foreign: (w) => w.companyY.id },
   ],

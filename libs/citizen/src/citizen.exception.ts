@@ -30,7 +30,8 @@ export type CitizenErrorCode =
   | 'MEETING_CANCELLED'
   | 'MEETING_TIME_INVALID'
   | 'MEETING_PARTICIPANT_NOT_ON_TEAM'
-  | 'WORK_PROFILE_INVALID';
+  | 'WORK_PROFILE_INVALID'
+  | 'EMPLOYMENT_NOT_FOUND';
 
 const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
   CITIZEN_NOT_FOUND: {
@@ -182,6 +183,11 @@ const CITIZEN_ERRORS = defineErrors<CitizenErrorCode>({
     graphqlCode: 'BAD_USER_INPUT',
     da: 'Oplysningerne kan ikke gemmes; se felterne.',
     en: 'The details cannot be saved; see the fields.',
+  },
+  EMPLOYMENT_NOT_FOUND: {
+    graphqlCode: 'NOT_FOUND',
+    da: 'Ansættelsen findes ikke.',
+    en: 'The employment does not exist.',
   },
 });
 

@@ -112,7 +112,7 @@ export interface PlacementFactsRow {
   registeredEmployees: number;
   targetGroup: string | null;
   mostRecentEmployerCompanyId: string | null;
-  employmentRecorded: boolean;
+  employmentHistoryKnown: boolean;
   supportedPersons: number;
   paidHoursAtSameWorkplace: boolean;
 }
@@ -584,7 +584,8 @@ export class ProposalRepository {
               co.ordinary_employees::float8 AS "registeredEmployees",
               ${targetGroupOnSql('$1', '$3::date')} AS "targetGroup",
               ${mostRecentEmployerSql('$1')} AS "mostRecentEmployerCompanyId",
-              EXISTS (SELECT 1 FROM citizen_employment e WHERE e.citizen_id = $1) AS "employmentRecorded",
+              (EXISTS (SELECT 1 FROM citizen_employment e WHERE e.citizen_id = $1)
+                OR EXISTS (SELECT 1 FROM citizen_no_employment n WHERE n.citizen_id = $1)) AS "employmentHistoryKnown",
               (SELECT count(*)::int FROM booking b JOIN placement bp ON bp.id = b.placement_id
                 WHERE b.released_at IS NULL AND bp.site_id = pl.site_id AND bp.type IN ('internship', 'wage_subsidy')
                   AND b.period && daterange($3::date, $4::date, '[]')

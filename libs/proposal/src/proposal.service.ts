@@ -737,7 +737,7 @@ export class ProposalService {
       extensionAssessed: planned.extensionAssessed,
       companyId: facts.companyId,
       mostRecentEmployerCompanyId: facts.mostRecentEmployerCompanyId,
-      employmentRecorded: facts.employmentRecorded,
+      employmentHistoryKnown: facts.employmentHistoryKnown,
       sector: facts.sector,
       // A site without a recorded headcount is judged by the company's figure (most companies
       // have one site); the check names the figure it used.

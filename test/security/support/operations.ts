@@ -134,6 +134,16 @@ async function clearProposals(ds: DataSource, w: World): Promise<void> {
   );
 }
 
+/** An employment recorded for citizen A, for one call. */
+async function anEmployment(ds: DataSource, w: World): Promise<string> {
+  const [row] = await ds.query<{ id: string }[]>(
+    `INSERT INTO citizen_employment (citizen_id, employer_name, started_on, recorded_by)
+     VALUES ($1, 'Kiosken', '2019-01-01', $2) RETURNING id`,
+    [w.citizenA, w.users.consultant.id],
+  );
+  return row.id;
+}
+
 /** A fresh proposal of slot X to citizen A in `status` (libs/proposal), for one call. */
 async function aProposal(
   ds: DataSource,
@@ -626,6 +636,33 @@ export const FIXTURES: Record<string, Fixture> = {
         endedOn: '2020-06-30',
       },
     }),
+  },
+  updateEmployment: {
+    caller: 'consultant',
+    vars: async ({ w, ds }) => ({
+      input: {
+        id: await anEmployment(ds, w),
+        employerName: 'Bageriet ApS',
+        startedOn: '2015-02-01',
+        endedOn: '2019-06-30',
+      },
+    }),
+  },
+  removeEmployment: {
+    caller: 'consultant',
+    vars: async ({ w, ds }) => ({ input: { id: await anEmployment(ds, w) } }),
+  },
+  recordNoEmployment: {
+    caller: 'consultant',
+    vars: async ({ w, ds }) => {
+      // Refused while an employment is recorded: start from none.
+      await ds.query(`DELETE FROM citizen_employment WHERE citizen_id = $1`, [w.citizenA]);
+      return { input: { citizenId: w.citizenA, confirmedOn: '2026-11-02' } };
+    },
+  },
+  removeNoEmployment: {
+    caller: 'consultant',
+    vars: ({ w }) => ({ input: { citizenId: w.citizenA } }),
   },
   setTargetGroup: {
     caller: 'consultant',

@@ -79,6 +79,8 @@ export interface World {
   invitationB: string;
   /** B's citizen proposed for Y's slot, waiting for Y's answer: foreign to A, X and citizen A. */
   proposalB: string;
+  /** An employment recorded for citizen B. */
+  employmentB: string;
 }
 
 const CPR_A = '010185-1234';
@@ -288,6 +290,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
                  now() + interval '14 days', $5)
          RETURNING id`,
         [centreB.id, b.id, publishedY, companyY.id, consultantB.id],
+      )
+    )[0].id,
+    employmentB: (
+      await t.dataSource.query<{ id: string }[]>(
+        `INSERT INTO citizen_employment (citizen_id, employer_name, started_on, recorded_by)
+         VALUES ($1, 'Bageriet B', '2018-01-01', $2) RETURNING id`,
+        [b.id, consultantB.id],
       )
     )[0].id,
     publishedX,

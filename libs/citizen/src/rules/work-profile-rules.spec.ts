@@ -1,7 +1,7 @@
 import {
   availabilityProblems,
   employmentProblems,
-  qualificationProblems,
+  confirmedOnProblems,
 } from './work-profile-rules';
 
 const TODAY = '2026-11-25';
@@ -45,13 +45,13 @@ describe('employmentProblems', () => {
   });
 });
 
-describe('qualificationProblems', () => {
+describe('confirmedOnProblems', () => {
   it.each([
     ['confirmed today', TODAY, []],
     ['confirmed in the past', '1990-05-01', []],
     ['confirmed tomorrow', '2026-11-26', ['confirmedOn']],
   ] as const)('%s', (_name, confirmedOn, expected) => {
-    expect(fields(qualificationProblems(confirmedOn, TODAY))).toEqual(expected);
+    expect(fields(confirmedOnProblems(confirmedOn, TODAY))).toEqual(expected);
   });
 });
 

@@ -65,8 +65,8 @@ export function employmentProblems(e: EmploymentFacts, today: string): FieldProb
   return problems;
 }
 
-/** A qualification is confirmed when someone has seen it: today or earlier. */
-export function qualificationProblems(confirmedOn: string, today: string): FieldProblem[] {
+/** A confirmation (of a qualification, of "no employment") is dated today or earlier. */
+export function confirmedOnProblems(confirmedOn: string, today: string): FieldProblem[] {
   return confirmedOn > today
     ? [
         {

@@ -59,9 +59,9 @@ export class SetAvailabilityInput {
   availability?: WorkingTimesInput | null;
 }
 
-@InputType()
-export class RecordEmploymentInput {
-  @Field(() => ID) @IsUUID() citizenId!: string;
+/** What an employment says; recorded and corrected alike. */
+@InputType({ isAbstract: true })
+abstract class EmploymentFieldsInput {
   @Field(() => ID, { nullable: true, description: 'A partner company (or leave out and name it).' })
   @IsOptional()
   @IsUUID()
@@ -82,4 +82,36 @@ export class RecordEmploymentInput {
   @IsOptional()
   @IsIsoDate()
   endedOn?: string | null;
+}
+
+@InputType()
+export class RecordEmploymentInput extends EmploymentFieldsInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+}
+
+@InputType({ description: 'The employment corrected: every field as it should now read.' })
+export class UpdateEmploymentInput extends EmploymentFieldsInput {
+  @Field(() => ID) @IsUUID() id!: string;
+}
+
+@InputType()
+export class RemoveEmploymentInput {
+  @Field(() => ID) @IsUUID() id!: string;
+}
+
+@InputType()
+export class RecordNoEmploymentInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
+  @Field(() => GraphQLDate, {
+    nullable: true,
+    description: 'When it was confirmed with the citizen; today when left out.',
+  })
+  @IsOptional()
+  @IsIsoDate()
+  confirmedOn?: string | null;
+}
+
+@InputType()
+export class RemoveNoEmploymentInput {
+  @Field(() => ID) @IsUUID() citizenId!: string;
 }

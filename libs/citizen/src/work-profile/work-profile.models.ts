@@ -31,4 +31,20 @@ export class EmploymentModel {
   endedOn!: string | null;
   @Field(() => String, { nullable: true }) recordedBy!: string | null;
   @Field(() => GraphQLISODateTime) recordedAt!: Date;
+  @Field(() => String, { nullable: true, description: 'Who last corrected it, if anyone.' })
+  updatedBy!: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) updatedAt!: Date | null;
+}
+
+@ObjectType('NoEmployment', {
+  description:
+    'The citizen has had no employment, as confirmed by a professional: the rule “no internship at the most recent employer” then has no employer to exclude.',
+})
+export class NoEmploymentModel {
+  @Field(() => GraphQLDate) confirmedOn!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who confirmed it (null if that account is gone).',
+  })
+  confirmedBy!: string | null;
 }

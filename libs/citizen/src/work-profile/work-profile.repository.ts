@@ -1,6 +1,6 @@
 import type { PlacementRequirement, Weekday, WorkingTimes } from '@jobbro/reference';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface QualificationRow {
   qualification: PlacementRequirement;
@@ -18,6 +18,22 @@ export interface EmploymentRow {
   endedOn: string | null;
   recordedBy: string | null;
   recordedAt: Date;
+  updatedBy: string | null;
+  updatedAt: Date | null;
+}
+
+/** What an employment says (as recorded or corrected). */
+export interface EmploymentFields {
+  companyId: string | null;
+  employerName: string | null;
+  cvr: string | null;
+  startedOn: string;
+  endedOn: string | null;
+}
+
+export interface NoEmploymentRow {
+  confirmedOn: string;
+  confirmedBy: string | null;
 }
 
 /** A citizen's qualifications, availability and employments: what matching needs beyond the goal. */
@@ -94,28 +110,103 @@ export class WorkProfileRepository {
       `SELECT e.id, e.company_id AS "companyId", coalesce(co.name, e.employer_name) AS "employerName",
               coalesce(co.cvr, e.cvr) AS cvr,
               to_char(e.started_on, 'YYYY-MM-DD') AS "startedOn", to_char(e.ended_on, 'YYYY-MM-DD') AS "endedOn",
-              u.display_name AS "recordedBy", e.recorded_at AS "recordedAt"
+              u.display_name AS "recordedBy", e.recorded_at AS "recordedAt",
+              v.display_name AS "updatedBy", e.updated_at AS "updatedAt"
          FROM citizen_employment e
          LEFT JOIN company co ON co.id = e.company_id
          LEFT JOIN app_user u ON u.id = e.recorded_by
+         LEFT JOIN app_user v ON v.id = e.updated_by
         WHERE e.citizen_id = $1
         ORDER BY e.ended_on DESC NULLS FIRST, e.started_on DESC, e.recorded_at DESC, e.id DESC`,
       [citizenId],
     );
   }
 
-  async insertEmployment(
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Serializes changes to the citizen's employment history (an employment and "none" exclude
+   * each other; the trigger clears "none", this lock keeps "none" from being set beside one).
+   */
+  async lockEmploymentHistory(m: EntityManager, citizenId: string): Promise<void> {
+    await m.query(`SELECT 1 FROM citizen WHERE id = $1 FOR NO KEY UPDATE`, [citizenId]);
+  }
+
+  /** The citizen an employment belongs to, or null for an unknown id. */
+  async employmentCitizen(id: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ citizenId: string }[]>(
+      `SELECT citizen_id AS "citizenId" FROM citizen_employment WHERE id = $1`,
+      [id],
+    );
+    return row?.citizenId ?? null;
+  }
+
+  /** False when the employment is gone. */
+  async updateEmployment(id: string, e: EmploymentFields, updatedBy: string): Promise<boolean> {
+    // UPDATE and DELETE answer [rows, affected] through TypeORM's query().
+    const [, affected] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE citizen_employment
+          SET company_id = $2, employer_name = $3, cvr = $4, started_on = $5, ended_on = $6,
+              updated_at = now(), updated_by = $7
+        WHERE id = $1`,
+      [id, e.companyId, e.employerName, e.cvr, e.startedOn, e.endedOn, updatedBy],
+    );
+    return affected > 0;
+  }
+
+  async deleteEmployment(id: string): Promise<boolean> {
+    const [, affected] = await this.dataSource.query<[unknown[], number]>(
+      `DELETE FROM citizen_employment WHERE id = $1`,
+      [id],
+    );
+    return affected > 0;
+  }
+
+  async noEmployment(citizenId: string): Promise<NoEmploymentRow | null> {
+    const [row] = await this.dataSource.query<NoEmploymentRow[]>(
+      `SELECT to_char(n.confirmed_on, 'YYYY-MM-DD') AS "confirmedOn", u.display_name AS "confirmedBy"
+         FROM citizen_no_employment n LEFT JOIN app_user u ON u.id = n.confirmed_by
+        WHERE n.citizen_id = $1`,
+      [citizenId],
+    );
+    return row ?? null;
+  }
+
+  /** Marks "no employment" unless one is recorded; false when one is. */
+  async markNoEmployment(
+    m: EntityManager,
     citizenId: string,
-    e: {
-      companyId: string | null;
-      employerName: string | null;
-      cvr: string | null;
-      startedOn: string;
-      endedOn: string | null;
-    },
+    confirmedOn: string,
+    confirmedBy: string,
+  ): Promise<boolean> {
+    const rows = await m.query<unknown[]>(
+      `INSERT INTO citizen_no_employment (citizen_id, confirmed_on, confirmed_by)
+       SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM citizen_employment WHERE citizen_id = $1)
+       ON CONFLICT (citizen_id) DO UPDATE
+         SET confirmed_on = EXCLUDED.confirmed_on, confirmed_by = EXCLUDED.confirmed_by, recorded_at = now()
+       RETURNING citizen_id`,
+      [citizenId, confirmedOn, confirmedBy],
+    );
+    return rows.length > 0;
+  }
+
+  async unmarkNoEmployment(citizenId: string): Promise<boolean> {
+    const [, affected] = await this.dataSource.query<[unknown[], number]>(
+      `DELETE FROM citizen_no_employment WHERE citizen_id = $1`,
+      [citizenId],
+    );
+    return affected > 0;
+  }
+
+  async insertEmployment(
+    m: EntityManager,
+    citizenId: string,
+    e: EmploymentFields,
     recordedBy: string,
   ): Promise<string> {
-    const [row] = await this.dataSource.query<{ id: string }[]>(
+    const [row] = await m.query<{ id: string }[]>(
       `INSERT INTO citizen_employment (citizen_id, company_id, employer_name, cvr, started_on, ended_on, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [citizenId, e.companyId, e.employerName, e.cvr, e.startedOn, e.endedOn, recordedBy],

@@ -4,11 +4,15 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import { CitizenModel, NeedsModel } from '../models/citizen.models';
 import {
   RecordEmploymentInput,
+  RecordNoEmploymentInput,
   RecordQualificationInput,
+  RemoveEmploymentInput,
+  RemoveNoEmploymentInput,
   RemoveQualificationInput,
   SetAvailabilityInput,
+  UpdateEmploymentInput,
 } from './work-profile.inputs';
-import { EmploymentModel, QualificationModel } from './work-profile.models';
+import { EmploymentModel, NoEmploymentModel, QualificationModel } from './work-profile.models';
 import type { QualificationRow } from './work-profile.repository';
 import { WorkProfileService } from './work-profile.service';
 
@@ -73,6 +77,53 @@ export class WorkProfileResolver {
     return this.service.recordEmployment(u, input);
   }
 
+  @Roles(...CASE_WORKERS)
+  @Mutation(() => EmploymentModel, {
+    description:
+      'Correct an employment as recorded: every field as it should now read; you are recorded as the one who corrected it.',
+  })
+  updateEmployment(
+    @CurrentUser() u: Principal,
+    @Args('input') input: UpdateEmploymentInput,
+  ): Promise<EmploymentModel> {
+    return this.service.updateEmployment(u, input);
+  }
+
+  @Roles(...CASE_WORKERS)
+  @Mutation(() => Boolean, {
+    description:
+      'Remove an employment recorded by mistake (true); an id that is gone answers EMPLOYMENT_NOT_FOUND.',
+  })
+  removeEmployment(
+    @CurrentUser() u: Principal,
+    @Args('input') input: RemoveEmploymentInput,
+  ): Promise<boolean> {
+    return this.service.removeEmployment(u, input);
+  }
+
+  @Roles(...CASE_WORKERS)
+  @Mutation(() => NoEmploymentModel, {
+    description:
+      'Record that the citizen has had no employment, so “no internship at the most recent employer” is decided; refused while an employment is recorded. Recording an employment later takes it back.',
+  })
+  recordNoEmployment(
+    @CurrentUser() u: Principal,
+    @Args('input') input: RecordNoEmploymentInput,
+  ): Promise<NoEmploymentModel> {
+    return this.service.recordNoEmployment(u, input);
+  }
+
+  @Roles(...CASE_WORKERS)
+  @Mutation(() => Boolean, {
+    description: 'Take back “no employment”; false when it was not recorded.',
+  })
+  removeNoEmployment(
+    @CurrentUser() u: Principal,
+    @Args('input') input: RemoveNoEmploymentInput,
+  ): Promise<boolean> {
+    return this.service.removeNoEmployment(u, input);
+  }
+
   @ResolveField(() => [QualificationModel], {
     description: 'Confirmed qualifications; for staff of the citizen’s job centre and the citizen.',
   })
@@ -91,6 +142,16 @@ export class WorkProfileResolver {
   async employments(@Parent() citizen: CitizenModel): Promise<EmploymentModel[]> {
     if (!citizen.workProfileVisible) return [];
     return this.service.employments(citizen.id);
+  }
+
+  @ResolveField(() => NoEmploymentModel, {
+    nullable: true,
+    description:
+      'Set when a professional recorded that the citizen has had no employment; for staff of the citizen’s job centre and the citizen.',
+  })
+  async noEmployment(@Parent() citizen: CitizenModel): Promise<NoEmploymentModel | null> {
+    if (!citizen.workProfileVisible) return null;
+    return this.service.noEmployment(citizen.id);
   }
 }
 

@@ -8,19 +8,27 @@ import { CitizenService } from '../citizen.service';
 import {
   availabilityProblems,
   employmentProblems,
-  qualificationProblems,
+  confirmedOnProblems,
 } from '../rules/work-profile-rules';
 import type {
   RecordEmploymentInput,
+  RecordNoEmploymentInput,
   RecordQualificationInput,
+  RemoveEmploymentInput,
+  RemoveNoEmploymentInput,
   RemoveQualificationInput,
   SetAvailabilityInput,
+  UpdateEmploymentInput,
 } from './work-profile.inputs';
 import {
+  type EmploymentFields,
   type EmploymentRow,
+  type NoEmploymentRow,
   type QualificationRow,
   WorkProfileRepository,
 } from './work-profile.repository';
+
+const employmentNotFound = () => new CitizenException('EMPLOYMENT_NOT_FOUND');
 
 /**
  * What a citizen can work with beyond the goal: qualifications (confirmed by a professional),
@@ -45,7 +53,7 @@ export class WorkProfileService {
     const citizen = await this.profiles.requireCitizen(input.citizenId);
     await this.access.check(principal, citizen, 'recordQualification', 'write', 'create');
     const confirmedOn = input.confirmedOn ?? todayInDenmark();
-    const problems = qualificationProblems(confirmedOn, todayInDenmark());
+    const problems = confirmedOnProblems(confirmedOn, todayInDenmark());
     if (problems.length) throw new CitizenException('WORK_PROFILE_INVALID', {}, problems);
     await this.repo.upsertQualification(
       citizen.id,
@@ -91,12 +99,107 @@ export class WorkProfileService {
     return this.repo.availability(citizen.id);
   }
 
+  /** Records a job; a "no employment" mark goes (the trigger clears it in the same statement). */
   async recordEmployment(
     principal: Principal,
     input: RecordEmploymentInput,
   ): Promise<EmploymentRow> {
     const citizen = await this.profiles.requireCitizen(input.citizenId);
     await this.access.check(principal, citizen, 'recordEmployment', 'write', 'create');
+    const employment = await this.employmentFields(principal, input);
+    const id = await this.repo.transaction(async (m) => {
+      await this.repo.lockEmploymentHistory(m, citizen.id);
+      return this.repo.insertEmployment(m, citizen.id, employment, principal.userId);
+    });
+    return this.employment(citizen.id, id);
+  }
+
+  /** Corrects a job as recorded (every field as it should now read). */
+  async updateEmployment(
+    principal: Principal,
+    input: UpdateEmploymentInput,
+  ): Promise<EmploymentRow> {
+    const citizenId = await this.repo.employmentCitizen(input.id);
+    if (!citizenId) throw employmentNotFound();
+    const citizen = await this.profiles.requireCitizen(citizenId);
+    await this.access.check(
+      principal,
+      citizen,
+      'updateEmployment',
+      'write',
+      'update',
+      employmentNotFound,
+    );
+    const employment = await this.employmentFields(principal, input);
+    if (!(await this.repo.updateEmployment(input.id, employment, principal.userId)))
+      throw employmentNotFound();
+    return this.employment(citizen.id, input.id);
+  }
+
+  /** Removes a job recorded by mistake; one already gone is not found (as an unknown id is). */
+  async removeEmployment(principal: Principal, input: RemoveEmploymentInput): Promise<boolean> {
+    const citizenId = await this.repo.employmentCitizen(input.id);
+    if (!citizenId) throw employmentNotFound();
+    const citizen = await this.profiles.requireCitizen(citizenId);
+    await this.access.check(
+      principal,
+      citizen,
+      'removeEmployment',
+      'write',
+      'update',
+      employmentNotFound,
+    );
+    if (!(await this.repo.deleteEmployment(input.id))) throw employmentNotFound();
+    return true;
+  }
+
+  /**
+   * Records that the citizen has had no employment (so the not-the-last-employer rule is decided);
+   * refused while an employment is recorded: remove or correct that first.
+   */
+  async recordNoEmployment(
+    principal: Principal,
+    input: RecordNoEmploymentInput,
+  ): Promise<NoEmploymentRow> {
+    const citizen = await this.profiles.requireCitizen(input.citizenId);
+    await this.access.check(principal, citizen, 'recordNoEmployment', 'write', 'update');
+    const confirmedOn = input.confirmedOn ?? todayInDenmark();
+    const problems = confirmedOnProblems(confirmedOn, todayInDenmark());
+    if (problems.length) throw new CitizenException('WORK_PROFILE_INVALID', {}, problems);
+    const marked = await this.repo.transaction(async (m) => {
+      await this.repo.lockEmploymentHistory(m, citizen.id);
+      return this.repo.markNoEmployment(m, citizen.id, confirmedOn, principal.userId);
+    });
+    if (!marked)
+      throw new CitizenException('WORK_PROFILE_INVALID', {}, [
+        {
+          field: 'citizenId',
+          constraint: 'employmentRecorded',
+          message: {
+            da: 'Der er registreret ansættelser hos borgeren. Ret eller fjern dem først.',
+            en: 'Employments are recorded for the citizen. Correct or remove them first.',
+          },
+        },
+      ]);
+    return (await this.repo.noEmployment(citizen.id)) as NoEmploymentRow;
+  }
+
+  /** Takes the "no employment" mark back; false when it was not set. */
+  async removeNoEmployment(principal: Principal, input: RemoveNoEmploymentInput): Promise<boolean> {
+    const citizen = await this.profiles.requireCitizen(input.citizenId);
+    await this.access.check(principal, citizen, 'removeNoEmployment', 'write', 'update');
+    return this.repo.unmarkNoEmployment(citizen.id);
+  }
+
+  noEmployment(citizenId: string): Promise<NoEmploymentRow | null> {
+    return this.repo.noEmployment(citizenId);
+  }
+
+  /** The fields checked: a company the caller may not see answers as one that does not exist. */
+  private async employmentFields(
+    principal: Principal,
+    input: RecordEmploymentInput | UpdateEmploymentInput,
+  ): Promise<EmploymentFields> {
     const employment = {
       companyId: input.companyId ?? null,
       employerName: input.employerName?.trim() || null,
@@ -104,14 +207,18 @@ export class WorkProfileService {
       startedOn: input.startedOn,
       endedOn: input.endedOn ?? null,
     };
-    // A company the caller may not see answers as one that does not exist (before any rule).
     if (employment.companyId)
       await this.companies.requireReadableCompany(principal, employment.companyId);
     const problems = employmentProblems(employment, todayInDenmark());
     if (problems.length) throw new CitizenException('WORK_PROFILE_INVALID', {}, problems);
-    const id = await this.repo.insertEmployment(citizen.id, employment, principal.userId);
-    const rows = await this.repo.employments(citizen.id);
-    return rows.find((e) => e.id === id) as EmploymentRow;
+    return employment;
+  }
+
+  private async employment(citizenId: string, id: string): Promise<EmploymentRow> {
+    const rows = await this.repo.employments(citizenId);
+    const row = rows.find((e) => e.id === id);
+    if (!row) throw employmentNotFound();
+    return row;
   }
 
   qualifications(citizenId: string): Promise<QualificationRow[]> {

@@ -107,6 +107,10 @@ export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Mutation.removeQualification': 20,
   'Mutation.setAvailability': 20,
   'Mutation.recordEmployment': 20,
+  'Mutation.updateEmployment': 20,
+  'Mutation.removeEmployment': 20,
+  'Mutation.recordNoEmployment': 20,
+  'Mutation.removeNoEmployment': 20,
   // The dated rules: the rows in force (a small table), a headcount written.
   'Query.legalRules': 5,
   'Mutation.recordHeadcount': 20,

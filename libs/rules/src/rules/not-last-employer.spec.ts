@@ -60,13 +60,13 @@ describe('not the most recent employer (BEK § 61)', () => {
     expect(check.message.en).toContain('not among them');
   });
 
-  it('passes when the most recent employment is recorded at an employer outside Jobbro', () => {
+  it('passes when the most recent employment is at an employer outside Jobbro, or there was none', () => {
     const check = checkNotLastEmployer(
       rule,
       facts({
         targetGroup: 'dagpenge',
         mostRecentEmployerCompanyId: null,
-        employmentRecorded: true,
+        employmentHistoryKnown: true,
       }),
     );
     expect(check).toMatchObject({ passed: true });

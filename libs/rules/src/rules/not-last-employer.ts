@@ -50,7 +50,7 @@ export function checkNotLastEmployer(rule: LegalRule, facts: RuleFacts): RuleChe
       numbers,
     );
   }
-  if (facts.mostRecentEmployerCompanyId === null && !facts.employmentRecorded) {
+  if (facts.mostRecentEmployerCompanyId === null && !facts.employmentHistoryKnown) {
     return undecided(
       rule,
       ['mostRecentEmployerCompanyId'],

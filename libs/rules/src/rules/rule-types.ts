@@ -47,10 +47,11 @@ export interface RuleFacts {
   companyId: string;
   mostRecentEmployerCompanyId: string | null;
   /**
-   * Whether any employment of the citizen is recorded: a most recent employer outside Jobbro (a
-   * named employer, no company here) is known and is not this company.
+   * Whether the citizen's employment history is known: an employment is recorded (so a most
+   * recent employer outside Jobbro, a named employer with no company here, is not this company),
+   * or a consultant recorded that the citizen has had none.
    */
-  employmentRecorded: boolean;
+  employmentHistoryKnown: boolean;
   sector: 'private' | 'public' | null;
   site: { ordinaryFte: number | null; supportedPersons: number }; // persons in internship+wage subsidy at the site overlapping the period, NOT counting this one
   company: { fteNow: number | null; fteAverage12Months: number | null };

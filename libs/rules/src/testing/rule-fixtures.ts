@@ -96,7 +96,7 @@ export function facts(over: Partial<RuleFacts> = {}): RuleFacts {
     extensionAssessed: false,
     companyId: 'company-x',
     mostRecentEmployerCompanyId: null,
-    employmentRecorded: false,
+    employmentHistoryKnown: false,
     sector: 'private',
     site: { ordinaryFte: 20, supportedPersons: 0 },
     company: { fteNow: 20, fteAverage12Months: 19 },

@@ -20,6 +20,7 @@ import { ProposalsBookings1764090000018 } from './1764090000018-proposals-bookin
 import { LegalRules1764090000019 } from './1764090000019-legal-rules';
 import { CitizenQualificationsAvailability1764090000020 } from './1764090000020-citizen-qualifications-availability';
 import { ProposalRuleOverrides1764090000021 } from './1764090000021-proposal-rule-overrides';
+import { CitizenNoEmployment1764090000022 } from './1764090000022-citizen-no-employment';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   LegalRules1764090000019,
   CitizenQualificationsAvailability1764090000020,
   ProposalRuleOverrides1764090000021,
+  CitizenNoEmployment1764090000022,
 ];
