@@ -347,8 +347,21 @@ describe('The consultant’s citizen pages in a browser', () => {
       .getByText('Mandag, Tirsdag, Onsdag, Torsdag, Fredag · kl. 08:00–15:00')
       .waitFor();
 
-    // Employments: a named employer (the CVR number checked), then a partner company, ongoing.
+    // No employment yet: the consultant can say there has been none (the rule is then decided).
     const employments = panel.getByRole('region', { name: 'Ansættelser' });
+    await employments
+      .getByRole('button', { name: 'Registrer, at borgeren ikke har haft nogen ansættelse' })
+      .click();
+    await page
+      .locator('.toast')
+      .filter({ hasText: 'Det er registreret, at borgeren ikke har haft nogen ansættelse.' })
+      .waitFor();
+    await employments
+      .getByText(/Borgeren har ikke haft nogen ansættelse \(bekræftet .* af Mette Sørensen\)/)
+      .waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('employments-heading');
+
+    // Employments: a named employer (the CVR number checked), then a partner company, ongoing.
     await employments.getByRole('button', { name: 'Registrer ansættelse' }).click();
     const problems = employments.getByRole('alert');
     await problems.getByRole('link', { name: 'Skriv arbejdsgiverens navn' }).waitFor();
@@ -363,6 +376,8 @@ describe('The consultant’s citizen pages in a browser', () => {
     await employments.getByRole('button', { name: 'Registrer ansættelse' }).click();
     await page.locator('.toast').filter({ hasText: 'Ansættelsen er registreret.' }).waitFor();
     await employments.locator('tbody tr').filter({ hasText: 'Café Nørrebro' }).waitFor();
+    // The employment takes the "none" mark back.
+    expect(await employments.getByText('Borgeren har ikke haft nogen ansættelse').count()).toBe(0);
 
     await employments.getByRole('radio', { name: 'En af jobcentrets partnervirksomheder' }).check();
     const company = employments.getByLabel('Partnervirksomhed', { exact: true });
@@ -375,9 +390,36 @@ describe('The consultant’s citizen pages in a browser', () => {
     await current.getByText('Stadig ansat').waitFor();
     // The most recent first.
     expect(await employments.locator('tbody tr').first().textContent()).toContain(companyName);
+
+    // A correction: the form opens with the row's values, the heading says which, focus on it.
+    await employments
+      .getByRole('button', { name: 'Rediger ansættelsen hos Café Nørrebro' })
+      .click();
+    const editHeading = employments.getByRole('heading', {
+      name: 'Ret ansættelsen hos Café Nørrebro',
+    });
+    await editHeading.waitFor();
+    expect(await editHeading.evaluate((h) => h === document.activeElement)).toBe(true);
+    expect(await employments.getByLabel('Arbejdsgiverens navn').inputValue()).toBe('Café Nørrebro');
+    await employments.getByLabel(/^Til/).fill('2025-09-30');
+    await employments.getByRole('button', { name: 'Gem rettelsen' }).click();
+    await page.locator('.toast').filter({ hasText: 'Ansættelsen er rettet.' }).waitFor();
+    const corrected = employments.locator('tbody tr').filter({ hasText: 'Café Nørrebro' });
+    await corrected.getByText(/Rettet af Mette Sørensen/).waitFor();
+    await corrected.getByText('30. sep. 2025').waitFor();
+    await employments.getByRole('heading', { name: 'Registrer en ansættelse' }).waitFor();
     await checkAccessibility(page, 'borger: arbejdsprofil udfyldt');
     await dismissToasts(page);
     await screenshot(page, 'consultant-work-profile');
+
+    // Recorded by mistake: removed, and focus goes to the section's heading.
+    await employments.getByRole('button', { name: `Fjern ansættelsen hos ${companyName}` }).click();
+    await page.locator('.toast').filter({ hasText: 'Ansættelsen er fjernet.' }).waitFor();
+    await employments
+      .locator('tbody tr')
+      .filter({ hasText: companyName })
+      .waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('employments-heading');
     expectNoConsoleErrors(page);
   });
 

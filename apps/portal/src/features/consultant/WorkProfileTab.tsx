@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { request } from '@/api/client';
@@ -27,9 +27,13 @@ import { formatDate } from '@/i18n/format';
 import {
   PartnerCompaniesDocument,
   RecordEmploymentDocument,
+  RecordNoEmploymentDocument,
   RecordQualificationDocument,
+  RemoveEmploymentDocument,
+  RemoveNoEmploymentDocument,
   RemoveQualificationDocument,
   SetAvailabilityDocument,
+  UpdateEmploymentDocument,
 } from './api';
 import { type CitizenData, citizenQueryKey } from './CitizenPage';
 
@@ -84,7 +88,9 @@ export function WorkProfileTab({
         <Availability citizen={c} canEdit={canEdit} />
       </section>
       <section aria-labelledby="employments-heading" className="mt-8">
-        <h3 id="employments-heading">{t('workProfile.employments')}</h3>
+        <h3 id="employments-heading" tabIndex={-1}>
+          {t('workProfile.employments')}
+        </h3>
         <Employments citizen={c} canEdit={canEdit} />
       </section>
     </>
@@ -300,10 +306,13 @@ function Availability({ citizen: c, canEdit }: { citizen: CitizenData; canEdit: 
   );
 }
 
+type Employment = CitizenData['employments'][number];
+
 function Employments({ citizen: c, canEdit }: { citizen: CitizenData; canEdit: boolean }) {
   const { t } = useTranslation('consultant');
   const { t: tc } = useTranslation();
   const toast = useToast();
+  const [editing, setEditing] = useState<Employment | null>(null);
   const errorText = useErrorText();
   const refresh = useRefreshCitizen(c.id);
   const partners = useQuery({
@@ -369,27 +378,58 @@ function Employments({ citizen: c, canEdit }: { citizen: CitizenData; canEdit: b
     schema,
     defaultValues: empty,
     onSubmit: async (v) => {
-      await request(RecordEmploymentDocument, {
-        input: {
-          citizenId: c.id,
-          ...(v.kind === 'partner'
-            ? { companyId: v.companyId }
-            : { employerName: v.employerName, cvr: v.cvr || null }),
-          startedOn: v.startedOn,
-          endedOn: v.endedOn || null,
-        },
-      });
+      const fields = {
+        ...(v.kind === 'partner'
+          ? { companyId: v.companyId }
+          : { employerName: v.employerName, cvr: v.cvr || null }),
+        startedOn: v.startedOn,
+        endedOn: v.endedOn || null,
+      };
+      if (editing)
+        await request(UpdateEmploymentDocument, { input: { id: editing.id, ...fields } });
+      else await request(RecordEmploymentDocument, { input: { citizenId: c.id, ...fields } });
       await refresh();
-      form.reset(empty);
-      toast(t('workProfile.employmentSaved'));
+      toast(t(editing ? 'workProfile.employmentCorrected' : 'workProfile.employmentSaved'));
+      if (editing) stopEditing();
+      else form.reset(empty);
     },
   });
   const kind = form.watch('kind');
+  const formHeading = useRef<HTMLHeadingElement>(null);
+  const focusHeading = () =>
+    setTimeout(() => document.getElementById('employments-heading')?.focus());
+  const startEditing = (e: Employment) => {
+    form.reset({
+      kind: e.companyId ? 'partner' : 'named',
+      companyId: e.companyId ?? '',
+      employerName: e.companyId ? '' : e.employerName,
+      cvr: e.companyId ? '' : (e.cvr ?? ''),
+      startedOn: e.startedOn,
+      endedOn: e.endedOn ?? '',
+    });
+    setEditing(e);
+    setTimeout(() => formHeading.current?.focus());
+  };
+  const stopEditing = () => {
+    form.reset(empty);
+    setEditing(null);
+    focusHeading();
+  };
+  const remove = useMutation({
+    mutationFn: (id: string) => request(RemoveEmploymentDocument, { input: { id } }),
+    onSuccess: async () => {
+      await refresh();
+      if (editing) stopEditing();
+      else focusHeading();
+      toast(t('workProfile.employmentRemoved'));
+    },
+  });
   return (
     <>
       <p>{t('workProfile.employmentsIntro')}</p>
+      {remove.isError && <Alert kind="error">{errorText(remove.error)}</Alert>}
       {c.employments.length === 0 ? (
-        <EmptyState>{t('workProfile.noEmployments')}</EmptyState>
+        <NoEmployment citizen={c} canEdit={canEdit} />
       ) : (
         <table className="table table--compact">
           <caption className="sr-only">{t('workProfile.employments')}</caption>
@@ -400,6 +440,7 @@ function Employments({ citizen: c, canEdit }: { citizen: CitizenData; canEdit: b
               <th scope="col">{t('workProfile.startedOn')}</th>
               <th scope="col">{t('workProfile.endedOn')}</th>
               <th scope="col">{t('workProfile.recordedBy')}</th>
+              {canEdit && <th scope="col">{t('workProfile.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -417,7 +458,36 @@ function Employments({ citizen: c, canEdit }: { citizen: CitizenData; canEdit: b
                 <td>
                   {e.recordedBy ?? t('workProfile.unknownPerson')}
                   <span className="d-block form-hint">{formatDate(e.recordedAt)}</span>
+                  {e.updatedAt && (
+                    <span className="d-block form-hint">
+                      {t('workProfile.correctedBy', {
+                        name: e.updatedBy ?? t('workProfile.unknownPerson'),
+                        date: formatDate(e.updatedAt),
+                      })}
+                    </span>
+                  )}
                 </td>
+                {canEdit && (
+                  <td>
+                    <button
+                      type="button"
+                      className="function-link mr-4"
+                      aria-label={t('workProfile.editEmployment', { name: e.employerName })}
+                      onClick={() => startEditing(e)}
+                    >
+                      {tc('actions.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="function-link"
+                      disabled={remove.isPending}
+                      aria-label={t('workProfile.removeEmployment', { name: e.employerName })}
+                      onClick={() => remove.mutate(e.id)}
+                    >
+                      {tc('actions.remove')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -425,8 +495,10 @@ function Employments({ citizen: c, canEdit }: { citizen: CitizenData; canEdit: b
       )}
       {canEdit && (
         <form onSubmit={form.submit} noValidate className="mt-5" aria-labelledby="add-employment">
-          <h4 id="add-employment" className="h5">
-            {t('workProfile.addEmployment')}
+          <h4 id="add-employment" className="h5" tabIndex={-1} ref={formHeading}>
+            {editing
+              ? t('workProfile.editEmploymentHeading', { name: editing.employerName })
+              : t('workProfile.addEmployment')}
           </h4>
           <ErrorSummary {...form.summary} />
           <ChoiceGroup legend={t('workProfile.kindLegend')} id={fieldId('kind')}>
@@ -481,10 +553,87 @@ function Employments({ citizen: c, canEdit }: { citizen: CitizenData; canEdit: b
               />
             </div>
           </div>
-          <button type="submit" className="button button-primary" disabled={form.submitting}>
-            {form.submitting ? tc('state.saving') : t('workProfile.saveEmployment')}
+          <button type="submit" className="button button-primary mr-4" disabled={form.submitting}>
+            {form.submitting
+              ? tc('state.saving')
+              : editing
+                ? t('workProfile.saveCorrection')
+                : t('workProfile.saveEmployment')}
           </button>
+          {editing && (
+            <button type="button" className="button button-tertiary" onClick={stopEditing}>
+              {tc('actions.cancel')}
+            </button>
+          )}
         </form>
+      )}
+    </>
+  );
+}
+
+/** No employment recorded: say whether the citizen has had none, or let the consultant say so. */
+function NoEmployment({ citizen: c, canEdit }: { citizen: CitizenData; canEdit: boolean }) {
+  const { t } = useTranslation('consultant');
+  const toast = useToast();
+  const errorText = useErrorText();
+  const refresh = useRefreshCitizen(c.id);
+  const done = (message: string) => async () => {
+    await refresh();
+    toast(message);
+    setTimeout(() => document.getElementById('employments-heading')?.focus());
+  };
+  const record = useMutation({
+    mutationFn: () =>
+      request(RecordNoEmploymentDocument, { input: { citizenId: c.id, confirmedOn: today() } }),
+    onSuccess: done(t('workProfile.noEmploymentSaved')),
+  });
+  const remove = useMutation({
+    mutationFn: () => request(RemoveNoEmploymentDocument, { input: { citizenId: c.id } }),
+    onSuccess: done(t('workProfile.noEmploymentRemoved')),
+  });
+  const failed = record.error ?? remove.error;
+  return (
+    <>
+      {failed && <Alert kind="error">{errorText(failed)}</Alert>}
+      {c.noEmployment ? (
+        <>
+          <p>
+            {t('workProfile.noEmploymentRecorded', {
+              date: formatDate(c.noEmployment.confirmedOn),
+              name: c.noEmployment.confirmedBy ?? t('workProfile.unknownPerson'),
+            })}
+          </p>
+          {canEdit && (
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate()}
+            >
+              {t('workProfile.removeNoEmployment')}
+            </button>
+          )}
+        </>
+      ) : (
+        <>
+          <EmptyState>{t('workProfile.noEmployments')}</EmptyState>
+          {canEdit && (
+            <>
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-describedby="no-employment-hint"
+                disabled={record.isPending}
+                onClick={() => record.mutate()}
+              >
+                {t('workProfile.recordNoEmployment')}
+              </button>
+              <p id="no-employment-hint" className="form-hint mt-2">
+                {t('workProfile.recordNoEmploymentHint')}
+              </p>
+            </>
+          )}
+        </>
       )}
     </>
   );

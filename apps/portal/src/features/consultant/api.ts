@@ -104,6 +104,12 @@ export const CitizenDocument = graphql(`
         endedOn
         recordedBy
         recordedAt
+        updatedBy
+        updatedAt
+      }
+      noEmployment {
+        confirmedOn
+        confirmedBy
       }
       assessments {
         id
@@ -313,5 +319,33 @@ export const RecordEmploymentDocument = graphql(`
     recordEmployment(input: $input) {
       id
     }
+  }
+`);
+
+export const UpdateEmploymentDocument = graphql(`
+  mutation ConsultantUpdateEmployment($input: UpdateEmploymentInput!) {
+    updateEmployment(input: $input) {
+      id
+    }
+  }
+`);
+
+export const RemoveEmploymentDocument = graphql(`
+  mutation ConsultantRemoveEmployment($input: RemoveEmploymentInput!) {
+    removeEmployment(input: $input)
+  }
+`);
+
+export const RecordNoEmploymentDocument = graphql(`
+  mutation ConsultantRecordNoEmployment($input: RecordNoEmploymentInput!) {
+    recordNoEmployment(input: $input) {
+      confirmedOn
+    }
+  }
+`);
+
+export const RemoveNoEmploymentDocument = graphql(`
+  mutation ConsultantRemoveNoEmployment($input: RemoveNoEmploymentInput!) {
+    removeNoEmployment(input: $input)
   }
 `);
