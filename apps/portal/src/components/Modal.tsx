@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * A dialog in dkfds' modal markup on the native <dialog> element: showModal() makes the rest of
- * the page inert and keeps focus inside; Escape closes; focus returns to what opened it.
+ * the page inert and keeps focus inside; Escape closes. On closing, focus goes to `returnFocus()`
+ * when it names an element on the page (say, the heading, when the action removed the button that
+ * opened the dialog), else back to what opened it. It is set after the dialog has closed, so the
+ * browser's own return of focus (to an opener that may be gone) cannot undo it.
  */
 export function Modal({
   open,
@@ -11,23 +14,32 @@ export function Modal({
   onClose,
   children,
   footer,
+  returnFocus,
 }: {
   open: boolean;
   title: ReactNode;
   onClose: () => void;
   children: ReactNode;
   footer?: ReactNode;
+  /** Read when the dialog closes; null or undefined for the opener. */
+  returnFocus?: () => HTMLElement | null | undefined;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { t } = useTranslation();
+  const returnTo = useRef(returnFocus);
+  returnTo.current = returnFocus;
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) {
       const opener = document.activeElement as HTMLElement | null;
       dialog.showModal();
-      return () => opener?.focus();
+      return () => {
+        if (dialog.open) dialog.close();
+        const target = returnTo.current?.();
+        (target?.isConnected ? target : opener)?.focus();
+      };
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);

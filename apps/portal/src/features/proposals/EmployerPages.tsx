@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Fragment, type ReactNode, useMemo, useState } from 'react';
+import { Fragment, type ReactNode, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
@@ -21,7 +21,6 @@ import type { CompanyProposalQuery } from '@/gql/graphql';
 import { formatDate } from '@/i18n/format';
 import { AnswerProposalDocument, CompanyProposalDocument, CompanyProposalsDocument } from './api';
 import {
-  focusLater,
   formatHours,
   MoreButton,
   PAGE_SIZE,
@@ -105,6 +104,7 @@ export function CandidatePage() {
   const { t } = useTranslation('proposals');
   const period = usePeriod();
   const [dialog, setDialog] = useState<'accept' | 'decline' | null>(null);
+  const answered = useRef(false);
   const proposal = useQuery({
     queryKey: ['proposals', 'company', id],
     queryFn: () => request(CompanyProposalDocument, { id }),
@@ -123,9 +123,10 @@ export function CandidatePage() {
   const p = proposal.data.proposal;
   const canAccept = p.availableActions.includes('EMPLOYER_ACCEPT');
   const canDecline = p.availableActions.includes('EMPLOYER_DECLINE');
+  // After an answer focus goes to the page's heading (the buttons are gone); after cancel, back.
   const close = (done: boolean) => {
+    answered.current = done;
     setDialog(null);
-    if (done) focusLater(() => document.querySelector<HTMLElement>('main h1'));
   };
   return (
     <>
@@ -214,6 +215,9 @@ export function CandidatePage() {
         open={dialog !== null}
         title={dialog === 'decline' ? t('employer.declineTitle') : t('employer.acceptTitle')}
         onClose={() => close(false)}
+        returnFocus={() =>
+          answered.current ? document.querySelector<HTMLElement>('main h1') : null
+        }
       >
         {dialog && <AnswerForm proposal={p} accept={dialog === 'accept'} onDone={close} />}
       </Modal>

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { request } from '@/api/client';
@@ -33,7 +33,6 @@ import {
 } from './api';
 import {
   CHANNELS,
-  focusLater,
   formatHours,
   isoDate,
   newIdempotencyKey,
@@ -82,9 +81,11 @@ export function StaffProposalBody({
   const headingClass = level === 2 ? 'h3' : 'h5';
   const [dialog, setDialog] = useState<StaffAction | null>(null);
   const actions = STAFF_ACTIONS.filter((a) => p.availableActions.includes(a as ProposalAction));
+  // After an action focus goes to `focusAfter` (the button pressed may be gone); after cancel, back.
+  const acted = useRef(false);
   const close = (done: boolean) => {
+    acted.current = done;
     setDialog(null);
-    if (done) focusLater(focusAfter);
   };
   return (
     <>
@@ -157,6 +158,7 @@ export function StaffProposalBody({
         open={dialog !== null}
         title={dialog ? `${t(`staff.${dialog}`)}: ${p.placement.title}` : ''}
         onClose={() => close(false)}
+        returnFocus={() => (acted.current ? focusAfter() : null)}
       >
         {dialog === 'CITIZEN_ACCEPT' && <AcceptOnBehalfForm proposal={p} onDone={close} />}
         {dialog === 'CITIZEN_DECLINE' && <ReasonForm proposal={p} kind="decline" onDone={close} />}
