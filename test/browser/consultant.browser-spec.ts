@@ -359,7 +359,9 @@ describe('The consultant’s citizen pages in a browser', () => {
     await employments
       .getByText(/Borgeren har ikke haft nogen ansættelse \(bekræftet .* af Mette Sørensen\)/)
       .waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('employments-heading');
+    expect(await page.evaluate<string>('document.activeElement?.id ?? ""')).toBe(
+      'employments-heading',
+    );
 
     // Employments: a named employer (the CVR number checked), then a partner company, ongoing.
     await employments.getByRole('button', { name: 'Registrer ansættelse' }).click();
@@ -399,7 +401,9 @@ describe('The consultant’s citizen pages in a browser', () => {
       name: 'Ret ansættelsen hos Café Nørrebro',
     });
     await editHeading.waitFor();
-    expect(await editHeading.evaluate((h) => h === document.activeElement)).toBe(true);
+    expect(await page.evaluate<string>('document.activeElement?.textContent ?? ""')).toBe(
+      'Ret ansættelsen hos Café Nørrebro',
+    );
     expect(await employments.getByLabel('Arbejdsgiverens navn').inputValue()).toBe('Café Nørrebro');
     await employments.getByLabel(/^Til/).fill('2025-09-30');
     await employments.getByRole('button', { name: 'Gem rettelsen' }).click();
@@ -419,7 +423,9 @@ describe('The consultant’s citizen pages in a browser', () => {
       .locator('tbody tr')
       .filter({ hasText: companyName })
       .waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('employments-heading');
+    expect(await page.evaluate<string>('document.activeElement?.id ?? ""')).toBe(
+      'employments-heading',
+    );
     expectNoConsoleErrors(page);
   });
 

@@ -287,7 +287,7 @@ describe('Proposals in the browser', () => {
       0,
     );
     // The answer buttons are gone: focus is on the page's heading.
-    expect(await employerPage.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await employerPage.evaluate<string>('document.activeElement?.tagName ?? ""')).toBe('H1');
     expectNoConsoleErrors(employerPage);
   });
 
@@ -325,7 +325,7 @@ describe('Proposals in the browser', () => {
     await staff.getByText('Booket', { exact: true }).waitFor();
     await history.getByText('Jobkonsulenten bookede pladsen.').waitFor();
     // The booking button is gone: focus is on the page's heading, not lost on <body>.
-    expect(await staff.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await staff.evaluate<string>('document.activeElement?.tagName ?? ""')).toBe('H1');
 
     // The citizen's page has a "Forslag" tab with the booking.
     await staff.getByRole('link', { name: 'Gå til Ahmad Karimi' }).click();
