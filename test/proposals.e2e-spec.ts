@@ -512,7 +512,7 @@ describe('proposals', () => {
     const eva = await newCitizen('Eva');
     const checks = (input: Record<string, unknown>) =>
       consultant.run(
-        `query($input: ProposalRuleChecksInput!) { proposalRuleChecks(input: $input) { rule severity passed message source overrideReason } }`,
+        `query($input: ProposalRuleChecksInput!) { proposalRuleChecks(input: $input) { rule name severity passed message source overrideReason } }`,
         { input },
       );
     // 20 weeks of internship for an activity-ready citizen: more than 13 weeks, a block.
@@ -525,6 +525,7 @@ describe('proposals', () => {
       source: string;
     }[];
     expect(preview.find((c) => c.rule === 'INTERNSHIP_DURATION')).toMatchObject({
+      name: 'Praktikkens varighed',
       passed: false,
       severity: 'BLOCK',
       // In 2027 the successor row decides (a data change, not a code change).

@@ -1,7 +1,7 @@
 import { CompanySector, CompanySectorGql } from '@jobbro/company';
 import { GraphQLDate, graphqlEnum, type Language } from '@jobbro/core';
 import { Field, Float, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { describeRule } from '../rules/evaluate';
+import { describeRule, ruleDefinition } from '../rules/evaluate';
 import {
   type LegalRule,
   RULE_CODES,
@@ -42,6 +42,7 @@ const numbersOf = (numbers: Record<string, unknown>): RuleNumberModel[] =>
 })
 export class RuleCheckModel {
   @Field(() => LegalRuleCodeGql) rule!: RuleCode;
+  @Field({ description: 'The rule’s name, in the caller’s language.' }) name!: string;
   @Field(() => RuleSeverityGql) severity!: RuleSeverity;
   @Field() passed!: boolean;
   @Field({ description: 'In the caller’s language.' }) message!: string;
@@ -54,6 +55,7 @@ export class RuleCheckModel {
 /** A check as the API shows it, in the caller's language. */
 export const toRuleCheckModel = (check: RuleCheck, language: Language): RuleCheckModel => ({
   rule: check.rule,
+  name: ruleDefinition(check.rule).name[language],
   severity: check.severity,
   passed: check.passed,
   message: check.message[language],

@@ -70,7 +70,7 @@ export function RuleCheckList({
             >
               <div className="alert-body">
                 <p className="alert-heading">
-                  {t(`rules.name.${c.rule}`)}:{' '}
+                  {c.name}:{' '}
                   {c.severity === 'BLOCK'
                     ? t('rules.blocks')
                     : c.overrideReason
@@ -117,7 +117,7 @@ export function RuleCheckList({
                     ✓
                   </span>
                   <span>
-                    <strong>{t(`rules.name.${c.rule}`)}</strong>
+                    <strong>{c.name}</strong>
                     <span className="sr-only">: {t('rules.passed')}</span>
                     <span className="d-block">{c.message}</span>
                     <span className="d-block form-hint">{source(c)}</span>
@@ -218,7 +218,7 @@ function OverrideWarning({ proposalId, check }: { proposalId: string; check: Rul
       toast(t('rules.overrideSaved'));
     },
   });
-  const name = t(`rules.name.${check.rule}`);
+  const name = check.name;
   if (!open)
     return (
       <button

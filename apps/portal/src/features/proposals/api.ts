@@ -290,6 +290,7 @@ export const WithdrawProposalDocument = graphql(`
 export const RuleCheckFields = graphql(`
   fragment RuleCheckFields on ProposalRuleCheck {
     rule
+    name
     severity
     passed
     message
