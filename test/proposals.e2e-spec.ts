@@ -210,7 +210,8 @@ describe('proposals', () => {
     ).proposePlacement as Proposal;
     expect(proposed).toMatchObject({
       status: 'PROPOSED_TO_CITIZEN',
-      availableActions: ['WITHDRAW'],
+      // The consultant may record the citizen's answer for them, or withdraw.
+      availableActions: ['CITIZEN_ACCEPT', 'CITIZEN_DECLINE', 'WITHDRAW'],
     });
     expect(proposed.citizen?.id).toBe(citizenId);
 

@@ -393,6 +393,66 @@ describe('Proposals in the browser', () => {
     await entry.getByText('Foreslået før: afslået af virksomheden – Ingen plads lige nu').waitFor();
     expectNoConsoleErrors(staff);
   });
+  it('the consultant records the answer of a citizen who never signs in, and says how it was given', async () => {
+    const OUTSIDE = 'Køkkenhjælper uden login';
+    const slotId = await publishExtra(OUTSIDE);
+    const bo = (
+      ok(
+        await consultantApi.createCitizen({
+          firstName: 'Bo',
+          lastName: 'Holm',
+          postalCode: '2300',
+          targetGroup: 'kontanthjaelp_aktivitetsparat',
+        }),
+      ).createCitizen as { id: string }
+    ).id;
+    const proposal = ok(
+      await consultantApi.run(
+        `mutation($input: ProposePlacementInput!) { proposePlacement(input: $input) { id } }`,
+        { input: { citizenId: bo, placementId: slotId, start: '2027-03-01', end: '2027-03-26' } },
+      ),
+    ).proposePlacement as { id: string };
+
+    await staff.goto(`${portal.baseUrl}/forslag/${proposal.id}`);
+    await staff.getByRole('heading', { level: 1, name: `${OUTSIDE} til Bo Holm` }).waitFor();
+    await staff.getByRole('button', { name: `Registrer borgerens ja: ${OUTSIDE}` }).click();
+    const dialog = staff.getByRole('dialog', { name: `Registrer borgerens ja: ${OUTSIDE}` });
+    // How the answer was given is required.
+    await dialog.getByRole('button', { name: 'Registrer ja' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByRole('link', { name: 'Vælg hvordan borgeren svarede' })
+      .waitFor();
+    await checkAccessibility(staff, 'registrer borgerens ja');
+    await dialog.getByRole('checkbox', { name: /^Fornavn/ }).check();
+    await dialog.getByRole('radio', { name: 'I telefonen' }).check();
+    await dialog.getByRole('button', { name: 'Registrer ja' }).click();
+    await staff
+      .locator('.toast')
+      .filter({ hasText: 'Borgerens ja er registreret. Forslaget er sendt til virksomheden.' })
+      .waitFor();
+    const history = staff.getByRole('list', { name: `Forløb: ${OUTSIDE}` });
+    await history
+      .getByText(
+        'Borgeren sagde ja og valgte, hvad virksomheden må se (registreret af jobkonsulenten; svaret blev givet i telefonen).',
+      )
+      .waitFor();
+    // The buttons for the citizen's answer are gone; focus is on the page's heading.
+    expect(
+      await staff.getByRole('button', { name: `Registrer borgerens ja: ${OUTSIDE}` }).count(),
+    ).toBe(0);
+    expect(await staff.evaluate<string>('document.activeElement?.tagName ?? ""')).toBe('H1');
+
+    // The employer sees the first name only.
+    const answered = ok(
+      await consultantApi.run(`query($id: ID!) { proposal(id: $id) { status shareScopes } }`, {
+        id: proposal.id,
+      }),
+    ).proposal;
+    expect(answered).toEqual({ status: 'PROPOSED_TO_EMPLOYER', shareScopes: ['FIRST_NAME'] });
+    expectNoConsoleErrors(staff);
+  });
+
   it('the rules before proposing: a block stops it, a warning needs a reason, and a reason can be given later', async () => {
     // A proposal made before the citizen's job at the company is known: no warning then.
     const DISHES = 'Opvasker i køkkenet';

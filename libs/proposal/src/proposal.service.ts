@@ -46,6 +46,7 @@ import {
   type SharedProfile,
 } from './proposal.repository';
 import {
+  actingFor,
   answerDueAt,
   AWAITING_ANSWER,
   decideProposalTransition,
@@ -808,7 +809,8 @@ export class ProposalService {
     action: ProposalAction,
     onBehalf: { channel: AnswerChannel; answeredAt: Date } | null,
   ): Promise<Acting> {
-    const citizenAnswer = action === 'citizenAccept' || action === 'citizenDecline';
+    // Staff record the citizen's answers for them (RECORDS_ANSWERS_OF), never make them as their own.
+    const citizenAnswer = actingFor(ProposalActor.Consultant, action) === ProposalActor.Citizen;
     if (principal.role === Role.Citizen) {
       const me = await this.citizens.myCitizen(principal).catch(() => null);
       if (!me || me.id !== row.citizenId) throw new ProposalException('PROPOSAL_NOT_FOUND');

@@ -1,6 +1,7 @@
 import { ProposalActor as A, ProposalReason as R, ProposalStatus as S } from '../proposal.enums';
 import {
   answerDueAt,
+  actingFor,
   availableProposalActions,
   decideProposalTransition,
   freeSeat,
@@ -65,14 +66,33 @@ describe('the proposal life cycle', () => {
   it.each<[S, A, ProposalAction[]]>([
     [S.ProposedToCitizen, A.Citizen, ['citizenAccept', 'citizenDecline']],
     [S.ProposedToCitizen, A.Employer, []],
-    [S.ProposedToCitizen, A.Consultant, ['withdraw']],
+    // The consultant may record the citizen's answers for them.
+    [S.ProposedToCitizen, A.Consultant, ['citizenAccept', 'citizenDecline', 'withdraw']],
     [S.ProposedToEmployer, A.Employer, ['employerAccept', 'employerDecline']],
-    [S.AcceptedByEmployer, A.Consultant, ['book', 'withdraw']],
+    [S.AcceptedByEmployer, A.Consultant, ['citizenDecline', 'book', 'withdraw']],
+    [S.ProposedToEmployer, A.Consultant, ['citizenDecline', 'withdraw']],
     [S.Booked, A.Consultant, ['withdraw']],
     [S.Booked, A.Citizen, []],
+    [S.Booked, A.Employer, []],
+    [S.ProposedToCitizen, A.System, ['expire', 'makeObsolete']],
     [S.Expired, A.Consultant, []],
   ])('from %s, %s may: %j', (status, actor, actions) => {
     expect(availableProposalActions(status, actor)).toEqual(actions);
+  });
+});
+
+describe('whose answer an action is', () => {
+  it.each<[A, ProposalAction, A | null]>([
+    [A.Citizen, 'citizenAccept', A.Citizen],
+    [A.Consultant, 'citizenAccept', A.Citizen],
+    [A.Consultant, 'citizenDecline', A.Citizen],
+    [A.Consultant, 'book', A.Consultant],
+    [A.Consultant, 'employerAccept', null],
+    [A.Employer, 'citizenAccept', null],
+    [A.Citizen, 'withdraw', null],
+    [A.System, 'citizenDecline', null],
+  ])('%s making %s acts for %s', (actor, action, forWhom) => {
+    expect(actingFor(actor, action)).toBe(forWhom);
   });
 });
 

@@ -123,14 +123,29 @@ export function decideProposalTransition(
 }
 
 /** The actions `actor` may take now, for the UI to offer. */
+/**
+ * Whose answers an actor may record on their behalf: the consultant records the citizen's (with
+ * how and when it was given, marked so in the history), for the many citizens who never sign in.
+ */
+export const RECORDS_ANSWERS_OF: Readonly<Partial<Record<ProposalActor, ProposalActor>>> = {
+  [A.Consultant]: A.Citizen,
+};
+
+/** The actor `actor` makes `action` for (themself, or the one whose answer they record); null: none. */
+export function actingFor(actor: ProposalActor, action: ProposalAction): ProposalActor | null {
+  const { actors } = PROPOSAL_TRANSITIONS[action];
+  if (actors.includes(actor)) return actor;
+  const other = RECORDS_ANSWERS_OF[actor];
+  return other !== undefined && actors.includes(other) ? other : null;
+}
+
+/** What `actor` may do from `status`, their own transitions and the answers they may record. */
 export function availableProposalActions(
   status: ProposalStatus,
   actor: ProposalActor,
 ): ProposalAction[] {
   return (Object.keys(PROPOSAL_TRANSITIONS) as ProposalAction[]).filter(
-    (a) =>
-      PROPOSAL_TRANSITIONS[a].actors.includes(actor) &&
-      PROPOSAL_TRANSITIONS[a].from.includes(status),
+    (a) => PROPOSAL_TRANSITIONS[a].from.includes(status) && actingFor(actor, a) !== null,
   );
 }
 
