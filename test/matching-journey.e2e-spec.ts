@@ -285,6 +285,49 @@ describe('matching on the demo data', () => {
       failedFilters: [{ filter: 'hours', reason: 'Kræver mindst 20 timer; borgeren kan 10' }],
     });
   });
+  it('has a proposal awaiting Jens’ answer, shown as such in his match list', async () => {
+    const consultant = await new Api(t.http).signIn('konsulent@kk.jobbro.dk', DEMO_PASSWORD);
+    const open = ok(
+      await consultant.run(
+        `{ proposals(filter: {}) { edges { node { id status ageDays citizen { firstName } placement { id title }
+             history { toStatus actorName } availableActions } } } }`,
+      ),
+    ).proposals.edges as {
+      node: {
+        status: string;
+        ageDays: number;
+        citizen: { firstName: string };
+        placement: { id: string; title: string };
+        history: { toStatus: string; actorName: string }[];
+        availableActions: string[];
+      };
+    }[];
+    expect(open).toHaveLength(1);
+    const jens = open[0].node;
+    expect(jens).toMatchObject({
+      status: 'PROPOSED_TO_CITIZEN',
+      ageDays: 2,
+      citizen: { firstName: 'Jens' },
+      placement: { title: 'Anlægsgartner-medhjælper i byens parker' },
+      history: [{ toStatus: 'PROPOSED_TO_CITIZEN', actorName: 'Mette Sørensen' }],
+    });
+    // Jens has no login: the consultant records his answer for him.
+    expect(jens.availableActions).toEqual(expect.arrayContaining(['CITIZEN_ACCEPT', 'WITHDRAW']));
+    const citizens = ok(await consultant.citizens()).citizens.edges as {
+      node: { id: string; firstName: string };
+    }[];
+    const jensId = citizens.find((e) => e.node.firstName === 'Jens')?.node.id;
+    const matches = ok(
+      await consultant.run(
+        `query($id: ID!) { matchPlacementsForCitizen(citizenId: $id) { placementId previousProposal { status } } }`,
+        { id: jensId },
+      ),
+    ).matchPlacementsForCitizen as { placementId: string; previousProposal: unknown }[];
+    expect(matches.find((m) => m.placementId === jens.placement.id)).toEqual({
+      placementId: jens.placement.id,
+      previousProposal: { status: 'PROPOSED_TO_CITIZEN' },
+    });
+  });
 });
 
 /**

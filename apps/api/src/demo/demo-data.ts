@@ -280,6 +280,19 @@ interface DemoCitizen {
   scores: [string, number, number][];
   login?: boolean;
   shareWithFirstCompany?: boolean;
+  /** Requirement-catalogue items a consultant confirmed. */
+  qualifications?: string[];
+  /**
+   * A slot (by title) the consultant proposed some days ago, awaiting the citizen's answer: for a
+   * citizen without a login, the consultant records it for them.
+   */
+  proposal?: {
+    placement: string;
+    daysAgo: number;
+    startInDays: number;
+    weeks: number;
+    hours: number;
+  };
 }
 
 // Invented people; any likeness to a real person is chance. No CPR numbers in demo data.
@@ -359,7 +372,7 @@ const CITIZENS: DemoCitizen[] = [
     goal: {
       words: 'Jeg har altid godt kunnet lide at arbejde udenfor med planter.',
       occupations: ['landscape gardener'],
-      hoursNow: 12,
+      hoursNow: 15,
       hoursLater: 30,
       commuteKm: 20,
     },
@@ -377,6 +390,14 @@ const CITIZENS: DemoCitizen[] = [
       followUpInDays: -10,
     },
     scores: [['belief_in_job', 6, 6]],
+    qualifications: ['danish_spoken'],
+    proposal: {
+      placement: 'Anlægsgartner-medhjælper i byens parker',
+      daysAgo: 2,
+      startInDays: 14,
+      weeks: 4,
+      hours: 15,
+    },
   },
   {
     firstName: 'Mette',
@@ -512,7 +533,49 @@ async function seedCitizens(
         [citizen.id, firstCompanyId, 'Praktik i køkkenet', consultantId],
       );
     }
+    for (const q of c.qualifications ?? [])
+      await m.query(
+        `INSERT INTO citizen_qualification (citizen_id, qualification, confirmed_on, confirmed_by)
+         VALUES ($1, $2, $3, $4)`,
+        [citizen.id, q, addDays(today, -30), consultantId],
+      );
+    if (c.proposal) await seedProposal(m, centres.kk, citizen.id, consultantId, today, c.proposal);
   }
+}
+
+/** An open proposal with its first event, as `proposePlacement` leaves it. */
+async function seedProposal(
+  m: EntityManager,
+  jobCentreId: string,
+  citizenId: string,
+  consultantId: string,
+  today: string,
+  p: NonNullable<DemoCitizen['proposal']>,
+): Promise<void> {
+  const start = addDays(today, p.startInDays);
+  const [row] = await m.query<{ id: string }[]>(
+    `INSERT INTO proposal (job_centre_id, citizen_id, placement_id, company_id, period, weekly_hours, answer_due_at,
+       proposed_by, created_at, updated_at)
+     SELECT $1, $2, pl.id, pl.company_id, daterange($4::date, $5::date, '[]'), $6,
+            now() + make_interval(days => 14 - $7), $8, now() - make_interval(days => $7), now() - make_interval(days => $7)
+       FROM placement pl WHERE pl.title = $3
+     RETURNING id`,
+    [
+      jobCentreId,
+      citizenId,
+      p.placement,
+      start,
+      addDays(start, p.weeks * 7 - 1),
+      p.hours,
+      p.daysAgo,
+      consultantId,
+    ],
+  );
+  await m.query(
+    `INSERT INTO proposal_event (proposal_id, from_status, to_status, actor, actor_role, actor_user_id, created_at)
+     VALUES ($1, NULL, 'proposed_to_citizen', 'consultant', $2, $3, now() - make_interval(days => $4))`,
+    [row.id, Role.JobConsultant, consultantId, p.daysAgo],
+  );
 }
 
 async function occupationId(
