@@ -30,6 +30,14 @@ import {
 
 const employmentNotFound = () => new CitizenException('EMPLOYMENT_NOT_FOUND');
 
+/** The date a professional confirmed something: as given (never in the future), else today. */
+function confirmedOnOrToday(given: string | null | undefined): string {
+  const today = todayInDenmark();
+  const problems = confirmedOnProblems(given ?? today, today);
+  if (problems.length) throw new CitizenException('WORK_PROFILE_INVALID', {}, problems);
+  return given ?? today;
+}
+
 /**
  * What a citizen can work with beyond the goal: qualifications (confirmed by a professional),
  * availability (by a professional or the citizen themself) and recent employers. Access as for
@@ -52,9 +60,7 @@ export class WorkProfileService {
   ): Promise<QualificationRow> {
     const citizen = await this.profiles.requireCitizen(input.citizenId);
     await this.access.check(principal, citizen, 'recordQualification', 'write', 'create');
-    const confirmedOn = input.confirmedOn ?? todayInDenmark();
-    const problems = confirmedOnProblems(confirmedOn, todayInDenmark());
-    if (problems.length) throw new CitizenException('WORK_PROFILE_INVALID', {}, problems);
+    const confirmedOn = confirmedOnOrToday(input.confirmedOn);
     await this.repo.upsertQualification(
       citizen.id,
       { qualification: input.qualification, confirmedOn, note: input.note?.trim() || null },
@@ -163,9 +169,7 @@ export class WorkProfileService {
   ): Promise<NoEmploymentRow> {
     const citizen = await this.profiles.requireCitizen(input.citizenId);
     await this.access.check(principal, citizen, 'recordNoEmployment', 'write', 'update');
-    const confirmedOn = input.confirmedOn ?? todayInDenmark();
-    const problems = confirmedOnProblems(confirmedOn, todayInDenmark());
-    if (problems.length) throw new CitizenException('WORK_PROFILE_INVALID', {}, problems);
+    const confirmedOn = confirmedOnOrToday(input.confirmedOn);
     const marked = await this.repo.transaction(async (m) => {
       await this.repo.lockEmploymentHistory(m, citizen.id);
       return this.repo.markNoEmployment(m, citizen.id, confirmedOn, principal.userId);

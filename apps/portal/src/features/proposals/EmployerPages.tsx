@@ -22,6 +22,7 @@ import { formatDate } from '@/i18n/format';
 import { AnswerProposalDocument, CompanyProposalDocument, CompanyProposalsDocument } from './api';
 import {
   formatHours,
+  ProposalFacts,
   MoreButton,
   PAGE_SIZE,
   usePagedProposals,
@@ -102,7 +103,6 @@ export function CandidatesPage() {
 export function CandidatePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('proposals');
-  const period = usePeriod();
   const [dialog, setDialog] = useState<'accept' | 'decline' | null>(null);
   const answered = useRef(false);
   const proposal = useQuery({
@@ -147,28 +147,17 @@ export function CandidatePage() {
 
           <section aria-labelledby="slot-heading" className="mt-7">
             <h2 id="slot-heading">{t('employer.slotHeading')}</h2>
-            <dl className="proposal-facts">
-              <dt>{t('common.slotLabel')}</dt>
-              <dd>
-                {p.placement.title} ({p.placement.typeLabel})
-              </dd>
-              <dt>{t('common.periodLabel')}</dt>
-              <dd>{period(p.start, p.end)}</dd>
-              <dt>{t('common.hoursLabel')}</dt>
-              <dd>{formatHours(p.weeklyHours)}</dd>
-              {p.answerDueAt && (
+            <ProposalFacts
+              proposal={p}
+              before={
                 <>
-                  <dt>{t('common.dueLabel')}</dt>
-                  <dd>{formatDate(p.answerDueAt)}</dd>
+                  <dt>{t('common.slotLabel')}</dt>
+                  <dd>
+                    {p.placement.title} ({p.placement.typeLabel})
+                  </dd>
                 </>
-              )}
-              {p.closingReasonLabel && (
-                <>
-                  <dt>{t('common.reasonLabel')}</dt>
-                  <dd>{p.closingReasonLabel}</dd>
-                </>
-              )}
-            </dl>
+              }
+            />
           </section>
 
           <section aria-labelledby="answer-heading" className="mt-7">

@@ -24,7 +24,6 @@ import type {
   ProposalStatus,
   StaffProposalFieldsFragment,
 } from '@/gql/graphql';
-import { formatDateTime } from '@/i18n/format';
 import {
   AcceptProposalDocument,
   BookProposalDocument,
@@ -34,6 +33,7 @@ import {
 import {
   CHANNELS,
   formatHours,
+  ProposalFacts,
   isoDate,
   newIdempotencyKey,
   noteSchema,
@@ -76,7 +76,6 @@ export function StaffProposalBody({
   focusAfter: () => HTMLElement | null | undefined;
 }) {
   const { t } = useTranslation('proposals');
-  const period = usePeriod();
   const Heading = ({ 2: 'h2', 3: 'h3', 4: 'h4' } as const)[level];
   const headingClass = level === 2 ? 'h3' : 'h5';
   const [dialog, setDialog] = useState<StaffAction | null>(null);
@@ -97,30 +96,18 @@ export function StaffProposalBody({
             : t('common.proposedAgo', { count: p.ageDays })}
         </span>
       </p>
-      <dl className="proposal-facts">
-        <dt>{t('common.periodLabel')}</dt>
-        <dd>{period(p.start, p.end)}</dd>
-        <dt>{t('common.hoursLabel')}</dt>
-        <dd>{formatHours(p.weeklyHours)}</dd>
-        {p.answerDueAt && (
-          <>
-            <dt>{t('common.dueLabel')}</dt>
-            <dd>{formatDateTime(p.answerDueAt)}</dd>
-          </>
-        )}
-        {p.closingReasonLabel && (
-          <>
-            <dt>{t('common.reasonLabel')}</dt>
-            <dd>{p.closingReasonLabel}</dd>
-          </>
-        )}
-        {p.shareScopes.length > 0 && (
-          <>
-            <dt>{t('common.sharedScopes')}</dt>
-            <dd>{p.shareScopes.map((s) => t(`scope.${s}`)).join(', ')}</dd>
-          </>
-        )}
-      </dl>
+      <ProposalFacts
+        proposal={p}
+        dueWithTime
+        after={
+          p.shareScopes.length > 0 && (
+            <>
+              <dt>{t('common.sharedScopes')}</dt>
+              <dd>{p.shareScopes.map((s) => t(`scope.${s}`)).join(', ')}</dd>
+            </>
+          )
+        }
+      />
       {!CLOSED.includes(p.status) && (
         <>
           <Heading className={headingClass}>{t('rules.heading')}</Heading>

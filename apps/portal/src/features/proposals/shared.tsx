@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Tag } from '@/components';
@@ -72,6 +73,53 @@ export function usePeriod(): (start: string, end: string) => string {
 }
 
 export const formatHours = (hours: number): string => formatNumber(hours, 1);
+
+/**
+ * A proposal's period, weekly hours, answer deadline and closing reason as a fact list; `before`
+ * and `after` add a page's own facts. The staff see the deadline with its time, others the date.
+ */
+export function ProposalFacts({
+  proposal: p,
+  dueWithTime = false,
+  before,
+  after,
+}: {
+  proposal: {
+    start: string;
+    end: string;
+    weeklyHours: number;
+    answerDueAt?: string | null;
+    closingReasonLabel?: string | null;
+  };
+  dueWithTime?: boolean;
+  before?: ReactNode;
+  after?: ReactNode;
+}) {
+  const { t } = useTranslation('proposals');
+  const period = usePeriod();
+  return (
+    <dl className="proposal-facts">
+      {before}
+      <dt>{t('common.periodLabel')}</dt>
+      <dd>{period(p.start, p.end)}</dd>
+      <dt>{t('common.hoursLabel')}</dt>
+      <dd>{formatHours(p.weeklyHours)}</dd>
+      {p.answerDueAt && (
+        <>
+          <dt>{t('common.dueLabel')}</dt>
+          <dd>{dueWithTime ? formatDateTime(p.answerDueAt) : formatDate(p.answerDueAt)}</dd>
+        </>
+      )}
+      {p.closingReasonLabel && (
+        <>
+          <dt>{t('common.reasonLabel')}</dt>
+          <dd>{p.closingReasonLabel}</dd>
+        </>
+      )}
+      {after}
+    </dl>
+  );
+}
 
 /** The coded reasons the API offers for an action, with its labels, as select options. */
 export function reasonOptions(
