@@ -141,8 +141,8 @@ const addDaysIso = (iso: string, days: number): string => {
 
 /**
  * Proposals from match to booked seat. Every change runs in one transaction with the proposal
- * locked; a booking also locks the citizen, the slot and its mentor (in that order, so two
- * bookings never deadlock) and takes a seat number the exclusion constraints hold.
+ * locked; a booking also locks the citizen, the slot's site, the slot and its mentor (in that
+ * order, so two bookings never deadlock) and takes a seat number the exclusion constraints hold.
  *
  * Existence: staff of another job centre, another citizen and a company the proposal has not
  * reached are all answered PROPOSAL_NOT_FOUND, exactly as for a random id.

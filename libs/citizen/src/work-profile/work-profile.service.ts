@@ -125,36 +125,16 @@ export class WorkProfileService {
     principal: Principal,
     input: UpdateEmploymentInput,
   ): Promise<EmploymentRow> {
-    const citizenId = await this.repo.employmentCitizen(input.id);
-    if (!citizenId) throw employmentNotFound();
-    const citizen = await this.profiles.requireCitizen(citizenId);
-    await this.access.check(
-      principal,
-      citizen,
-      'updateEmployment',
-      'write',
-      'update',
-      employmentNotFound,
-    );
+    const citizenId = await this.employmentOf(principal, input.id, 'updateEmployment');
     const employment = await this.employmentFields(principal, input);
     if (!(await this.repo.updateEmployment(input.id, employment, principal.userId)))
       throw employmentNotFound();
-    return this.employment(citizen.id, input.id);
+    return this.employment(citizenId, input.id);
   }
 
   /** Removes a job recorded by mistake; one already gone is not found (as an unknown id is). */
   async removeEmployment(principal: Principal, input: RemoveEmploymentInput): Promise<boolean> {
-    const citizenId = await this.repo.employmentCitizen(input.id);
-    if (!citizenId) throw employmentNotFound();
-    const citizen = await this.profiles.requireCitizen(citizenId);
-    await this.access.check(
-      principal,
-      citizen,
-      'removeEmployment',
-      'write',
-      'update',
-      employmentNotFound,
-    );
+    await this.employmentOf(principal, input.id, 'removeEmployment');
     if (!(await this.repo.deleteEmployment(input.id))) throw employmentNotFound();
     return true;
   }
@@ -197,6 +177,18 @@ export class WorkProfileService {
 
   noEmployment(citizenId: string): Promise<NoEmploymentRow | null> {
     return this.repo.noEmployment(citizenId);
+  }
+
+  /**
+   * The citizen whose employment it is, once the caller may change it; an employment of a citizen
+   * the caller may not know is answered as an unknown id is (audited as every decision).
+   */
+  private async employmentOf(principal: Principal, id: string, operation: string): Promise<string> {
+    const citizenId = await this.repo.employmentCitizen(id);
+    if (!citizenId) throw employmentNotFound();
+    const citizen = await this.profiles.requireCitizen(citizenId);
+    await this.access.check(principal, citizen, operation, 'write', 'update', employmentNotFound);
+    return citizen.id;
   }
 
   /** The fields checked: a company the caller may not see answers as one that does not exist. */
