@@ -134,10 +134,15 @@ describe('legal rules and headcounts', () => {
 
     it('feeds the rule checks: the site’s figure and the company’s year', async () => {
       const checks = t.app.get(RuleCheckService);
-      const headcount = await checks.headcountFacts(x.id, x.siteId, '2026-03-02');
+      const headcount = await checks.headcountFacts(
+        x.id,
+        x.siteId,
+        '2026-03-02',
+        await checks.rulesInForce('2026-03-02'),
+      );
       expect(headcount).toEqual({
         siteOrdinaryFte: 5.5,
-        company: { fteNow: 40, fteAverage12Months: 40 },
+        company: { fteNow: 40, fteAverage: 40 },
       });
       const results = await checks.check({
         placementType: 'internship',

@@ -712,10 +712,13 @@ export class ProposalService {
   private async ruleContext(planned: PlannedPlacement): Promise<RuleContext> {
     const site = await this.repo.placementSite(planned.placementId);
     if (!site) throw new ProposalException('PLACEMENT_NOT_OPEN');
-    const [rules, headcounts] = await Promise.all([
-      this.rules.rulesInForce(planned.start),
-      this.rules.headcountFacts(site.companyId, site.siteId, planned.start),
-    ]);
+    const rules = await this.rules.rulesInForce(planned.start);
+    const headcounts = await this.rules.headcountFacts(
+      site.companyId,
+      site.siteId,
+      planned.start,
+      rules,
+    );
     return { rules, headcounts };
   }
 
@@ -740,15 +743,15 @@ export class ProposalService {
       mostRecentEmployerCompanyId: facts.mostRecentEmployerCompanyId,
       employmentHistoryKnown: facts.employmentHistoryKnown,
       sector: facts.sector,
-      // A site without a recorded headcount is judged by the company's figure (most companies
-      // have one site); the check names the figure it used.
+      // A site without a recorded headcount is judged by the company's (most companies have one
+      // site), and without either by its registered employees; the check names the figure used.
       site: {
-        ordinaryFte: ctx.headcounts.siteOrdinaryFte ?? companyNow,
+        ordinaryFte: ctx.headcounts.siteOrdinaryFte ?? facts.registeredEmployees,
         supportedPersons: facts.supportedPersons,
       },
       company: {
         fteNow: companyNow,
-        fteAverage12Months: ctx.headcounts.company.fteAverage12Months,
+        fteAverage: ctx.headcounts.company.fteAverage,
       },
       paidHoursAtSameWorkplace: facts.paidHoursAtSameWorkplace,
     });

@@ -33,23 +33,37 @@ describe('RuleCheckService', () => {
     );
   });
 
-  it('reads the site, the company now and its year for the headcount facts', async () => {
-    const headcountAt = jest.fn((_c: string, site: string | null) =>
-      Promise.resolve(site ? 6 : 40),
+  it('reads the headcounts over the months the rule rows in force name', async () => {
+    const recentAverage = jest.fn((_c: string, site: string | null) =>
+      Promise.resolve(site === 's' ? 6 : 38),
     );
-    const fteAverage12Months = jest.fn().mockResolvedValue(null);
+    const headcountAt = jest.fn().mockResolvedValue(40);
+    const fteAverage = jest.fn().mockResolvedValue(null);
     const service = new RuleCheckService(
-      strict<RulesRepository>({ headcountAt, fteAverage12Months }),
+      strict<RulesRepository>({ recentAverage, headcountAt, fteAverage }),
     );
-    expect(await service.headcountFacts('c', 's', '2026-03-02')).toEqual({
+    const rules = seededRules();
+    expect(await service.headcountFacts('c', 's', '2026-03-02', rules)).toEqual({
       siteOrdinaryFte: 6,
-      company: { fteNow: 40, fteAverage12Months: null },
+      company: { fteNow: 40, fteAverage: null },
     });
-    expect(headcountAt).toHaveBeenCalledWith('c', 's', '2026-03-02');
+    // 4 months for the reasonableness rule, 12 for net job creation: the rows' numbers.
+    expect(recentAverage).toHaveBeenCalledWith('c', 's', '2026-03-02', 4);
     expect(headcountAt).toHaveBeenCalledWith('c', null, '2026-03-02');
-    expect(fteAverage12Months).toHaveBeenCalledWith('c', '2026-03-02');
-    // Without a site there is no site figure to read.
-    expect((await service.headcountFacts('c', null, '2026-03-02')).siteOrdinaryFte).toBeNull();
+    expect(fteAverage).toHaveBeenCalledWith('c', '2026-03-02', 12);
+    // Without a site, the company's recent figure stands in for it.
+    expect((await service.headcountFacts('c', null, '2026-03-02', rules)).siteOrdinaryFte).toBe(38);
+    // A successor row with other months is a data change, not a code change.
+    const changed = rules.map((r) =>
+      r.code === 'net_job_creation' ? { ...r, params: { ...r.params, averageMonths: 6 } } : r,
+    );
+    await service.headcountFacts('c', 's', '2026-03-02', changed);
+    expect(fteAverage).toHaveBeenLastCalledWith('c', '2026-03-02', 6);
+    // No rows in force: the figure on the date, and no average.
+    fteAverage.mockClear();
+    await service.headcountFacts('c', 's', '2026-03-02', []);
+    expect(recentAverage).toHaveBeenLastCalledWith('c', null, '2026-03-02', 1);
+    expect(fteAverage).not.toHaveBeenCalled();
   });
 
   it('gives matching the not-the-last-employer rows of every date', async () => {

@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { evaluateRules } from './rules/evaluate';
+import { evaluateRules, inForceOn } from './rules/evaluate';
 import { dayNumber } from './rules/rule-support';
-import type { LegalRule, RuleCheck, RuleFacts } from './rules/rule-types';
+import type { LegalRule, RuleCheck, RuleCode, RuleFacts } from './rules/rule-types';
 import { RulesException } from './rules.exception';
 import { RulesRepository } from './rules.repository';
 
+/** The `averageMonths` of the row of `code` in force on the date, if it names one. */
+function monthsOf(rules: readonly LegalRule[], code: RuleCode, on: string): number | null {
+  const months = rules.find((r) => r.code === code && inForceOn(r, on))?.params.averageMonths;
+  return typeof months === 'number' && Number.isInteger(months) && months > 0 ? months : null;
+}
+
 /** The headcount facts of a planned placement, as `RuleFacts` wants them. */
 export interface HeadcountFacts {
-  /** The site's ordinary FTE on the start date (`RuleFacts.site.ordinaryFte`). */
+  /**
+   * The site's ordinary FTE (`RuleFacts.site.ordinaryFte`), averaged as the reasonableness rule
+   * says, or the company's when the site has none recorded.
+   */
   siteOrdinaryFte: number | null;
   company: RuleFacts['company'];
 }
@@ -32,20 +41,27 @@ export class RuleCheckService {
 
   /**
    * The recorded headcounts a placement at the company's site starting on `start` is checked
-   * against: the site's figure on the start date, the company's (whole CVR) figure then and its
-   * average over the 12 months before. Unrecorded figures are null (the checks say what to record).
+   * against, over the months the rule rows in force then name: the site's ordinary FTE for the
+   * reasonableness rule, averaged over its row's `averageMonths` (the figure on the date when the
+   * row names none), else the company's (most companies have one site); the company's figure on
+   * the date and its average over the net-job-creation row's `averageMonths` before it.
+   * Unrecorded figures are null (the checks say what to record).
    */
   async headcountFacts(
     companyId: string,
     siteId: string | null,
     start: string,
+    rules: readonly LegalRule[],
   ): Promise<HeadcountFacts> {
-    const [site, now, average] = await Promise.all([
-      siteId ? this.rules.headcountAt(companyId, siteId, start) : Promise.resolve(null),
+    const ratioMonths = monthsOf(rules, 'reasonableness_ratio', start) ?? 1;
+    const netMonths = monthsOf(rules, 'net_job_creation', start);
+    const [site, company, now, average] = await Promise.all([
+      siteId ? this.rules.recentAverage(companyId, siteId, start, ratioMonths) : null,
+      this.rules.recentAverage(companyId, null, start, ratioMonths),
       this.rules.headcountAt(companyId, null, start),
-      this.rules.fteAverage12Months(companyId, start),
+      netMonths === null ? null : this.rules.fteAverage(companyId, start, netMonths),
     ]);
-    return { siteOrdinaryFte: site, company: { fteNow: now, fteAverage12Months: average } };
+    return { siteOrdinaryFte: site ?? company, company: { fteNow: now, fteAverage: average } };
   }
 
   /**

@@ -63,7 +63,11 @@ describe('RulesRepository and the legal_rule / company_headcount tables', () => 
       ['2027-01-01', null],
     ]);
     expect(sorted(rows.map(scopeOf))).toEqual(
-      sorted(seededRuleHistory().filter((r) => r.code === 'not_last_employer').map(scopeOf)),
+      sorted(
+        seededRuleHistory()
+          .filter((r) => r.code === 'not_last_employer')
+          .map(scopeOf),
+      ),
     );
   });
 
@@ -204,15 +208,30 @@ describe('RulesRepository and the legal_rule / company_headcount tables', () => 
       const at = (asOf: string, fte: number) => record(null, asOf, fte, c.id);
       await at('2026-01-01', 10);
       // 1 to 12 months before 2027-01-01: 2026-12-01 … 2026-01-01, all 10.
-      expect(await repo.fteAverage12Months(c.id, '2027-01-01')).toBe(10);
+      expect(await repo.fteAverage(c.id, '2027-01-01', 12)).toBe(10);
       // From 2027-01-02 the earliest day (2026-01-02) is still covered; from 2026-12-31 it is not.
-      expect(await repo.fteAverage12Months(c.id, '2026-12-31')).toBeNull();
+      expect(await repo.fteAverage(c.id, '2026-12-31', 12)).toBeNull();
       await at('2026-07-01', 16);
       // 6 months at 10 (Jan-Jun) and 6 at 16 (Jul-Dec).
-      expect(await repo.fteAverage12Months(c.id, '2027-01-01')).toBe(13);
+      expect(await repo.fteAverage(c.id, '2027-01-01', 12)).toBe(13);
       // A company-wide average ignores the sites.
       await record(c.siteId, '2025-01-01', 100, c.id);
-      expect(await repo.fteAverage12Months(c.id, '2027-01-01')).toBe(13);
+      expect(await repo.fteAverage(c.id, '2027-01-01', 12)).toBe(13);
+    });
+
+    it('averages a recent period over the months recorded, the figure on the date included', async () => {
+      const c = await aCompany(ds, userId);
+      await record(c.siteId, '2026-01-15', 8, c.id);
+      // On 2026-03-02: 03-02, 02-02 and 01-02 … only the first two have a figure (8, 8).
+      expect(await repo.recentAverage(c.id, c.siteId, '2026-03-02', 4)).toBe(8);
+      await record(c.siteId, '2026-03-01', 12, c.id);
+      // 03-02: 12, 02-02: 8, 01-02: none, 12-02: none.
+      expect(await repo.recentAverage(c.id, c.siteId, '2026-03-02', 4)).toBe(10);
+      // One month: the figure on the date.
+      expect(await repo.recentAverage(c.id, c.siteId, '2026-03-02', 1)).toBe(12);
+      // Before any figure, or for the company with only site figures: none.
+      expect(await repo.recentAverage(c.id, c.siteId, '2026-01-14', 4)).toBeNull();
+      expect(await repo.recentAverage(c.id, null, '2026-03-02', 4)).toBeNull();
     });
   });
 });

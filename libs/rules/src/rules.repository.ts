@@ -118,9 +118,28 @@ export class RulesRepository {
     return row.n === months ? row.average : null;
   }
 
-  /** The average over the 12 months before `before` (net job creation). */
-  fteAverage12Months(companyId: string, before: string): Promise<number | null> {
-    return this.fteAverage(companyId, before, 12);
+  /**
+   * The company's (site null: the whole CVR) or the site's recent figure: the figures in force on
+   * `at` and on each of the `months - 1` monthly days before it, averaged over those that have one
+   * (a short history gives the average of what is recorded); null when none has.
+   */
+  async recentAverage(
+    companyId: string,
+    siteId: string | null,
+    at: string,
+    months: number,
+  ): Promise<number | null> {
+    const [row] = await this.dataSource.query<{ average: number | null }[]>(
+      `SELECT avg(h.fte)::float8 AS average
+         FROM generate_series(0, $4::int - 1) AS k (months_back)
+         JOIN LATERAL (
+           SELECT ordinary_fte AS fte FROM company_headcount
+            WHERE company_id = $1 AND site_id IS NOT DISTINCT FROM $2
+              AND as_of <= ($3::date - make_interval(months => k.months_back))::date
+            ORDER BY as_of DESC LIMIT 1) h ON true`,
+      [companyId, siteId, at, months],
+    );
+    return row.average;
   }
 
   /** Records the figure; recording again for the same company, site and date replaces it. */

@@ -2,8 +2,8 @@ import { aRule, facts } from '../testing/rule-fixtures';
 import { checkNetJobCreation, netJobCreation } from './net-job-creation';
 
 const rule = aRule('net_job_creation', { averageMonths: 12, dismissalMonths: 3 }).build();
-const wageSubsidy = (fteNow: number | null, fteAverage12Months: number | null) =>
-  facts({ placementType: 'wage_subsidy', company: { fteNow, fteAverage12Months } });
+const wageSubsidy = (fteNow: number | null, fteAverage: number | null) =>
+  facts({ placementType: 'wage_subsidy', company: { fteNow, fteAverage } });
 
 describe('net job creation (merbeskæftigelse)', () => {
   it.each([
@@ -33,8 +33,8 @@ describe('net job creation (merbeskæftigelse)', () => {
 
   it.each([
     [null, 10, 'company.fteNow'],
-    [10, null, 'company.fteAverage12Months'],
-    [null, null, 'company.fteNow,company.fteAverage12Months'],
+    [10, null, 'company.fteAverage'],
+    [null, null, 'company.fteNow,company.fteAverage'],
   ])('warns, never passes, with now %s and average %s', (now, average, missing) => {
     const check = checkNetJobCreation(rule, wageSubsidy(now, average));
     expect(check).toMatchObject({ passed: false, severity: 'warning' });

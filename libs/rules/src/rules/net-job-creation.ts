@@ -12,10 +12,10 @@ const cents = (n: number): number => Math.round(n * 100);
 export function checkNetJobCreation(rule: LegalRule, facts: RuleFacts): RuleCheck {
   const months = numberParam(rule, 'averageMonths');
   const dismissalMonths = numberParam(rule, 'dismissalMonths');
-  const { fteNow, fteAverage12Months: average } = facts.company;
+  const { fteNow, fteAverage: average } = facts.company;
   const missing = [
     ...(fteNow === null ? ['company.fteNow'] : []),
-    ...(average === null ? ['company.fteAverage12Months'] : []),
+    ...(average === null ? ['company.fteAverage'] : []),
   ];
   if (fteNow === null || average === null) {
     return undecided(

@@ -94,4 +94,19 @@ describe('reasonableness rule (BEK § 65)', () => {
       'Højst 1 person i praktik eller løntilskud pr. 5 ordinært ansatte på arbejdsstedet op til 50 (dog altid 1), og 1 pr. 10 derudover.',
     );
   });
+
+  it('says the figure is an average when the row names its months', () => {
+    const averaged = { ...rule, params: { ...rule.params, averageMonths: 4 } };
+    expect(reasonablenessRatio.describe(averaged).da).toContain(
+      'ordinært ansatte på arbejdsstedet (gennemsnit af de seneste 4 måneder) op til 50',
+    );
+    const check = checkReasonablenessRatio(
+      averaged,
+      facts({ site: { ordinaryFte: 6, supportedPersons: 1 } }),
+    );
+    expect(check.message.da).toContain(
+      'har 6 ordinært ansatte (gennemsnit af de seneste 4 måneder) og må højst have 1',
+    );
+    expect(check.message.en).toContain('(averaged over the last 4 months)');
+  });
 });

@@ -20,6 +20,17 @@ export const ratioParams = (rule: LegalRule): RatioParams => ({
   minimum: numberParam(rule, 'minimum'),
 });
 
+/** " (averaged over the last 4 months)" when the row names the months, else nothing. */
+function averaged(rule: LegalRule): { da: string; en: string } {
+  const months = rule.params.averageMonths;
+  return typeof months === 'number' && months > 1
+    ? {
+        da: ` (gennemsnit af de seneste ${num(months).da} måneder)`,
+        en: ` (averaged over the last ${num(months).en} months)`,
+      }
+    : { da: '', en: '' };
+}
+
 /** In hundredths, so 9,99 FTE is not 10 and 10 is not 9,999…: FTE has two decimals. */
 const cents = (n: number): number => Math.round(n * 100);
 
@@ -58,6 +69,7 @@ export function checkReasonablenessRatio(rule: LegalRule, facts: RuleFacts): Rul
   const allowed = allowedSupportedPersons(fte, p);
   const passed = persons <= allowed;
   const f = num(fte);
+  const avg = averaged(rule);
   const rule5 = `1 pr. ${num(p.employeesPerPerson).da} ansatte op til ${num(p.threshold).da}, dog altid ${num(p.minimum).da}, og 1 pr. ${num(p.employeesPerPersonBeyond).da} derudover`;
   const rule5en = `1 per ${num(p.employeesPerPerson).en} employees up to ${num(p.threshold).en}, always at least ${num(p.minimum).en}, and 1 per ${num(p.employeesPerPersonBeyond).en} beyond`;
   return verdict(
@@ -65,12 +77,12 @@ export function checkReasonablenessRatio(rule: LegalRule, facts: RuleFacts): Rul
     passed,
     passed
       ? {
-          da: `Arbejdsstedet har ${f.da} ordinært ansatte og må have ${num(allowed).da} i praktik eller løntilskud ad gangen (${rule5}); med denne borger er der ${num(persons).da}.`,
-          en: `The site has ${f.en} ordinary employees and may have ${num(allowed).en} in internship or wage subsidy at a time (${rule5en}); with this citizen there are ${num(persons).en}.`,
+          da: `Arbejdsstedet har ${f.da} ordinært ansatte${avg.da} og må have ${num(allowed).da} i praktik eller løntilskud ad gangen (${rule5}); med denne borger er der ${num(persons).da}.`,
+          en: `The site has ${f.en} ordinary employees${avg.en} and may have ${num(allowed).en} in internship or wage subsidy at a time (${rule5en}); with this citizen there are ${num(persons).en}.`,
         }
       : {
-          da: `Arbejdsstedet har ${f.da} ordinært ansatte og må højst have ${num(allowed).da} i praktik eller løntilskud ad gangen (${rule5}), men med denne borger bliver der ${num(persons).da}.`,
-          en: `The site has ${f.en} ordinary employees and may have at most ${num(allowed).en} in internship or wage subsidy at a time (${rule5en}), but with this citizen there would be ${num(persons).en}.`,
+          da: `Arbejdsstedet har ${f.da} ordinært ansatte${avg.da} og må højst have ${num(allowed).da} i praktik eller løntilskud ad gangen (${rule5}), men med denne borger bliver der ${num(persons).da}.`,
+          en: `The site has ${f.en} ordinary employees${avg.en} and may have at most ${num(allowed).en} in internship or wage subsidy at a time (${rule5en}), but with this citizen there would be ${num(persons).en}.`,
         },
     { ordinaryFte: fte, allowed, persons },
   );
@@ -83,9 +95,10 @@ export const reasonablenessRatio: RuleDefinition = {
   check: checkReasonablenessRatio,
   describe(rule) {
     const p = ratioParams(rule);
+    const avg = averaged(rule);
     return {
-      da: `Højst 1 person i praktik eller løntilskud pr. ${num(p.employeesPerPerson).da} ordinært ansatte på arbejdsstedet op til ${num(p.threshold).da} (dog altid ${num(p.minimum).da}), og 1 pr. ${num(p.employeesPerPersonBeyond).da} derudover.`,
-      en: `At most 1 person in internship or wage subsidy per ${num(p.employeesPerPerson).en} ordinary employees at the site up to ${num(p.threshold).en} (always at least ${num(p.minimum).en}), and 1 per ${num(p.employeesPerPersonBeyond).en} beyond.`,
+      da: `Højst 1 person i praktik eller løntilskud pr. ${num(p.employeesPerPerson).da} ordinært ansatte på arbejdsstedet${avg.da} op til ${num(p.threshold).da} (dog altid ${num(p.minimum).da}), og 1 pr. ${num(p.employeesPerPersonBeyond).da} derudover.`,
+      en: `At most 1 person in internship or wage subsidy per ${num(p.employeesPerPerson).en} ordinary employees at the site${avg.en} up to ${num(p.threshold).en} (always at least ${num(p.minimum).en}), and 1 per ${num(p.employeesPerPersonBeyond).en} beyond.`,
     };
   },
 };

@@ -53,8 +53,16 @@ export interface RuleFacts {
    */
   employmentHistoryKnown: boolean;
   sector: 'private' | 'public' | null;
-  site: { ordinaryFte: number | null; supportedPersons: number }; // persons in internship+wage subsidy at the site overlapping the period, NOT counting this one
-  company: { fteNow: number | null; fteAverage12Months: number | null };
+  /**
+   * The site's ordinary FTE (averaged over the reasonableness row's `averageMonths`), and the
+   * persons in internship and wage subsidy there overlapping the period, NOT counting this one.
+   */
+  site: { ordinaryFte: number | null; supportedPersons: number };
+  /**
+   * The company's (whole CVR) ordinary FTE on the start date, and its average over the
+   * net-job-creation row's `averageMonths` before it (null unless the history covers them).
+   */
+  company: { fteNow: number | null; fteAverage: number | null };
   paidHoursAtSameWorkplace: boolean;
 }
 

@@ -67,6 +67,7 @@ export function seededRules(
       threshold: 50,
       employeesPerPersonBeyond: 10,
       minimum: 1,
+      averageMonths: 4,
     }),
     aRule('net_job_creation', { averageMonths: 12, dismissalMonths: 3 }),
     ...JOB_READY.flatMap((g) => [
@@ -99,7 +100,7 @@ export function facts(over: Partial<RuleFacts> = {}): RuleFacts {
     employmentHistoryKnown: false,
     sector: 'private',
     site: { ordinaryFte: 20, supportedPersons: 0 },
-    company: { fteNow: 20, fteAverage12Months: 19 },
+    company: { fteNow: 20, fteAverage: 19 },
     paidHoursAtSameWorkplace: false,
     ...over,
   };

@@ -21,6 +21,7 @@ import { LegalRules1764090000019 } from './1764090000019-legal-rules';
 import { CitizenQualificationsAvailability1764090000020 } from './1764090000020-citizen-qualifications-availability';
 import { ProposalRuleOverrides1764090000021 } from './1764090000021-proposal-rule-overrides';
 import { CitizenNoEmployment1764090000022 } from './1764090000022-citizen-no-employment';
+import { ReasonablenessAverageMonths1764090000023 } from './1764090000023-reasonableness-average-months';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   CitizenQualificationsAvailability1764090000020,
   ProposalRuleOverrides1764090000021,
   CitizenNoEmployment1764090000022,
+  ReasonablenessAverageMonths1764090000023,
 ];
