@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { GraphQLDate, IsIsoDate, PageArgs, Trim } from '@jobbro/core';
 import { LegalRuleCodeGql, RULE_CODES, type RuleCode } from '@jobbro/rules';
 import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
@@ -123,6 +124,28 @@ export class OnBehalfInput {
   answeredAt!: Date;
 }
 
+/** Staff only: the citizen's answer recorded for them (how and when it was given). */
+const OnBehalf = () =>
+  applyDecorators(
+    Field(() => OnBehalfInput, {
+      nullable: true,
+      description: 'Staff only: the citizen’s answer recorded for them.',
+    }),
+    IsOptional(),
+    ValidateNested(),
+    Type(() => OnBehalfInput),
+  );
+
+/** An optional note of at most 1,000 characters, trimmed. */
+const ProposalNote = () =>
+  applyDecorators(
+    Field(() => String, { nullable: true }),
+    IsOptional(),
+    Trim(),
+    IsString(),
+    MaxLength(1000),
+  );
+
 @InputType()
 export class AcceptProposalInput {
   @Field(() => ID) @IsUUID() proposalId!: string;
@@ -132,14 +155,7 @@ export class AcceptProposalInput {
   @ArrayMaxSize(4)
   @IsEnum(ShareScope, { each: true })
   shareScopes!: ShareScope[];
-  @Field(() => OnBehalfInput, {
-    nullable: true,
-    description: 'Staff only: the citizen’s answer recorded for them.',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OnBehalfInput)
-  onBehalf?: OnBehalfInput | null;
+  @OnBehalf() onBehalf?: OnBehalfInput | null;
   @Field(() => String, IDEMPOTENCY_KEY) @IdempotencyKey() idempotencyKey?: string | null;
 }
 
@@ -147,20 +163,8 @@ export class AcceptProposalInput {
 export class DeclineProposalInput {
   @Field(() => ID) @IsUUID() proposalId!: string;
   @Field(() => ProposalReasonGql) @IsEnum(ProposalReason) reason!: ProposalReason;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(1000)
-  note?: string | null;
-  @Field(() => OnBehalfInput, {
-    nullable: true,
-    description: 'Staff only: the citizen’s answer recorded for them.',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OnBehalfInput)
-  onBehalf?: OnBehalfInput | null;
+  @ProposalNote() note?: string | null;
+  @OnBehalf() onBehalf?: OnBehalfInput | null;
 }
 
 @InputType()
@@ -171,12 +175,7 @@ export class AnswerProposalInput {
   @IsOptional()
   @IsEnum(ProposalReason)
   reason?: ProposalReason | null;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(1000)
-  note?: string | null;
+  @ProposalNote() note?: string | null;
   @Field(() => Boolean, {
     nullable: true,
     description: 'Whether the citizen may read the reason and note of a decline (default: no).',
@@ -191,12 +190,7 @@ export class AnswerProposalInput {
 export class WithdrawProposalInput {
   @Field(() => ID) @IsUUID() proposalId!: string;
   @Field(() => ProposalReasonGql) @IsEnum(ProposalReason) reason!: ProposalReason;
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(1000)
-  note?: string | null;
+  @ProposalNote() note?: string | null;
 }
 
 @InputType()
