@@ -12,6 +12,18 @@ describe('CPR numbers', () => {
     ['2902001234', null], // 1900 was no leap year
     ['3204701234', null], // no 32nd of April
     ['010170123', null], // 9 digits
+    ['01017012345', null], // 11 digits
+    ['x010170123', null], // not only digits
+    ['0102369123', '2036-02-01'], // 7th digit 9, year <= 36: 2000s
+    ['0102379123', '1937-02-01'], // 7th digit 9, year > 36: 1900s
+    ['0102374123', '1937-02-01'], // 7th digit 4, the first year of the 1900s
+    ['0102575123', '2057-02-01'], // 7th digit 5-8, the last year of the 2000s
+    ['0102585123', '1858-02-01'], // 7th digit 5-8, the first year of the 1800s
+    ['0113701234', null], // no 13th month
+    ['0100701234', null], // no month 0
+    ['0001701234', null], // no day 0
+    ['2902041234', '1904-02-29'], // 7th digit 1: 1904, a leap year
+    ['2902964123', '1996-02-29'], // 7th digit 4, 96 > 36: 1996, a leap year
   ])('%s is born %s', (cpr, birthDate) => {
     expect(cprBirthDate(cpr)).toBe(birthDate);
     expect(isValidCpr(cpr)).toBe(birthDate !== null);

@@ -33,6 +33,12 @@ describe('nextTargetGroupStep', () => {
       { kind: 'follow', periodId: 'p', endPreviousOn: '2026-03-31' },
     ],
     ['after an ended period', ended, '2026-05-01', { kind: 'start' }],
+    [
+      'on the last day of an ended period',
+      ended,
+      '2026-04-30',
+      { kind: 'follow', periodId: 'p', endPreviousOn: '2026-04-29' },
+    ],
   ] as const)('%s', (_name, latest, validFrom, step) => {
     expect(nextTargetGroupStep(latest, validFrom)).toEqual(step);
   });

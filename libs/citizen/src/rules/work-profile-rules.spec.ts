@@ -33,6 +33,7 @@ describe('employmentProblems', () => {
     ['started in the future', { startedOn: '2026-11-26', endedOn: null }, ['startedOn']],
     ['started today', { startedOn: TODAY, endedOn: null }, []],
     ['started before 1950', { startedOn: '1949-12-31' }, ['startedOn']],
+    ['started on the first day of 1950', { startedOn: '1950-01-01' }, []],
   ] as const)('%s: %j', (_name, change, expected) => {
     expect(fields(employmentProblems({ ...job, ...change }, TODAY))).toEqual(expected);
   });
