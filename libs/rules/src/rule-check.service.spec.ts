@@ -72,5 +72,8 @@ describe('RuleCheckService', () => {
     const service = new RuleCheckService(strict<RulesRepository>({ ofCode }));
     expect(await service.matchingRules()).toBe(rows);
     expect(ofCode).toHaveBeenCalledWith('not_last_employer');
+    // Read once a minute, not per match request.
+    expect(await service.matchingRules()).toBe(rows);
+    expect(ofCode).toHaveBeenCalledTimes(1);
   });
 });

@@ -5,6 +5,8 @@ import type { LegalRule, RuleCheck, RuleCode, RuleFacts } from './rules/rule-typ
 import { RulesException } from './rules.exception';
 import { RulesRepository } from './rules.repository';
 
+const MATCHING_RULES_TTL_MS = 60_000;
+
 /** The `averageMonths` of the row of `code` in force on the date, if it names one. */
 function monthsOf(rules: readonly LegalRule[], code: RuleCode, on: string): number | null {
   const months = rules.find((r) => r.code === code && inForceOn(r, on))?.params.averageMonths;
@@ -27,6 +29,8 @@ export interface HeadcountFacts {
  */
 @Injectable()
 export class RuleCheckService {
+  private matching: { at: number; rows: Promise<LegalRule[]> } | null = null;
+
   constructor(private readonly rules: RulesRepository) {}
 
   /** Every check of the planned placement, against the rows in force at its start. */
@@ -69,7 +73,15 @@ export class RuleCheckService {
    * `isLastEmployerBlocked` with `lastEmployerGroups` of them at each planned start).
    */
   matchingRules(): Promise<LegalRule[]> {
-    return this.rules.ofCode('not_last_employer');
+    // Rows change only by migration or seed (with a restart); a minute's cache spares every
+    // match request the query.
+    const now = Date.now();
+    if (!this.matching || now - this.matching.at > MATCHING_RULES_TTL_MS) {
+      const rows = this.rules.ofCode('not_last_employer');
+      this.matching = { at: now, rows };
+      rows.catch(() => (this.matching = null));
+    }
+    return this.matching.rows;
   }
 
   /** Every rule row in force on the date. */

@@ -36,16 +36,20 @@ function judge(c: MatchCitizen, p: MatchPlacement, today: string, rules: readonl
   const unmet = p.requirements.length
     ? p.requirements.filter((q) => !c.qualifications.includes(q))
     : NONE;
-  // The rules' own predicate, with the groups of the rule row in force at the planned start.
-  const lastEmployer = isLastEmployerBlocked(
-    {
-      placementType: p.type,
-      targetGroup: c.targetGroup,
-      companyId: p.companyId,
-      mostRecentEmployerCompanyId: c.mostRecentEmployerCompanyId,
-    },
-    lastEmployerGroups(rules, startOn),
-  );
+  // The rules' own predicate, with the groups of the rule row in force at the planned start. It
+  // needs the slot's company to be the last employer, so the groups are only looked up then
+  // (this runs for every candidate pair).
+  const lastEmployer =
+    c.mostRecentEmployerCompanyId === p.companyId &&
+    isLastEmployerBlocked(
+      {
+        placementType: p.type,
+        targetGroup: c.targetGroup,
+        companyId: p.companyId,
+        mostRecentEmployerCompanyId: c.mostRecentEmployerCompanyId,
+      },
+      lastEmployerGroups(rules, startOn),
+    );
   const typeAllowed = c.targetGroup === null ? true : (rule?.allowed.includes(p.type) ?? false);
   const times = availabilityFit(c.availability, p.workingTimes);
   return {
