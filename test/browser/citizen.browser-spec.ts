@@ -153,7 +153,8 @@ describe('the citizen in a browser (mobile)', () => {
     const page = await browser.newPage({ mobile: true });
     await signIn(page, portal.baseUrl, citizen.email, citizen.password);
     expect(new URL(page.url()).pathname).toBe('/mit-forloeb');
-    expect(await page.locator('html').getAttribute('data-theme')).toBe('borger');
+    // The theme's stylesheet loads after the page: wait for it (a wrong theme times out here).
+    await page.locator('html[data-theme="borger"]').waitFor({ state: 'attached' });
 
     // My plan: goals in my own words, milestones with dates, what will happen.
     await page.getByRole('heading', { level: 1, name: 'Min plan' }).waitFor();

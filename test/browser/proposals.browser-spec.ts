@@ -225,7 +225,7 @@ describe('Proposals in the browser', () => {
 
   it('the citizen says yes on "Mine forslag", sharing only the first name', async () => {
     const card = await myProposal(RESTAURANT);
-    expect(await citizenPage.locator('html').getAttribute('data-theme')).toBe('borger');
+    await citizenPage.locator('html[data-theme="borger"]').waitFor({ state: 'attached' });
     await card.getByText('Venter på dit svar').waitFor();
     await card.getByText('20 timer om ugen').waitFor();
     await card.getByText(/^Svar senest /).waitFor();

@@ -16,12 +16,18 @@ const loaders: Record<Theme, () => Promise<unknown>> = {
   borger: () => import('@/styles/theme-borger.css'),
 };
 
+/** The theme asked for last: a stylesheet that loads after a later request gives way to it. */
+let wanted: Theme | null = null;
+
 /**
  * Loads the design system's stylesheet for a theme (each is a whole build of Det Fælles
  * Designsystem, so only one may be active) and disables the other one if it was loaded before.
+ * Of overlapping calls the last one wins, whichever stylesheet arrives first.
  */
 export async function applyTheme(theme: Theme): Promise<void> {
+  wanted = theme;
   await loaders[theme]();
+  if (wanted !== theme) return;
   for (const sheet of Array.from(document.styleSheets)) {
     const node = sheet.ownerNode as HTMLElement | null;
     const source = node?.getAttribute('href') ?? node?.getAttribute('data-vite-dev-id') ?? '';
