@@ -181,11 +181,19 @@ describe('booking under concurrency', () => {
       });
     }
 
-    // Every failure is a clear CONFLICT naming what is full.
+    // Every failure is a clear CONFLICT naming what is full, and what it names is full. A slot
+    // whose own capacity binds is refused as such; a mentor-bound slot usually names its mentor,
+    // but may name itself when the mentor's seats all landed on it (then both are full).
     const refusals = results.filter((r) => !r.ok);
     expect(new Set(refusals.map((r) => r.code))).toEqual(new Set(['CONFLICT']));
-    for (const r of refusals)
-      expect(r.reason).toBe(r.slot.bound === 'slot' ? 'NO_FREE_SEAT' : 'NO_FREE_MENTOR_SEAT');
+    const full = (r: (typeof results)[number]) =>
+      r.reason === 'NO_FREE_SEAT'
+        ? count((o) => o.slot.id === r.slot.id) === r.slot.capacity
+        : r.reason === 'NO_FREE_MENTOR_SEAT' &&
+          count((o) => o.slot.mentorId === r.slot.mentorId) === r.slot.mentorCapacity;
+    expect(refusals.filter((r) => !full(r))).toEqual([]);
+    for (const r of refusals.filter((o) => o.slot.bound === 'slot'))
+      expect(r.reason).toBe('NO_FREE_SEAT');
 
     // Exactly one booking row per success and none for a failure; failures left no trace.
     const ds = t.dataSource;
