@@ -243,7 +243,8 @@ describe('codes are shown as labels, and the catalogues speak the API’s enums'
     expect(en.failedFilters).toEqual([
       {
         filter: 'typeAllowed',
-        reason: 'Wage subsidy is not allowed for the target group Sickness benefit (LAB § 42)',
+        reason:
+          'Wage subsidy is not allowed for the target group Sickness benefit (LAB s. 42 (Active Employment Act))',
       },
       { filter: 'accommodations', reason: 'Cannot offer: No heavy lifting and Quiet workspace' },
       { filter: 'requirements', reason: 'Requirements not met: Spoken Danish' },

@@ -509,6 +509,60 @@ describe('proposals', () => {
     ).toBe('BAD_USER_INPUT');
   });
 
+  it('blocks a placement type the citizen’s target group may not have, before anything is written', async () => {
+    const sick = ok(
+      await consultant.createCitizen({
+        firstName: 'Sigrid',
+        lastName: 'Testesen',
+        postalCode: '2300',
+        targetGroup: 'sygedagpenge',
+      }),
+    ).createCitizen as { id: string };
+    const subsidy = await employer.publishSlot(company, {
+      title: 'Køkkenmedhjælper i løntilskud',
+      occupationId: cookId,
+      type: 'WAGE_SUBSIDY',
+      capacity: 1,
+    });
+    const input = {
+      citizenId: sick.id,
+      placementId: subsidy,
+      start: '2027-02-01',
+      end: '2027-03-31',
+    };
+    const preview = ok(
+      await consultant.run(
+        `query($input: ProposalRuleChecksInput!) { proposalRuleChecks(input: $input) { rule name passed severity message source } }`,
+        { input },
+      ),
+    ).proposalRuleChecks as { rule: string }[];
+    expect(preview[0]).toEqual({
+      rule: 'PLACEMENT_TYPES',
+      name: 'Tilbud for målgruppen',
+      passed: false,
+      severity: 'BLOCK',
+      message:
+        'Løntilskud er ikke tilladt for borgerens målgruppe. Målgruppen kan få virksomhedspraktik og ordinære timer (småjob).',
+      source: expect.stringContaining('LAB § 42'),
+    });
+    // A block is refused even with a reason offered for it, and leaves no proposal behind.
+    for (const ruleOverrides of [[], [{ rule: 'PLACEMENT_TYPES', reason: 'Det går nok' }]]) {
+      const blocked = failure(await propose(consultant, { ...input, ruleOverrides }));
+      expect(blocked.extensions).toMatchObject({ code: 'CONFLICT', reason: 'RULE_BLOCKS' });
+      expect(blocked.message).toContain('LAB § 42');
+    }
+    const [{ n }] = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM proposal WHERE citizen_id = $1`,
+      [sick.id],
+    );
+    expect(n).toBe(0);
+    // Matching leaves the pair out for the same reason.
+    const explained = ok(await consultant.explainMatch(sick.id, subsidy)).explainMatch as {
+      failedFilters: { filter: string }[];
+    };
+    expect(explained.failedFilters.map((f) => f.filter)).toContain('typeAllowed');
+  });
+
   it('checks the Danish rules at the planned dates: a block refuses, a warning needs a recorded reason', async () => {
     const eva = await newCitizen('Eva');
     const checks = (input: Record<string, unknown>) =>

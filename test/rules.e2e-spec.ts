@@ -245,7 +245,7 @@ describe('legal rules and headcounts', () => {
       ['2027-01-01', '2027-01-01', null],
     ])('lists the rules in force on %s', async (at, validFrom, validTo) => {
       const rules = ok(await legalRules(consultantA, at)).legalRules as Rule[];
-      expect(rules).toHaveLength(16);
+      expect(rules).toHaveLength(23);
       expect(rules.every((r) => r.validFrom === validFrom && r.validTo === validTo)).toBe(true);
       const fourWeeks = rules.find(
         (r) => r.code === 'INTERNSHIP_DURATION' && r.targetGroup === 'dagpenge',

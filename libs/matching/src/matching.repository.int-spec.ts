@@ -122,7 +122,14 @@ describe('reverse matching candidates from PostgreSQL', () => {
           `INSERT INTO citizen_target_group (citizen_id, target_group, valid_from) VALUES ($1, $2, '2026-01-01')`,
           [
             id,
-            pick(['dagpenge', 'sygedagpenge', 'ledighedsydelse', 'kontanthjaelp_aktivitetsparat']),
+            pick([
+              'dagpenge',
+              'dagpenge_dimittend',
+              'sygedagpenge',
+              'jobafklaring',
+              'ledighedsydelse',
+              'kontanthjaelp_aktivitetsparat',
+            ]),
           ],
         );
       for (const q of someOf(QUALIFICATIONS, 0.5))

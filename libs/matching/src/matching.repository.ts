@@ -1,4 +1,4 @@
-import { type LegalRule, lastEmployerGroupRows } from '@jobbro/rules';
+import { type LegalRule, lastEmployerGroupRows, placementTypeRows } from '@jobbro/rules';
 import { mostRecentEmployerSql, targetGroupOnSql } from '@jobbro/citizen';
 import { positional, visiblePlacementsSql } from '@jobbro/company';
 import { heldSeatsSql } from '@jobbro/proposal';
@@ -12,7 +12,6 @@ import {
   placementText,
   type Weights,
 } from './rules/scoring';
-import { TYPE_RULES } from './rules/type-rules';
 
 const PLACEMENT_COLUMNS = `p.id, p.company_id AS "companyId", p.type, p.status, p.title, p.description, p.tasks, p.isco_code AS "iscoCode",
   coalesce(o.labels_da[1], o.label) AS "occupationLabel", p.capacity, ${heldSeatsSql('p')} AS occupied,
@@ -107,8 +106,9 @@ export class MatchingRepository {
     slotPart: number,
     level: { digits: number; value: number },
   ): Promise<{ id: string; low: number; high: number }[]> {
-    // The dated type rules as rows, in order: the first in force for a group decides, as in typeRuleFor.
-    const rules = TYPE_RULES;
+    // The placement-types rows, a group's own first: the first in force for the citizen's group
+    // (or '', every other group) decides, as placementTypeAllowed picks it.
+    const types = placementTypeRows(legalRules, p.type);
     const lastEmployer = lastEmployerGroupRows(legalRules);
     return this.dataSource.query<{ id: string; low: number; high: number }[]>(
       `WITH c AS (
@@ -146,12 +146,13 @@ export class MatchingRepository {
                  + $15 AS base
                  FROM c) c
         WHERE occupation = $16
+          -- only a clear "not allowed" leaves the pair out (no group or no row: undecided)
           AND (target_group IS NULL OR coalesce((
                 SELECT r.allows FROM unnest($18::text[], $19::date[], $20::date[], $21::boolean[]) WITH ORDINALITY
                        AS r(target_group, valid_from, valid_to, allows, n)
-                 WHERE r.target_group = c.target_group AND r.valid_from <= greatest($9::date, start)
+                 WHERE r.target_group IN (c.target_group, '') AND r.valid_from <= greatest($9::date, start)
                    AND (r.valid_to IS NULL OR r.valid_to >= greatest($9::date, start))
-                 ORDER BY r.n LIMIT 1), false))
+                 ORDER BY r.n LIMIT 1), true))
           AND (max_commute_km IS NULL OR km <= max_commute_km + 1e-9)
           AND (hours_now IS NULL OR $7 <= hours_now)
           AND ($10::date IS NULL OR $10::date >= start)
@@ -186,10 +187,10 @@ export class MatchingRepository {
         slotPart,
         level.value,
         level.digits,
-        rules.map((r) => r.targetGroup),
-        rules.map((r) => r.validFrom),
-        rules.map((r) => r.validTo),
-        rules.map((r) => r.allowed.includes(p.type)),
+        types.map((r) => r.targetGroup),
+        types.map((r) => r.validFrom),
+        types.map((r) => r.validTo),
+        types.map((r) => r.allows),
         p.requirements,
         [...contentWords(placementText(p))],
         weights.goalWords,

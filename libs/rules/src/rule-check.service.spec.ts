@@ -20,7 +20,7 @@ describe('RuleCheckService', () => {
     const service = new RuleCheckService(strict<RulesRepository>({ inForce }));
     const checks = await service.check(facts({ targetGroup: 'dagpenge', end: '2026-03-30' }));
     expect(inForce).toHaveBeenCalledWith('2026-03-02');
-    expect(checks[0]).toMatchObject({ rule: 'internship_duration', passed: false });
+    expect(checks[1]).toMatchObject({ rule: 'internship_duration', passed: false });
   });
 
   it.each([
@@ -66,14 +66,14 @@ describe('RuleCheckService', () => {
     expect(fteAverage).not.toHaveBeenCalled();
   });
 
-  it('gives matching the not-the-last-employer rows of every date', async () => {
+  it('gives matching the not-the-last-employer and placement-types rows of every date', async () => {
     const rows = seededRules();
-    const ofCode = jest.fn().mockResolvedValue(rows);
-    const service = new RuleCheckService(strict<RulesRepository>({ ofCode }));
+    const ofCodes = jest.fn().mockResolvedValue(rows);
+    const service = new RuleCheckService(strict<RulesRepository>({ ofCodes }));
     expect(await service.matchingRules()).toBe(rows);
-    expect(ofCode).toHaveBeenCalledWith('not_last_employer');
+    expect(ofCodes).toHaveBeenCalledWith(['not_last_employer', 'placement_types']);
     // Read once a minute, not per match request.
     expect(await service.matchingRules()).toBe(rows);
-    expect(ofCode).toHaveBeenCalledTimes(1);
+    expect(ofCodes).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { evaluateRules, inForceOn } from './rules/evaluate';
+import { evaluateRules } from './rules/evaluate';
+import { inForceOn } from './rules/rule-pick';
 import { dayNumber } from './rules/rule-support';
 import type { LegalRule, RuleCheck, RuleCode, RuleFacts } from './rules/rule-types';
 import { RulesException } from './rules.exception';
 import { RulesRepository } from './rules.repository';
 
 const MATCHING_RULES_TTL_MS = 60_000;
+/** The rules matching applies as hard filters. */
+const MATCHING_RULE_CODES: readonly RuleCode[] = ['not_last_employer', 'placement_types'];
 
 /** The `averageMonths` of the row of `code` in force on the date, if it names one. */
 function monthsOf(rules: readonly LegalRule[], code: RuleCode, on: string): number | null {
@@ -70,14 +73,15 @@ export class RuleCheckService {
 
   /**
    * What matching reads of the rules, for any date: the not-the-last-employer rows (matching asks
-   * `isLastEmployerBlocked` with `lastEmployerGroups` of them at each planned start).
+   * `isLastEmployerBlocked` with `lastEmployerGroups` of them at each planned start) and the
+   * placement-types rows (`placementTypeAllowed`).
    */
   matchingRules(): Promise<LegalRule[]> {
     // Rows change only by migration or seed (with a restart); a minute's cache spares every
     // match request the query.
     const now = Date.now();
     if (!this.matching || now - this.matching.at > MATCHING_RULES_TTL_MS) {
-      const rows = this.rules.ofCode('not_last_employer');
+      const rows = this.rules.ofCodes(MATCHING_RULE_CODES);
       this.matching = { at: now, rows };
       rows.catch(() => (this.matching = null));
     }

@@ -43,7 +43,7 @@ describe('RulesRepository and the legal_rule / company_headcount tables', () => 
     ['2027-01-01', '2027-01-01', null],
   ])('holds the seeded numbers in force on %s', async (on, validFrom, validTo) => {
     const rows = await repo.inForce(on);
-    expect(rows).toHaveLength(16);
+    expect(rows).toHaveLength(23);
     expect(rows.every((r) => r.validFrom === validFrom && r.validTo === validTo)).toBe(true);
     // The unit tests' fixture is the migration's data: the same numbers for the same scopes.
     expect(sorted(rows.map(scopeOf))).toEqual(sorted(seededRules().map(scopeOf)));
@@ -52,12 +52,12 @@ describe('RulesRepository and the legal_rule / company_headcount tables', () => 
 
   it('has no rule before 2020 and both periods for a span over the new year', async () => {
     expect(await repo.inForce('2019-12-31')).toEqual([]);
-    expect(await repo.rulesFor(['2026-12-31', '2027-01-01'])).toHaveLength(32);
+    expect(await repo.rulesFor(['2026-12-31', '2027-01-01'])).toHaveLength(46);
     expect(await repo.rulesFor([])).toEqual([]);
   });
 
   it('gives every row of one rule, of both periods, as the fixture matching is tested with', async () => {
-    const rows = await repo.ofCode('not_last_employer');
+    const rows = await repo.ofCodes(['not_last_employer']);
     expect(rows.map((r) => [r.validFrom, r.validTo])).toEqual([
       ['2020-01-01', '2026-12-31'],
       ['2027-01-01', null],
@@ -77,12 +77,30 @@ describe('RulesRepository and the legal_rule / company_headcount tables', () => 
     const fromDb = evaluateRules(rows, f).map((c) => [c.rule, c.passed, c.numbers]);
     const fromFixture = evaluateRules(seededRules(), f).map((c) => [c.rule, c.passed, c.numbers]);
     expect(fromDb).toEqual(fromFixture);
-    expect(fromDb[0]).toEqual([
+    expect(fromDb[1]).toEqual([
       'internship_duration',
       false,
       expect.objectContaining({ limitWeeks: 4 }),
     ]);
   });
+
+  it.each([
+    // A newly graduated dagpenge recipient: 8 weeks (2 March to 26 April), not a day more.
+    ['dagpenge_dimittend', 'internship', '2026-04-26', 'internship_duration', true],
+    ['dagpenge_dimittend', 'internship', '2026-04-27', 'internship_duration', false],
+    // Sickness benefit: no wage subsidy; flex-job referred: a flex job.
+    ['sygedagpenge', 'wage_subsidy', '2026-04-26', 'placement_types', false],
+    ['ledighedsydelse', 'flex_job', '2026-04-26', 'placement_types', true],
+  ] as const)(
+    'decides %s in a %s to %s from the rows in the database (%s passes: %s)',
+    async (targetGroup, placementType, end, rule, passed) => {
+      const checks = evaluateRules(
+        await repo.inForce('2026-03-02'),
+        facts({ targetGroup, placementType, end }),
+      );
+      expect(checks.find((c) => c.rule === rule)?.passed).toBe(passed);
+    },
+  );
 
   const insertRule = (
     code: string,
@@ -136,6 +154,57 @@ describe('RulesRepository and the legal_rule / company_headcount tables', () => 
     await expect(insertRule(code, 'revalidering', '2040-01-01', null, params)).rejects.toThrow(
       /legal_rule_params/,
     );
+  });
+
+  it.each([
+    ['no types', 'placement_types', '{}', /legal_rule_placement_types/],
+    ['an empty list of types', 'placement_types', '{"types": []}', /legal_rule_placement_types/],
+    [
+      'an unknown type',
+      'placement_types',
+      '{"types": ["internship", "job"]}',
+      /legal_rule_placement_types/,
+    ],
+    ['types as text', 'placement_types', '{"types": "internship"}', /legal_rule_placement_types/],
+    [
+      'an average over no months',
+      'reasonableness_ratio',
+      '{"employeesPerPerson": 5, "threshold": 50, "employeesPerPersonBeyond": 10, "minimum": 1, "averageMonths": 0}',
+      /legal_rule_average_months/,
+    ],
+    [
+      'an average over part of a month',
+      'reasonableness_ratio',
+      '{"employeesPerPerson": 5, "threshold": 50, "employeesPerPersonBeyond": 10, "minimum": 1, "averageMonths": 2.5}',
+      /legal_rule_average_months/,
+    ],
+    [
+      'an average in words',
+      'reasonableness_ratio',
+      '{"employeesPerPerson": 5, "threshold": 50, "employeesPerPersonBeyond": 10, "minimum": 1, "averageMonths": "4"}',
+      /legal_rule_average_months/,
+    ],
+  ])('refuses %s in params (1764090000024)', async (_case, code, params, constraint) => {
+    await expect(insertRule(code, 'revalidering', '2040-01-01', null, params)).rejects.toThrow(
+      constraint,
+    );
+  });
+
+  it('takes a valid placement-types row, but not one for a sector', async () => {
+    await insertRule(
+      'placement_types',
+      'revalidering',
+      '2040-01-01',
+      null,
+      '{"types": ["flex_job"]}',
+    );
+    await ds.query(`DELETE FROM legal_rule WHERE valid_from = '2040-01-01'`);
+    await expect(
+      ds.query(
+        `INSERT INTO legal_rule (code, sector, params, severity, valid_from, source_da, source_en)
+         VALUES ('placement_types', 'public', '{"types": ["internship"]}', 'block', '2040-01-01', 'K', 'S')`,
+      ),
+    ).rejects.toThrow(/legal_rule_placement_types/);
   });
 
   it('refuses an unknown code, severity, sector and a period that ends before it starts', async () => {

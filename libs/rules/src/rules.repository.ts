@@ -62,11 +62,11 @@ export class RulesRepository {
     return rows.map(toRule);
   }
 
-  /** Every row of the rule, whatever its dates. */
-  async ofCode(code: RuleCode): Promise<LegalRule[]> {
+  /** Every row of the rules, whatever their dates. */
+  async ofCodes(codes: readonly RuleCode[]): Promise<LegalRule[]> {
     const rows = await this.dataSource.query<RuleRow[]>(
-      `SELECT ${RULE_COLUMNS} FROM legal_rule WHERE code = $1 ${RULE_ORDER}`,
-      [code],
+      `SELECT ${RULE_COLUMNS} FROM legal_rule WHERE code = ANY($1::text[]) ${RULE_ORDER}`,
+      [codes],
     );
     return rows.map(toRule);
   }

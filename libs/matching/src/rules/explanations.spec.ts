@@ -10,17 +10,20 @@ import { seededRandom } from '../../../testing/src/random';
 import { hardFilters } from './hard-filters';
 import type { MatchCitizen, MatchPlacement } from './match-types';
 import { scoreFactors } from './scoring';
-import { TYPE_RULES } from './type-rules';
 import { seededRuleHistory } from '@jobbro/rules/testing/rule-fixtures';
 
-/** The not-the-last-employer rows the migrations seed, for both periods. */
+/** The rule rows the migrations seed, for both periods. */
 const RULES = seededRuleHistory();
 
 const TODAY = '2026-11-25';
 
-/** The target-group table as migration 0004 seeds it (the run-time lookup reads the table). */
+/** The target-group table as migrations 0004 and 0024 seed it (the run-time lookup reads the table). */
 const TARGET_GROUPS: Record<string, Localized> = {
   dagpenge: { da: 'Dagpengemodtager', en: 'Unemployment benefit (dagpenge)' },
+  dagpenge_dimittend: {
+    da: 'Nyuddannet dagpengemodtager (dimittend)',
+    en: 'Newly graduated unemployment benefit recipient',
+  },
   kontanthjaelp_jobparat: { da: 'Jobparat kontanthjælpsmodtager', en: 'Job-ready cash benefit' },
   kontanthjaelp_aktivitetsparat: {
     da: 'Aktivitetsparat kontanthjælpsmodtager',
@@ -158,7 +161,7 @@ describe('hard-filter reasons name codes by their catalogue labels', () => {
       { type: 'flex_job' },
       'typeAllowed',
       'Fleksjob er ikke tilladt for målgruppen Ressourceforløb (LAB §§ 42, 51 (virksomhedspraktik og løntilskud))',
-      'Flex job is not allowed for the target group Resource course (LAB §§ 42, 51 (virksomhedspraktik og løntilskud))',
+      'Flex job is not allowed for the target group Resource course (LAB ss. 42, 51 (work trials and wage subsidies))',
     ],
     [
       'wage subsidy for sickness benefit',
@@ -166,7 +169,7 @@ describe('hard-filter reasons name codes by their catalogue labels', () => {
       { type: 'wage_subsidy' },
       'typeAllowed',
       'Løntilskud er ikke tilladt for målgruppen Sygedagpengemodtager (LAB § 42)',
-      'Wage subsidy is not allowed for the target group Sickness benefit (LAB § 42)',
+      'Wage subsidy is not allowed for the target group Sickness benefit (LAB s. 42 (Active Employment Act))',
     ],
   ])('%s', (_, c, p, filter, da, en) => {
     const result = hardFilters(citizen(c), placement(p), TODAY, RULES, strictLabels).find(
@@ -188,9 +191,10 @@ describe('hard-filter reasons name codes by their catalogue labels', () => {
       RULES,
       codeLabels(),
     ).find((x) => x.filter === 'typeAllowed')?.reason;
+    // A group with no row of its own follows the row of every other group.
     expect(reason).toEqual({
-      da: 'Fleksjob er ikke tilladt for målgruppen new group',
-      en: 'Flex job is not allowed for the target group new group',
+      da: 'Fleksjob er ikke tilladt for målgruppen new group (LAB §§ 42, 51 (virksomhedspraktik og løntilskud))',
+      en: 'Flex job is not allowed for the target group new group (LAB ss. 42, 51 (work trials and wage subsidies))',
     });
   });
 });
@@ -201,7 +205,12 @@ function world(seed: number): { placements: MatchPlacement[]; citizens: MatchCit
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const some = <T>(xs: readonly T[], p: number): T[] => xs.filter(() => r() < p);
   const types = Object.keys(PLACEMENT_TYPE_LABELS) as MatchPlacement['type'][];
-  const groups = [...new Set(TYPE_RULES.map((x) => x.targetGroup)), ...Object.keys(TARGET_GROUPS)];
+  const groups = [
+    ...new Set([
+      ...RULES.flatMap((x) => (x.targetGroup ? [x.targetGroup] : [])),
+      ...Object.keys(TARGET_GROUPS),
+    ]),
+  ];
   const placements = Array.from({ length: 60 }, (_, i): MatchPlacement =>
     placement({
       id: `p${i}`,

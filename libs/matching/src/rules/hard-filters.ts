@@ -1,9 +1,13 @@
-import { isLastEmployerBlocked, type LegalRule, lastEmployerGroups } from '@jobbro/rules';
+import {
+  isLastEmployerBlocked,
+  type LegalRule,
+  lastEmployerGroups,
+  placementTypeAllowed,
+} from '@jobbro/rules';
 import { labelList, type LabelLookup, weekdayList } from '@jobbro/reference';
 import { availabilityCompared, availabilityFit } from './availability';
 import { distanceKm, unknownDistance } from './geo';
 import type { HardFilterResult, MatchCitizen, MatchPlacement } from './match-types';
-import { typeRuleFor } from './type-rules';
 
 const r = (filter: string, passed: boolean, da: string, en: string): HardFilterResult => ({
   filter,
@@ -25,7 +29,13 @@ function judge(c: MatchCitizen, p: MatchPlacement, today: string, rules: readonl
   const start =
     c.goal?.earliestStart && c.goal.earliestStart > today ? c.goal.earliestStart : today;
   const startOn = p.startEarliest > start ? p.startEarliest : start;
-  const rule = c.targetGroup ? typeRuleFor(c.targetGroup, startOn) : null;
+  // The rules' own verdict from the placement-types row in force at the planned start; only a
+  // clear "not allowed" leaves the pair out (undecided is the proposal check's warning).
+  const { allowed, rule } = placementTypeAllowed(rules, {
+    placementType: p.type,
+    targetGroup: c.targetGroup,
+    start: startOn,
+  });
   const km = distanceKm(c, p);
   const maxKm = c.goal?.maxCommuteKm ?? null;
   const hoursNow = c.goal?.hoursNow ?? null;
@@ -50,12 +60,13 @@ function judge(c: MatchCitizen, p: MatchPlacement, today: string, rules: readonl
       },
       lastEmployerGroups(rules, startOn),
     );
-  const typeAllowed = c.targetGroup === null ? true : (rule?.allowed.includes(p.type) ?? false);
+  const typeAllowed = allowed !== false;
   const times = availabilityFit(c.availability, p.workingTimes);
   return {
     free,
     start,
     rule,
+    allowed,
     km,
     maxKm,
     hoursNow,
@@ -106,7 +117,8 @@ export function hardFilters(
   labels: LabelLookup,
 ): HardFilterResult[] {
   const j = judge(c, p, today, rules);
-  const { free, start, rule, km, maxKm, hoursNow, missing, unmet, lastEmployer, times } = j;
+  const { free, start, rule, allowed, km, maxKm, hoursNow, missing, unmet, lastEmployer, times } =
+    j;
   const type = labels('placementType', p.type);
   const group = c.targetGroup === null ? null : labels('targetGroup', c.targetGroup);
   const notOffered = labelList(labels, 'accommodation', missing);
@@ -137,14 +149,18 @@ export function hardFilters(
       j.typeAllowed,
       c.targetGroup === null
         ? 'Ingen målgruppe registreret'
-        : rule?.allowed.includes(p.type)
-          ? `Tilladt for målgruppen (${rule.source})`
-          : `${capitalize(type.da)} er ikke tilladt for målgruppen ${group?.da}${rule ? ` (${rule.source})` : ''}`,
+        : allowed === null
+          ? 'Ingen regel for målgruppen på startdatoen'
+          : allowed
+            ? `Tilladt for målgruppen (${rule?.source.da})`
+            : `${capitalize(type.da)} er ikke tilladt for målgruppen ${group?.da} (${rule?.source.da})`,
       c.targetGroup === null
         ? 'No target group recorded'
-        : rule?.allowed.includes(p.type)
-          ? `Allowed for the target group (${rule.source})`
-          : `${capitalize(type.en)} is not allowed for the target group ${group?.en}${rule ? ` (${rule.source})` : ''}`,
+        : allowed === null
+          ? 'No rule for the target group on the start date'
+          : allowed
+            ? `Allowed for the target group (${rule?.source.en})`
+            : `${capitalize(type.en)} is not allowed for the target group ${group?.en} (${rule?.source.en})`,
     ),
     km === null
       ? r(

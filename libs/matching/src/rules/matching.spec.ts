@@ -10,7 +10,6 @@ import {
   scoreFactors,
   totalScore,
 } from './scoring';
-import { typeRuleFor } from './type-rules';
 import { seededRuleHistory } from '@jobbro/rules/testing/rule-fixtures';
 
 /** The not-the-last-employer rows the migrations seed, for both periods. */
@@ -173,16 +172,6 @@ describe('hard filters', () => {
     ],
   ])('%s', (_, citizen, slot, expected) => {
     expect(failed(chef(citizen), placement(slot))).toEqual(expected);
-  });
-});
-
-describe('dated type rules', () => {
-  it.each([
-    ['ressourceforloeb', '2026-06-30', true],
-    ['ledighedsydelse', '2026-12-01', true],
-    ['unknown_group', '2026-12-01', false],
-  ])('%s on %s has a rule: %s', (group, on, has) => {
-    expect(typeRuleFor(group, on) !== null).toBe(has);
   });
 });
 

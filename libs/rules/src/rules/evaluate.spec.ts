@@ -2,12 +2,11 @@ import { aRule, facts, seededRuleHistory, seededRules } from '../testing/rule-fi
 import {
   describeRule,
   evaluateRules,
-  inForceOn,
   lastEmployerGroupRows,
   lastEmployerGroups,
   RULE_DEFINITIONS,
-  ruleInForce,
 } from './evaluate';
+import { inForceOn, ruleInForce } from './rule-pick';
 import { isLastEmployerBlocked } from './not-last-employer';
 import { RULE_CODES, type RuleCheck, type RuleFacts } from './rule-types';
 
@@ -18,7 +17,9 @@ describe('evaluateRules', () => {
   it.each([
     [
       'internship',
+      'kontanthjaelp_aktivitetsparat',
       [
+        'placement_types',
         'internship_duration',
         'internship_weekly_hours',
         'not_last_employer',
@@ -26,11 +27,15 @@ describe('evaluateRules', () => {
         'paid_hours_beside_internship',
       ],
     ],
-    ['wage_subsidy', ['reasonableness_ratio', 'wage_subsidy_duration', 'net_job_creation']],
-    ['ordinary_hours', []],
-    ['flex_job', []],
-  ] as const)('checks a %s against %j', (placementType, codes) => {
-    const checks = evaluateRules(BOTH_PERIODS, facts({ placementType }));
+    [
+      'wage_subsidy',
+      'kontanthjaelp_aktivitetsparat',
+      ['placement_types', 'reasonableness_ratio', 'wage_subsidy_duration', 'net_job_creation'],
+    ],
+    ['ordinary_hours', 'sygedagpenge', ['placement_types']],
+    ['flex_job', 'ledighedsydelse', ['placement_types']],
+  ] as const)('checks a %s for %s against %j', (placementType, targetGroup, codes) => {
+    const checks = evaluateRules(BOTH_PERIODS, facts({ placementType, targetGroup }));
     expect(checks.map((c) => c.rule)).toEqual(codes);
     expect(checks.every((c) => c.passed)).toBe(true);
   });
@@ -84,7 +89,7 @@ describe('evaluateRules', () => {
     ['a start after the last rows end', seededRules(), '2027-01-01'],
   ])('answers %s with a clear warning per rule, never a silent pass', (_case, rules, start) => {
     const checks = evaluateRules(rules, facts({ start, end: start }));
-    expect(checks).toHaveLength(5);
+    expect(checks).toHaveLength(6);
     for (const c of checks) {
       expect(c).toMatchObject({
         severity: 'warning',
@@ -95,7 +100,7 @@ describe('evaluateRules', () => {
       expect(c.numbers).toEqual({ on: start });
       expect(c.source.en).toBe('No rule in force');
     }
-    expect(checks[0].message.da).toMatch(/^Praktikkens varighed: ingen regel er registreret/);
+    expect(checks[1].message.da).toMatch(/^Praktikkens varighed: ingen regel er registreret/);
     expect(checks[0].message.en).toContain('Check the rule yourself');
   });
 
@@ -232,6 +237,7 @@ describe('evaluateRules', () => {
       }),
     );
     expect(broken.map((c) => [c.rule, c.passed, c.severity])).toEqual([
+      ['placement_types', true, 'block'],
       ['internship_duration', false, 'block'],
       ['internship_weekly_hours', false, 'block'],
       ['not_last_employer', false, 'block'],
@@ -249,7 +255,7 @@ describe('evaluateRules', () => {
   });
 
   it('accepts a period of one day', () => {
-    expect(evaluateRules(BOTH_PERIODS, facts({ end: '2026-03-02' }))).toHaveLength(5);
+    expect(evaluateRules(BOTH_PERIODS, facts({ end: '2026-03-02' }))).toHaveLength(6);
   });
 });
 
@@ -275,6 +281,7 @@ describe('lastEmployerGroups', () => {
       'dagpenge',
       'kontanthjaelp_jobparat',
       'uddannelseshjaelp_uddannelsesparat',
+      'dagpenge_dimittend',
     ]);
     const f = {
       placementType: 'internship' as const,

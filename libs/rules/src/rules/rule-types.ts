@@ -2,6 +2,7 @@ import type { Localized } from '@jobbro/core';
 
 /** Every rule the system checks; a row of `legal_rule` names one (its CHECK lists the same). */
 export const RULE_CODES = [
+  'placement_types',
   'internship_duration',
   'internship_weekly_hours',
   'not_last_employer',

@@ -36,6 +36,9 @@ export class RuleBuilder {
   withSeverity(severity: RuleSeverity): RuleBuilder {
     return this.with({ severity });
   }
+  citing(da: string, en: string): RuleBuilder {
+    return this.with({ source: { da, en } });
+  }
   withParams(params: Record<string, unknown>): RuleBuilder {
     return this.with({ params });
   }
@@ -47,10 +50,16 @@ export class RuleBuilder {
 export const aRule = (code: LegalRule['code'], params: Record<string, unknown> = {}): RuleBuilder =>
   RuleBuilder.of(code, params);
 
-const JOB_READY = ['dagpenge', 'kontanthjaelp_jobparat', 'uddannelseshjaelp_uddannelsesparat'];
+const JOB_READY = [
+  'dagpenge',
+  'kontanthjaelp_jobparat',
+  'uddannelseshjaelp_uddannelsesparat',
+  'dagpenge_dimittend',
+];
+const ALL_BUT_FLEX = ['internship', 'wage_subsidy', 'ordinary_hours'];
 
 /**
- * The rows 1764090000019-legal-rules seeds, for one period (the int-spec proves the database
+ * The rows 1764090000019-legal-rules and 1764090000024-placement-type-rules seed, for one period (the int-spec proves the database
  * holds the same numbers).
  */
 export function seededRules(
@@ -58,7 +67,21 @@ export function seededRules(
   validTo: string | null = '2026-12-31',
 ): LegalRule[] {
   const rows: RuleBuilder[] = [
-    ...JOB_READY.map((g) => aRule('internship_duration', { weeks: 4 }).forGroup(g)),
+    aRule('placement_types', { types: ALL_BUT_FLEX }).citing(
+      'LAB §§ 42, 51 (virksomhedspraktik og løntilskud)',
+      'LAB ss. 42, 51 (work trials and wage subsidies)',
+    ),
+    ...['sygedagpenge', 'jobafklaring'].map((g) =>
+      aRule('placement_types', { types: ['internship', 'ordinary_hours'] })
+        .forGroup(g)
+        .citing('LAB § 42', 'LAB s. 42 (Active Employment Act)'),
+    ),
+    aRule('placement_types', { types: ['internship', 'ordinary_hours', 'flex_job'] })
+      .forGroup('ledighedsydelse')
+      .citing('LAB § 42, lov om fleksjob', 'LAB s. 42 and the flex job rules'),
+    ...JOB_READY.map((g) =>
+      aRule('internship_duration', { weeks: g === 'dagpenge_dimittend' ? 8 : 4 }).forGroup(g),
+    ),
     aRule('internship_duration', { weeks: 13, extendedWeeks: 26 }),
     aRule('internship_weekly_hours', { maxHours: 37 }),
     aRule('not_last_employer', { targetGroups: JOB_READY }),

@@ -22,6 +22,7 @@ import { CitizenQualificationsAvailability1764090000020 } from './1764090000020-
 import { ProposalRuleOverrides1764090000021 } from './1764090000021-proposal-rule-overrides';
 import { CitizenNoEmployment1764090000022 } from './1764090000022-citizen-no-employment';
 import { ReasonablenessAverageMonths1764090000023 } from './1764090000023-reasonableness-average-months';
+import { PlacementTypeRules1764090000024 } from './1764090000024-placement-type-rules';
 
 /** Every migration, in order. Add new ones at the end; never edit one that has landed. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   ProposalRuleOverrides1764090000021,
   CitizenNoEmployment1764090000022,
   ReasonablenessAverageMonths1764090000023,
+  PlacementTypeRules1764090000024,
 ];
