@@ -414,15 +414,86 @@ async function legacyToken(url: string): Promise<string> {
   }
 }
 
+const BOOKING_FLOW = 'booking propose+accept';
+
 /**
- * The two floors and the matching scenarios on the baseline and on this build, interleaved so
- * drift hits both alike.
+ * The booking flow: a consultant proposes a published partner internship to a citizen and records
+ * the citizen's yes (rule checks, locks, history, mail to the outbox); each flow a new pair. Every
+ * load starts from no proposals, so a baseline and this build each meet the same empty table.
+ * (Internships: a wage subsidy without a recorded headcount history meets a rule warning.)
+ */
+async function bookingFlow(
+  db: Client,
+  centreId: string,
+  citizens: string[],
+): Promise<{ load: (token: string) => Promise<Stats> }> {
+  const published = (
+    await db.query(
+      `SELECT p.id FROM placement p JOIN partnership s ON s.company_id = p.company_id AND s.job_centre_id = $1
+        WHERE p.status = 'published' AND p.type = 'internship' AND s.status = 'active' ORDER BY p.id LIMIT 200`,
+      [centreId],
+    )
+  ).rows.map((r: { id: string }) => r.id);
+  const start = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+  const end = new Date(Date.now() + 57 * 86400000).toISOString().slice(0, 10);
+  return {
+    load: async (token) => {
+      await db.query(`DELETE FROM proposal`);
+      let firstError: string | undefined;
+      const run = async (query: string, variables: Record<string, unknown>) => {
+        const res = await post(JSON.stringify({ query, variables }), token);
+        const ok = res.status === 200 && !res.text.includes('"errors"');
+        if (!ok) firstError ??= res.text.slice(0, 300);
+        return ok ? (JSON.parse(res.text) as { data: Record<string, { id: string }> }).data : null;
+      };
+      const stats = await loadFlow(BOOKING_FLOW, async (i) => {
+        const proposed = await run(
+          'mutation($input: ProposePlacementInput!) { proposePlacement(input: $input) { id } }',
+          {
+            input: {
+              citizenId: citizens[i % citizens.length],
+              placementId: published[Math.floor(i / citizens.length) % published.length],
+              start,
+              end,
+              weeklyHours: 20,
+              // Job-ready citizens have no employment recorded in the bench data: a warning.
+              ruleOverrides: [{ rule: 'NOT_LAST_EMPLOYER', reason: 'Ingen tidligere ansættelse' }],
+            },
+          },
+        );
+        if (!proposed) return false;
+        const accepted = await run(
+          'mutation($input: AcceptProposalInput!) { acceptProposal(input: $input) { id } }',
+          {
+            input: {
+              proposalId: proposed.proposePlacement.id,
+              shareScopes: ['FIRST_NAME'],
+              onBehalf: { channel: 'MEETING', answeredAt: new Date().toISOString() },
+            },
+          },
+        );
+        return accepted !== null;
+      });
+      if (firstError) console.log(`booking: the first refusal was ${firstError}`);
+      return stats;
+    },
+  };
+}
+
+/**
+ * The two floors, the matching scenarios and the booking flow (those BENCH_ONLY picks) on the
+ * baseline and on this build, interleaved so drift hits both alike.
  */
 async function compareWithBaseline(
   ref: string,
   url: string,
   scenarios: [string, (i: number) => string][],
-  current: { token: string },
+  current: {
+    token: string;
+    /** BENCH_ONLY, or '' for all. */
+    only: string;
+    booking?: { load: (token: string) => Promise<Stats> };
+  },
 ): Promise<void> {
   const dir = buildBaseline(ref);
   const port = BENCH_API_PORT + 1;
@@ -431,18 +502,22 @@ async function compareWithBaseline(
     // Signed like the baseline's own tokens: its sign-in may not run on today's schema.
     const baselineToken = await legacyToken(url);
     // The floors, and the matching scenarios (the rules they apply change from build to build).
-    const compared = scenarios.filter(([name], i) => i < 2 || name.startsWith('match'));
+    const compared: [string, (token: string) => Promise<Stats>][] = scenarios
+      .filter(([name], i) => i < 2 || (name.startsWith('match') && name.includes(current.only)))
+      .map(([name, makeBody]) => [name, (token: string) => load(name, makeBody, token)]);
+    const { booking } = current;
+    if (booking) compared.push([BOOKING_FLOW, (token: string) => booking.load(token)]);
     const rows: { name: string; base: Stats[]; now: Stats[] }[] = compared.map(([name]) => ({
       name,
       base: [],
       now: [],
     }));
     for (let round = 0; round < 2; round++) {
-      for (const [index, [name, makeBody]] of compared.entries()) {
+      for (const [index, [, measure]] of compared.entries()) {
         apiPort = port;
-        rows[index].base.push(await load(name, makeBody, baselineToken));
+        rows[index].base.push(await measure(baselineToken));
         apiPort = BENCH_API_PORT;
-        rows[index].now.push(await load(name, makeBody, current.token));
+        rows[index].now.push(await measure(current.token));
       }
     }
     const mean = (xs: Stats[], f: (s: Stats) => number): number =>
@@ -573,61 +648,10 @@ async function main(): Promise<void> {
 
     // Booking: a consultant proposes a published partner internship to a citizen and records the
     // citizen's yes (rule checks, locks, history, mail to the outbox); each flow a new pair.
-    // (Internships: a wage subsidy without a recorded headcount history meets a rule warning.)
-    if (!only || 'booking propose+accept'.includes(only)) {
-      await db.query(`DELETE FROM proposal`);
-      const published = (
-        await db.query(
-          `SELECT p.id FROM placement p JOIN partnership s ON s.company_id = p.company_id AND s.job_centre_id = $1
-            WHERE p.status = 'published' AND p.type = 'internship' AND s.status = 'active' ORDER BY p.id LIMIT 200`,
-          [centre.id],
-        )
-      ).rows.map((r: { id: string }) => r.id);
-      const start = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
-      const end = new Date(Date.now() + 57 * 86400000).toISOString().slice(0, 10);
-      let firstError: string | undefined;
-      const run = async (query: string, variables: Record<string, unknown>) => {
-        const res = await post(body(query, variables), token);
-        if (res.status !== 200 || res.text.includes('"errors"'))
-          firstError ??= res.text.slice(0, 300);
-        return res.status === 200 && !res.text.includes('"errors"')
-          ? (JSON.parse(res.text) as { data: Record<string, { id: string }> }).data
-          : null;
-      };
-      results.push(
-        await loadFlow('booking propose+accept', async (i) => {
-          const proposed = await run(
-            'mutation($input: ProposePlacementInput!) { proposePlacement(input: $input) { id } }',
-            {
-              input: {
-                citizenId: citizens[i % citizens.length],
-                placementId: published[Math.floor(i / citizens.length) % published.length],
-                start,
-                end,
-                weeklyHours: 20,
-                // Job-ready citizens have no employment recorded in the bench data: a warning.
-                ruleOverrides: [
-                  { rule: 'NOT_LAST_EMPLOYER', reason: 'Ingen tidligere ansættelse' },
-                ],
-              },
-            },
-          );
-          if (!proposed) return false;
-          const accepted = await run(
-            'mutation($input: AcceptProposalInput!) { acceptProposal(input: $input) { id } }',
-            {
-              input: {
-                proposalId: proposed.proposePlacement.id,
-                shareScopes: ['FIRST_NAME'],
-                onBehalf: { channel: 'MEETING', answeredAt: new Date().toISOString() },
-              },
-            },
-          );
-          return accepted !== null;
-        }),
-      );
-      if (firstError) console.log(`booking: the first refusal was ${firstError}`);
-    }
+    const booking = BOOKING_FLOW.includes(only ?? BOOKING_FLOW)
+      ? await bookingFlow(db, centre.id, citizens)
+      : undefined;
+    if (booking) results.push(await booking.load(token));
 
     const [floor, dataFloor] = results;
     console.log(
@@ -646,9 +670,13 @@ async function main(): Promise<void> {
     await timeWorstRequests(token);
     await timeReindex(url);
     await timePublishToSearchable(db, token, citizens[0]);
-    await db.end();
     if (process.env.BENCH_BASELINE)
-      await compareWithBaseline(process.env.BENCH_BASELINE, url, scenarios, { token });
+      await compareWithBaseline(process.env.BENCH_BASELINE, url, scenarios, {
+        token,
+        booking,
+        only: only ?? '',
+      });
+    await db.end();
   } finally {
     api?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 2000));
