@@ -566,4 +566,43 @@ describe('Proposals in the browser', () => {
     );
     expectNoConsoleErrors(staff);
   });
+
+  it('the rules in force are a page of their own, by date: a successor row shows from 1 January 2027', async () => {
+    await staff
+      .getByRole('navigation', { name: 'Hovedmenu' })
+      .getByRole('link', { name: 'Regler' })
+      .click();
+    await staff.getByRole('heading', { level: 1, name: 'Regler i kraft' }).waitFor();
+    // Which placement types a target group may have: sickness benefit, no wage subsidy.
+    const types = staff.getByRole('region', { name: 'Tilbud for målgruppen' });
+    const sick = types.getByRole('row').filter({ hasText: 'Sygedagpengemodtager' });
+    await sick
+      .getByRole('cell', {
+        name: 'Målgruppen kan få virksomhedspraktik og ordinære timer (småjob).',
+      })
+      .waitFor();
+    await sick.getByText('Blokerer').waitFor();
+    // Newly graduated dagpenge recipients: 8 weeks of internship.
+    await staff
+      .getByRole('region', { name: 'Praktikkens varighed' })
+      .getByRole('row')
+      .filter({ hasText: 'Nyuddannet dagpengemodtager (dimittend)' })
+      .getByText('Virksomhedspraktik højst 8 uger.')
+      .waitFor();
+    // A rule with one row for everyone says so, not "every other group".
+    await staff
+      .getByRole('region', { name: 'Timer i praktikken' })
+      .getByRole('cell', { name: 'Alle målgrupper', exact: true })
+      .waitFor();
+    await checkAccessibility(staff, 'regler i kraft');
+    await dismissToasts(staff);
+    await screenshot(staff, 'rules-in-force');
+
+    // The day after the rows of 2026 end, their successors apply.
+    await staff.getByLabel('Gælder på').fill('2027-01-01');
+    await staff.getByRole('status').filter({ hasText: 'regler gælder 1. jan. 2027.' }).waitFor();
+    await sick.getByText(/^Ny LAB fra 1\. januar 2027/).waitFor();
+    await sick.getByText('Fra 1. jan. 2027').waitFor();
+    expectNoConsoleErrors(staff);
+  });
 });

@@ -89,7 +89,8 @@ function isDebian(): boolean {
 /**
  * The Chromium to drive: CHROMIUM_PATH, then Debian's /usr/bin/chromium. Where neither exists and
  * this process may install system packages (root on Debian, with apt-get), installs Debian's
- * `chromium` and says so on one line; otherwise throws one line naming what to install.
+ * `chromium` (with `chromium-l10n`) and says so on one line; otherwise throws one line naming what
+ * to install.
  */
 export function findChromium(options: { install?: boolean } = {}): string {
   const configured = process.env.CHROMIUM_PATH;
@@ -106,11 +107,15 @@ export function findChromium(options: { install?: boolean } = {}): string {
     commandExists('apt-get');
   if (!mayInstall) throw oneLine(NEEDS_CHROMIUM);
   process.stderr.write(
-    "Installing Debian's chromium for the browser tests (apt-get install chromium)…\n",
+    "Installing Debian's chromium for the browser tests (apt-get install chromium chromium-l10n)…\n",
   );
   const install = spawnSync(
     'sh',
-    ['-c', 'apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium'],
+    // chromium-l10n: Chromium's own Danish, which date fields are drawn in (see launchBrowser).
+    [
+      '-c',
+      'apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-l10n',
+    ],
     {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -419,7 +424,10 @@ export interface TestBrowser {
 export async function launchBrowser(): Promise<TestBrowser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? findChromium({ install: false }),
-    args: [...CHROMIUM_ARGS],
+    // Chromium draws date and time fields in its own UI language, not the page's: Danish, as the
+    // contexts (dd.mm.åååå rather than mm/dd/yyyy in the screenshots).
+    args: [...CHROMIUM_ARGS, '--lang=da-DK'],
+    env: { ...process.env, LANG: 'da_DK.UTF-8', LANGUAGE: 'da' },
   });
   const newPage = async (options: NewPageOptions = {}): Promise<Page> => {
     const device: BrowserContextOptions = options.mobile

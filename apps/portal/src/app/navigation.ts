@@ -13,6 +13,7 @@ const JOB_CENTRE_PAGES: NavItem[] = [
   { to: '/pladser', label: 'nav.search', ns: 'matching' },
   { to: '/forslag', label: 'nav.open', ns: 'proposals' },
   { to: '/virksomheder', label: 'nav.companies', ns: 'matching' },
+  { to: '/regler', label: 'nav.rules', ns: 'proposals' },
 ];
 
 /** The main menu of each role; its first item is the role's landing page. */
@@ -37,6 +38,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin/brugere', label: 'nav.users', ns: 'admin' },
     { to: '/admin/partnerskaber', label: 'nav.partnerships', ns: 'admin' },
     { to: '/admin/post', label: 'nav.mail', ns: 'admin' },
+    { to: '/regler', label: 'nav.rules', ns: 'proposals' },
   ],
 };
 

@@ -326,3 +326,24 @@ export const OverrideRuleWarningDocument = graphql(`
     }
   }
 `);
+
+export const LegalRulesDocument = graphql(`
+  query LegalRulesInForce($at: Date) {
+    legalRules(at: $at) {
+      id
+      code
+      name
+      summary
+      targetGroup
+      sector
+      severity
+      source
+      validFrom
+      validTo
+    }
+    targetGroups {
+      code
+      label
+    }
+  }
+`);

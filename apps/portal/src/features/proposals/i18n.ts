@@ -1,6 +1,28 @@
 /** The texts of the proposal pages: Danish first, English beside it with the same keys. */
 const da = {
-  nav: { open: 'Forslag', mine: 'Mine forslag', candidates: 'Kandidater' },
+  nav: { open: 'Forslag', mine: 'Mine forslag', candidates: 'Kandidater', rules: 'Regler' },
+  rulesPage: {
+    title: 'Regler i kraft',
+    intro:
+      'De regler, Jobbro kontrollerer, når du foreslår en plads og booker den. Reglerne gælder fra og til en dato, så du kan se, hvad der gælder på en bestemt dag – fx når en ny lov træder i kraft.',
+    on: 'Gælder på',
+    onHint: 'Vælg en dag for at se reglerne, som de gælder den dag.',
+    count_one: '{{count}} regel gælder {{date}}.',
+    count_other: '{{count}} regler gælder {{date}}.',
+    none: 'Ingen regler er registreret for den dag. Kontrollér reglerne selv, og kontakt en administrator.',
+    targetGroup: 'Målgruppe',
+    otherGroups: 'Alle andre målgrupper',
+    allGroups: 'Alle målgrupper',
+    sector: 'Sektor',
+    bothSectors: 'Privat og offentlig',
+    sectors: { PRIVATE: 'Privat', PUBLIC: 'Offentlig' },
+    says: 'Reglen',
+    severity: 'Hvis den ikke er opfyldt',
+    severities: { BLOCK: 'Blokerer', WARNING: 'Advarer' },
+    source: 'Kilde',
+    valid: 'Gælder',
+    from: 'Fra {{start}}',
+  },
   channel: { MEETING: 'På et møde', PHONE: 'I telefonen', WRITING: 'Skriftligt' },
   scope: {
     FIRST_NAME: 'Fornavn',
@@ -282,7 +304,29 @@ const da = {
 type Texts = typeof da;
 
 const en: Texts = {
-  nav: { open: 'Proposals', mine: 'My proposals', candidates: 'Candidates' },
+  nav: { open: 'Proposals', mine: 'My proposals', candidates: 'Candidates', rules: 'Rules' },
+  rulesPage: {
+    title: 'Rules in force',
+    intro:
+      'The rules Jobbro checks when you propose a slot and book it. Each rule applies from and to a date, so you can see what applies on a given day – for example when a new act comes into force.',
+    on: 'Applies on',
+    onHint: 'Choose a day to see the rules as they apply that day.',
+    count_one: '{{count}} rule applies on {{date}}.',
+    count_other: '{{count}} rules apply on {{date}}.',
+    none: 'No rules are recorded for that day. Check the rules yourself and contact an administrator.',
+    targetGroup: 'Target group',
+    otherGroups: 'Every other target group',
+    allGroups: 'Every target group',
+    sector: 'Sector',
+    bothSectors: 'Private and public',
+    sectors: { PRIVATE: 'Private', PUBLIC: 'Public' },
+    says: 'The rule',
+    severity: 'If not met',
+    severities: { BLOCK: 'Blocks', WARNING: 'Warns' },
+    source: 'Source',
+    valid: 'Applies',
+    from: 'From {{start}}',
+  },
   channel: { MEETING: 'At a meeting', PHONE: 'By phone', WRITING: 'In writing' },
   scope: {
     FIRST_NAME: 'First name',

@@ -36,6 +36,19 @@ export const proposalRoutes: RouteObject[] = [
     },
   },
   {
+    path: 'regler',
+    lazy: async () => {
+      const m = await import('./RulesPage');
+      return {
+        Component: () => (
+          <RequireRole roles={JOB_CENTRE}>
+            <m.RulesPage />
+          </RequireRole>
+        ),
+      };
+    },
+  },
+  {
     path: 'mine-forslag',
     lazy: async () => {
       const m = await import('./MyProposalsPage');
