@@ -1,4 +1,4 @@
-import { PLACEMENT_TYPE_LABELS } from '@jobbro/reference';
+import { codeLabels, labelList } from '@jobbro/reference';
 import type { Localized } from '@jobbro/core';
 import { ruleInForce } from './rule-pick';
 import { stringListParam, verdict } from './rule-support';
@@ -7,21 +7,9 @@ import type { LegalRule, PlacementKind, RuleCheck, RuleDefinition, RuleFacts } f
 /** The placement types a `placement_types` row allows (`types`). */
 export const allowedTypes = (rule: LegalRule): string[] => stringListParam(rule, 'types');
 
-const typeList = (types: readonly string[]): Localized => {
-  const labels = types.map((t) => PLACEMENT_TYPE_LABELS[t as PlacementKind] ?? { da: t, en: t });
-  const join = (words: string[], and: string): string =>
-    words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${and} ${words.at(-1)}`;
-  return {
-    da: join(
-      labels.map((l) => l.da),
-      'og',
-    ),
-    en: join(
-      labels.map((l) => l.en),
-      'and',
-    ),
-  };
-};
+/** The types in words ("virksomhedspraktik og løntilskud"), with the one label lookup. */
+const typeList = (types: readonly string[]): Localized =>
+  labelList(codeLabels(), 'placementType', types);
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
