@@ -1,3 +1,4 @@
+import { RULE_DEFINITIONS } from './rules/evaluate';
 import { RuleCheckService } from './rule-check.service';
 import { RulesException } from './rules.exception';
 import type { RulesRepository } from './rules.repository';
@@ -64,6 +65,19 @@ describe('RuleCheckService', () => {
     await service.headcountFacts('c', 's', '2026-03-02', []);
     expect(recentAverage).toHaveBeenLastCalledWith('c', null, '2026-03-02', 1);
     expect(fteAverage).not.toHaveBeenCalled();
+  });
+
+  it('lists the rows in force rule by rule, in the order the checks are shown', async () => {
+    // As the repository orders them: by code, then within a code by dates, group and sector.
+    const rows = [...seededRules()].sort((a, b) => a.code.localeCompare(b.code));
+    const inForce = jest.fn().mockResolvedValue(rows);
+    const service = new RuleCheckService(strict<RulesRepository>({ inForce }));
+    const listed = await service.rulesInForce('2026-06-01');
+    const codes = [...new Set(listed.map((r) => r.code))];
+    expect(codes).toEqual(RULE_DEFINITIONS.map((d) => d.code));
+    expect(listed.filter((r) => r.code === 'placement_types')).toEqual(
+      rows.filter((r) => r.code === 'placement_types'),
+    );
   });
 
   it('gives matching the not-the-last-employer and placement-types rows of every date', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { evaluateRules } from './rules/evaluate';
+import { evaluateRules, RULE_DEFINITIONS } from './rules/evaluate';
 import { inForceOn } from './rules/rule-pick';
 import { dayNumber } from './rules/rule-support';
 import type { LegalRule, RuleCheck, RuleCode, RuleFacts } from './rules/rule-types';
@@ -88,8 +88,12 @@ export class RuleCheckService {
     return this.matching.rows;
   }
 
-  /** Every rule row in force on the date. */
-  rulesInForce(on: string): Promise<LegalRule[]> {
-    return this.rules.inForce(on);
+  /** Every rule row in force on the date, rule by rule in the order the checks are shown. */
+  async rulesInForce(on: string): Promise<LegalRule[]> {
+    const order = new Map(RULE_DEFINITIONS.map((d, i) => [d.code, i]));
+    // A stable sort: within a rule, the repository's order (dates, then group and sector).
+    return (await this.rules.inForce(on)).sort(
+      (a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0),
+    );
   }
 }
