@@ -1,5 +1,5 @@
 import { codeLabels } from '@jobbro/reference';
-import { hardFilters, passesAll } from './hard-filters';
+import { hardFilters, passesAll, passesHardFilters } from './hard-filters';
 import type { MatchCitizen, MatchPlacement } from './match-types';
 import { contentWords } from '@jobbro/core';
 import { distanceKm } from './geo';
@@ -10,7 +10,7 @@ import {
   scoreFactors,
   totalScore,
 } from './scoring';
-import { seededRuleHistory } from '@jobbro/rules/testing/rule-fixtures';
+import { aRule, seededRuleHistory } from '@jobbro/rules/testing/rule-fixtures';
 
 /** The not-the-last-employer rows the migrations seed, for both periods. */
 const RULES = seededRuleHistory();
@@ -170,8 +170,95 @@ describe('hard filters', () => {
       {},
       [],
     ],
+    // Boundaries: each side of every comparison the filters make.
+    ['the last free seat', {}, { capacity: 1, occupied: 0 }, []],
+    ['no seat left', {}, { capacity: 1, occupied: 1 }, ['available']],
+    [
+      'the latest start is today, the day the citizen can start',
+      {},
+      { startEarliest: '2026-11-01', startLatest: TODAY },
+      [],
+    ],
+    [
+      'a goal start in the past counts from today',
+      { goal: { ...chef().goal!, earliestStart: '2026-01-01' } },
+      { startEarliest: '2026-01-01', startLatest: '2026-06-01' },
+      ['startWindow'],
+    ],
+    [
+      'exactly as far as the citizen travels (0 km of 0 km)',
+      { ...COPENHAGEN, goal: { ...chef().goal!, maxCommuteKm: 0 } },
+      {},
+      [],
+    ],
+    [
+      'exactly the hours the citizen can do now',
+      { goal: { ...chef().goal!, hoursNow: 10 } },
+      { weeklyHoursMin: 10 },
+      [],
+    ],
   ])('%s', (_, citizen, slot, expected) => {
     expect(failed(chef(citizen), placement(slot))).toEqual(expected);
+    // The fast path matching runs for every candidate decides the same, filter by filter.
+    expect(passesHardFilters(chef(citizen), placement(slot), TODAY, RULES)).toBe(
+      expected.length === 0,
+    );
+  });
+
+  it('judges the placement type at the planned start: the later of the slot’s and the citizen’s', () => {
+    // Sickness benefit gets wage subsidy from 2027 in this (made-up) successor row.
+    const rules = [
+      aRule('placement_types', { types: ['internship', 'wage_subsidy'] }).build(),
+      aRule('placement_types', { types: ['internship'] })
+        .forGroup('sygedagpenge')
+        .build(),
+      aRule('placement_types', { types: ['internship', 'wage_subsidy'] })
+        .forGroup('sygedagpenge')
+        .valid('2027-01-01', null)
+        .build(),
+    ];
+    const judged = (earliestStart: string | null, startEarliest: string) =>
+      passesHardFilters(
+        chef({ targetGroup: 'sygedagpenge', goal: { ...chef().goal!, earliestStart } }),
+        placement({ type: 'wage_subsidy', startEarliest, startLatest: null }),
+        TODAY,
+        rules,
+      );
+    expect(judged('2027-01-04', '2026-12-01')).toBe(true);
+    expect(judged(null, '2027-01-04')).toBe(true);
+    expect(judged('2026-12-30', '2026-12-01')).toBe(false);
+    expect(judged(null, '2026-12-31')).toBe(false);
+  });
+
+  it.each<[string, Partial<MatchPlacement>, string, boolean]>([
+    ['one seat left', { capacity: 2, occupied: 1 }, 'Opslaget er åbent med 1 ledige pladser', true],
+    [
+      'paused with seats',
+      { status: 'paused', capacity: 2, occupied: 0 },
+      'Opslaget er ikke offentliggjort med 2 ledige pladser',
+      false,
+    ],
+    ['full', { capacity: 2, occupied: 2 }, 'Ingen ledige pladser', false],
+  ])('says why a slot is or is not available: %s', (_, slot, da, passed) => {
+    const result = hardFilters(chef(), placement(slot), TODAY, RULES, LABELS).find(
+      (x) => x.filter === 'available',
+    );
+    expect(result).toMatchObject({ passed, reason: { da } });
+  });
+
+  it.each<[string, Partial<MatchPlacement>, string, string]>([
+    ['open', { startLatest: TODAY }, 'Start kan passe', 'The start can fit'],
+    [
+      'closed',
+      { startEarliest: '2026-01-01', startLatest: '2026-11-24' },
+      'Seneste start (2026-11-24) er før borgeren kan starte (2026-11-25)',
+      'Latest start (2026-11-24) is before the citizen can start (2026-11-25)',
+    ],
+  ])('says why the start window is %s', (_, slot, da, en) => {
+    const result = hardFilters(chef(), placement(slot), TODAY, RULES, LABELS).find(
+      (x) => x.filter === 'startWindow',
+    );
+    expect(result?.reason).toEqual({ da, en });
   });
 });
 
@@ -228,6 +315,82 @@ describe('soft factors', () => {
     const s = score(chef(), placement());
     expect(s).toBeGreaterThan(0);
     expect(s).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('each soft factor’s value at its boundaries', () => {
+  const value = (factor: string, c: MatchCitizen, p: MatchPlacement): number | undefined =>
+    scoreFactors(c, p, TODAY).find((x) => x.factor === factor)?.value;
+
+  it.each<[string, number | null, number]>([
+    ['no mentor named', null, 0],
+    ['a mentor with no room', 0, 0],
+    ['a mentor with room', 1, 1],
+  ])('mentor: %s', (_, mentorFreeCapacity, expected) => {
+    expect(value('mentor', chef(), placement({ mentorFreeCapacity }))).toBe(expected);
+  });
+
+  it.each<[string, MatchPlacement['trackRecord'], number]>([
+    ['no record', null, 0.5],
+    ['nothing ended yet', { ended: 0, ledToJob: 0 }, 0.5],
+    ['1 of 4 led to a job', { ended: 4, ledToJob: 1 }, 0.25],
+  ])('track record: %s', (_, trackRecord, expected) => {
+    expect(value('trackRecord', chef(), placement({ trackRecord }))).toBe(expected);
+  });
+
+  it.each<[string, number | null, number]>([
+    ['no wish for later', null, 1],
+    ['exactly the slot’s most hours', 25, 1],
+    ['twice the slot’s most hours', 50, 0.5],
+  ])('hours: %s', (_, hoursLater, expected) => {
+    expect(
+      value(
+        'hours',
+        chef({ goal: { ...chef().goal!, hoursLater } }),
+        placement({ weeklyHoursMax: 25 }),
+      ),
+    ).toBe(expected);
+  });
+
+  it.each<[string, number | null, number]>([
+    ['the citizen’s own limit', 15, 15],
+    ['30 km when the citizen gave none', null, 30],
+  ])('distance: a share of %s', (_, maxCommuteKm, reach) => {
+    const c = chef({ goal: { ...chef().goal!, maxCommuteKm } });
+    const p = placement();
+    const km = distanceKm(c, p)!;
+    expect(km).toBeGreaterThan(1);
+    expect(value('distance', c, p)).toBeCloseTo(1 - km / reach, 9);
+  });
+
+  it.each<[string, string | null, string, number]>([
+    ['can start right away', null, TODAY, 1],
+    ['45 days to wait from today', null, '2027-01-09', 0.5],
+    ['45 days from the citizen’s own later start', '2027-01-09', '2027-02-23', 0.5],
+    ['90 days or more', null, '2027-04-01', 0],
+  ])('start: %s', (_, earliestStart, startEarliest, expected) => {
+    expect(
+      value(
+        'start',
+        chef({ goal: { ...chef().goal!, earliestStart } }),
+        placement({ startEarliest, startLatest: null }),
+      ),
+    ).toBeCloseTo(expected, 9);
+  });
+
+  it('matches the citizen’s words by prefix both ways, and finds nothing in no words', () => {
+    // The goal's word is the start of the slot's, and the slot's the start of the goal's.
+    expect(goalRelevance('køkken', 'køkkenhjælper i kantinen')).toMatchObject({ value: 1 });
+    expect(goalRelevance('køkkenhjælper', 'et køkken')).toMatchObject({ value: 1 });
+    expect(goalRelevance('køkken', 'lager')).toEqual({ value: 0, shared: [] });
+    expect(goalRelevance('', 'køkken')).toEqual({ value: 0, shared: [] });
+  });
+
+  it('scores 0 when nothing weighs, never NaN', () => {
+    expect(
+      totalScore([{ factor: 'mentor', value: 1, weight: 0, reason: { da: '', en: '' } }]),
+    ).toBe(0);
+    expect(totalScore([])).toBe(0);
   });
 });
 
