@@ -26,3 +26,6 @@ export function interpolate(template: string, params: Record<string, unknown> = 
     key in params ? String(params[key]) : `{${key}}`,
   );
 }
+
+/** The text with its first letter in upper case ("løntilskud" → "Løntilskud"), for a label that starts a sentence. */
+export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

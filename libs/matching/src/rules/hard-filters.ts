@@ -1,3 +1,4 @@
+import { capitalize } from '@jobbro/core';
 import {
   isLastEmployerBlocked,
   type LegalRule,
@@ -16,8 +17,6 @@ const r = (filter: string, passed: boolean, da: string, en: string): HardFilterR
 });
 
 const NONE: readonly string[] = [];
-
-const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The slot side of the `available` filter: published with a free place. */
 export const slotAvailable = (p: MatchPlacement): boolean =>

@@ -1,5 +1,5 @@
 import { codeLabels, labelList } from '@jobbro/reference';
-import type { Localized } from '@jobbro/core';
+import { capitalize, type Localized } from '@jobbro/core';
 import { ruleInForce } from './rule-pick';
 import { stringListParam, verdict } from './rule-support';
 import type { LegalRule, PlacementKind, RuleCheck, RuleDefinition, RuleFacts } from './rule-types';
@@ -10,8 +10,6 @@ export const allowedTypes = (rule: LegalRule): string[] => stringListParam(rule,
 /** The types in words ("virksomhedspraktik og løntilskud"), with the one label lookup. */
 const typeList = (types: readonly string[]): Localized =>
   labelList(codeLabels(), 'placementType', types);
-
-const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The one definition of "may this target group have this placement type on this date" (LAB
